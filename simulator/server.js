@@ -1,0 +1,75 @@
+// @ts-check
+// Small HTTP plumbing shared by the local Harness and GitLab simulators.
+import http from 'node:http'
+
+/**
+ * @typedef {object} RecordedRequest
+ * @property {string} method
+ * @property {string} path     Path as sent, still percent-encoded, without the query.
+ * @property {URLSearchParams} query
+ * @property {http.IncomingHttpHeaders} headers
+ * @property {string} body
+ */
+
+/**
+ * @typedef {object} RunningServer
+ * @property {string} url       Base URL, e.g. http://127.0.0.1:41234
+ * @property {RecordedRequest[]} requests  Every request received, in order.
+ * @property {() => Promise<void>} close
+ */
+
+/**
+ * Starts a server on a free port of a loopback address; the handler sees each request with its body read.
+ * @param {(request: RecordedRequest, res: http.ServerResponse, raw: http.IncomingMessage) => void | Promise<void>} handler
+ * @param {{ host?: string, port?: number, recordBodies?: boolean }} [options]
+ * @returns {Promise<RunningServer>}
+ */
+export async function startServer(handler, options = {}) {
+  const host = options.host ?? '127.0.0.1'
+  /** @type {RecordedRequest[]} */
+  const requests = []
+  const server = http.createServer(async (raw, res) => {
+    try {
+      const chunks = []
+      for await (const chunk of raw) chunks.push(chunk)
+      const target = raw.url ?? '/'
+      const queryAt = target.indexOf('?')
+      const request = {
+        method: raw.method ?? 'GET',
+        path: queryAt < 0 ? target : target.slice(0, queryAt),
+        query: new URLSearchParams(queryAt < 0 ? '' : target.slice(queryAt + 1)),
+        headers: raw.headers,
+        body: Buffer.concat(chunks).toString('utf8')
+      }
+      requests.push(request)
+      await handler(request, res, raw)
+    } catch (error) {
+      if (!res.headersSent) sendJson(res, 500, { message: `simulator error: ${error instanceof Error ? error.message : error}` })
+      else res.destroy()
+    }
+  })
+  server.keepAliveTimeout = 5000
+  await new Promise(resolve => server.listen(options.port ?? 0, host, () => resolve(undefined)))
+  const address = /** @type {import('node:net').AddressInfo} */ (server.address())
+  return {
+    url: `http://${host}:${address.port}`,
+    requests,
+    close: () =>
+      new Promise(resolve => {
+        server.closeAllConnections()
+        server.close(() => resolve(undefined))
+      })
+  }
+}
+
+/**
+ * @param {http.ServerResponse} res
+ * @param {number} status
+ * @param {unknown} body
+ * @param {http.OutgoingHttpHeaders} [headers]
+ */
+export function sendJson(res, status, body, headers = {}) {
+  const text = JSON.stringify(body)
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers })
+  res.end(text)
+}

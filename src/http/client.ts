@@ -1,0 +1,131 @@
+import { Agent, request, type Dispatcher } from 'undici'
+import type { IncomingHttpHeaders } from 'node:http'
+import * as core from '@actions/core'
+import { ActionError } from '../errors.js'
+import { displayUrl, warnIfCredentialInClear } from './url.js'
+import {
+  DEFAULT_RETRY_POLICY,
+  errorCode,
+  isNetworkError,
+  isRetryableStatus,
+  neverReachedServer,
+  retrying,
+  serverRequestedDelayMs,
+  type RetryPolicy
+} from './retry.js'
+
+// One keep-alive pool for the whole run: polls and lookups reuse their connection.
+const dispatcher = new Agent({
+  keepAliveTimeout: 60_000,
+  connect: { timeout: 30_000 },
+  headersTimeout: 120_000,
+  bodyTimeout: 300_000
+})
+
+export interface HttpRequest {
+  method: Dispatcher.HttpMethod
+  url: URL
+  /** What the request does, for log lines and errors ("start the Harness execution"). */
+  what: string
+  headers?: Record<string, string>
+  /** Sent to the origin of `url` only, never to another origin a redirect leads to. */
+  credentials?: Record<string, string>
+  body?: string | Buffer
+  /**
+   * `idempotent`: may be sent again after network errors, 429 and 5xx.
+   * `once`: starts something; sent again only when it certainly never left this machine.
+   */
+  retry: 'idempotent' | 'once'
+  /** Redirect hops to follow; 0 returns a redirect as the response. */
+  maxRedirects?: number
+}
+
+export interface HttpResponse {
+  status: number
+  headers: IncomingHttpHeaders
+  body: Dispatcher.ResponseData['body']
+  /** Where the response came from, after redirects. */
+  url: URL
+}
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308])
+const DEFAULT_MAX_REDIRECTS = 5
+
+export function header(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const value = headers[name.toLowerCase()]
+  return Array.isArray(value) ? value[0] : value
+}
+
+async function sendOnce(req: HttpRequest): Promise<HttpResponse> {
+  let url = req.url
+  let method = req.method
+  let body = req.body
+  const maxRedirects = req.maxRedirects ?? DEFAULT_MAX_REDIRECTS
+  for (let hop = 0; ; hop++) {
+    const sameOrigin = url.origin === req.url.origin
+    const headers = { ...req.headers, ...(sameOrigin ? req.credentials : {}) }
+    const response = await request(url, { method, headers, body, dispatcher })
+    const location = header(response.headers, 'location')
+    if (!REDIRECT_STATUSES.has(response.statusCode) || !location || maxRedirects === 0) {
+      return { status: response.statusCode, headers: response.headers, body: response.body, url }
+    }
+    await response.body.dump()
+    if (hop >= maxRedirects) {
+      throw new ActionError(`Could not ${req.what}: more than ${maxRedirects} redirects (last to ${displayUrl(new URL(location, url))})`)
+    }
+    url = new URL(location, url)
+    // The target of a redirect may be a signed storage URL: its query string is a credential.
+    core.info(`Redirected to ${displayUrl(url)}${url.origin === req.url.origin ? '' : ' (credentials are not sent there)'}`)
+    if (response.statusCode === 303 || (method === 'POST' && response.statusCode !== 307 && response.statusCode !== 308)) {
+      method = 'GET'
+      body = undefined
+    }
+  }
+}
+
+/**
+ * Sends a request with the retry rules for its kind and redirects followed by hand
+ * (undici, fetch and @actions/http-client would carry custom credential headers to another host).
+ * The caller reads or dumps the body, and turns an unsuccessful status into its service's message.
+ */
+export async function send(req: HttpRequest, policy: RetryPolicy = DEFAULT_RETRY_POLICY): Promise<HttpResponse> {
+  if (req.credentials) warnIfCredentialInClear(req.url)
+  core.debug(`${req.method} ${displayUrl(req.url)}`)
+  try {
+    return await retrying(
+      {
+        what: `Could not ${req.what}`,
+        run: () => sendOnce(req),
+        retryReason: response =>
+          req.retry === 'idempotent' && isRetryableStatus(response.status)
+            ? { reason: `HTTP ${response.status}`, delayMs: serverRequestedDelayMs(response.status, response.headers) }
+            : undefined,
+        retryableError: error => (req.retry === 'idempotent' ? isNetworkError(error) : neverReachedServer(error)),
+        discard: response => response.body.dump()
+      },
+      policy
+    )
+  } catch (error) {
+    throw networkFailure(req, error)
+  }
+}
+
+function networkFailure(req: HttpRequest, error: unknown): Error {
+  if (error instanceof ActionError) return error
+  const code = errorCode(error)
+  const reason = code ?? (error instanceof Error ? error.message : String(error))
+  const mayHaveArrived = req.retry === 'once' && !neverReachedServer(error)
+  return new ActionError(`Could not ${req.what} (${req.method} ${displayUrl(req.url)}): ${reason}`, {
+    title: `Could not ${req.what}`,
+    transient: isNetworkError(error),
+    hint: mayHaveArrived
+      ? 'The request may have reached the server, so it was not sent again (that could start it twice). Check the server before re-running.'
+      : undefined,
+    cause: error
+  })
+}
+
+/** Reads a body that is expected to be small (API answers), as text. */
+export async function readText(response: HttpResponse): Promise<string> {
+  return response.body.text()
+}

@@ -1,0 +1,30 @@
+import type { Outputs } from '../settings/index.js'
+import type { SummaryReport } from '../summary.js'
+
+/** How a Harness status shows on a GitHub deployment. */
+export type DeploymentState = 'in_progress' | 'success' | 'failure' | 'error' | 'inactive'
+
+/** Receives what an execution does, for mirroring onto a GitHub deployment. */
+export interface ExecutionProgress {
+  started(execution: { id: string; url: string }): Promise<void>
+  /** Every status change, the final one included. */
+  changed(status: string, state: DeploymentState): Promise<void>
+}
+
+export const NO_PROGRESS: ExecutionProgress = {
+  started: async () => undefined,
+  changed: async () => undefined
+}
+
+export interface OperationContext {
+  progress: ExecutionProgress
+  /** Aborted when the runner cancels the job. */
+  signal: AbortSignal
+}
+
+export interface OperationResult {
+  outputs: Outputs
+  summary: SummaryReport
+  /** Set when the operation ran to its end but the outcome fails the step (a failed deployment). */
+  failure?: { title: string; message: string; hint?: string }
+}

@@ -1,0 +1,61 @@
+import * as core from '@actions/core'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { ActionError, CancelledError } from '../errors.js'
+
+/** Failed polls in a row (each already retried by the HTTP layer) that a wait survives. */
+const MAX_FAILED_POLLS_IN_A_ROW = 3
+
+export interface WaitPlan<T extends { status: string }> {
+  /** What is being waited for, for log lines ("Harness execution abc"). */
+  what: string
+  poll: () => Promise<T>
+  isFinal: (status: string) => boolean
+  /** The log line for a new status; defaults to the status itself. */
+  describe?: (snapshot: T) => string
+  onChange?: (snapshot: T) => Promise<void>
+  intervalMs: number
+  timeoutMs: number
+  signal: AbortSignal
+}
+
+export interface WaitResult<T> {
+  outcome: 'final' | 'timeout'
+  last: T
+}
+
+/** Polls until a final status or the timeout; logs each change of status, not each poll. */
+export async function waitForFinalStatus<T extends { status: string }>(plan: WaitPlan<T>): Promise<WaitResult<T>> {
+  const deadline = Date.now() + plan.timeoutMs
+  let last: T | undefined
+  let failedPolls = 0
+  for (;;) {
+    if (plan.signal.aborted) throw new CancelledError(`waiting for ${plan.what}`)
+    let snapshot: T | undefined
+    try {
+      snapshot = await plan.poll()
+      failedPolls = 0
+    } catch (error) {
+      failedPolls++
+      if (!(error instanceof ActionError && error.transient) || failedPolls >= MAX_FAILED_POLLS_IN_A_ROW) throw error
+      core.warning(`Poll ${failedPolls} of ${plan.what} failed (${error.message}); still waiting.`)
+    }
+    if (snapshot) {
+      if (snapshot.status !== last?.status) {
+        core.info(plan.describe ? plan.describe(snapshot) : `${plan.what}: ${snapshot.status}`)
+        await plan.onChange?.(snapshot)
+      }
+      last = snapshot
+      if (plan.isFinal(snapshot.status)) return { outcome: 'final', last: snapshot }
+    }
+    const remaining = deadline - Date.now()
+    if (remaining <= 0) {
+      if (!last) throw new ActionError(`Timed out waiting for ${plan.what}: no status could be read`, { title: 'Timed out' })
+      return { outcome: 'timeout', last }
+    }
+    try {
+      await sleep(Math.min(plan.intervalMs, remaining), undefined, { signal: plan.signal })
+    } catch {
+      throw new CancelledError(`waiting for ${plan.what}`)
+    }
+  }
+}

@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto'
+import path from 'node:path'
+import { InputError } from '../errors.js'
+import { apiUrl } from '../http/url.js'
+import { baseUrl, boolean, exactlyOne, optional, positiveInteger, required, secret, size } from './reader.js'
+import type {
+  DownloadArtifactFileSettings,
+  DownloadArtifactsSettings,
+  GitLabConnection,
+  JobArtifactsSettings,
+  JobSelector
+} from './types.js'
+
+function readConnection(): GitLabConnection {
+  const privateToken = secret('gitlab-token')
+  const jobToken = secret('gitlab-job-token')
+  if (privateToken !== undefined && jobToken !== undefined) {
+    throw new InputError('gitlab-token', "and 'gitlab-job-token' are both set; give only one.")
+  }
+  if (privateToken === undefined && jobToken === undefined) {
+    throw new InputError('gitlab-token', "or 'gitlab-job-token' is required: a GitLab access token or CI job token.")
+  }
+  const project = required('project', "the GitLab project's numeric id or full path (group/sub/project)").replace(/^\/+|\/+$/g, '')
+  return {
+    apiUrl: apiUrl(baseUrl('gitlab-url', 'https://gitlab.com'), '/api/v4'),
+    auth: privateToken !== undefined ? { header: 'PRIVATE-TOKEN', token: privateToken } : { header: 'JOB-TOKEN', token: jobToken as string },
+    project
+  }
+}
+
+function readJobId(): string {
+  const jobId = required('job-id', 'the numeric id of the GitLab job')
+  if (!/^\d+$/.test(jobId)) throw new InputError('job-id', `must be a numeric GitLab job id; got '${jobId}'.`)
+  return jobId
+}
+
+function readJobSelector(): JobSelector {
+  const chosen = exactlyOne('job-id', 'ref', "the job, by 'job-id' or by 'ref' and 'job' (latest successful pipeline)")
+  const searchRecent = boolean('search-recent-successful-pipelines', false)
+  if (chosen.input === 'job-id') {
+    if (optional('job') !== undefined) throw new InputError('job', "goes with 'ref', not with 'job-id'.")
+    if (searchRecent) throw new InputError('search-recent-successful-pipelines', "goes with 'ref' and 'job', not with 'job-id'.")
+    return { by: 'id', jobId: readJobId() }
+  }
+  return {
+    by: 'ref',
+    ref: chosen.value,
+    job: required('job', "the name of the job whose artifacts to fetch, with 'ref'"),
+    searchRecentSuccessfulPipelines: searchRecent
+  }
+}
+
+/** The folder to write to: `path`, else a new folder under RUNNER_TEMP, else the workspace. */
+function readTargetFolder(): string {
+  const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()
+  const given = optional('path')
+  if (given !== undefined) return path.resolve(workspace, given)
+  const runnerTemp = process.env.RUNNER_TEMP
+  return runnerTemp ? path.join(runnerTemp, `gitlab-artifacts-${randomUUID().slice(0, 8)}`) : workspace
+}
+
+function readArtifactPath(): string {
+  const text = required('artifact-path', "the file's path inside the artifacts archive, e.g. dist/app.tar.gz")
+  const segments = text.replace(/^\.?\/+/, '').split('/').filter(segment => segment !== '')
+  if (segments.length === 0 || segments.some(segment => segment === '.' || segment === '..' || segment.includes('\0'))) {
+    throw new InputError('artifact-path', `must be a file path inside the archive without '.' or '..' parts; got '${text}'.`)
+  }
+  return segments.join('/')
+}
+
+export function readDownloadArtifacts(): DownloadArtifactsSettings {
+  return {
+    operation: 'gitlab-download-artifacts',
+    gitlab: readConnection(),
+    job: readJobSelector(),
+    path: readTargetFolder(),
+    extract: boolean('extract', true),
+    limits: {
+      maxBytes: size('max-extracted-size', '10GiB'),
+      maxFiles: positiveInteger('max-extracted-files', 100_000)
+    }
+  }
+}
+
+export function readDownloadArtifactFile(): DownloadArtifactFileSettings {
+  return {
+    operation: 'gitlab-download-artifact-file',
+    gitlab: readConnection(),
+    job: readJobSelector(),
+    artifactPath: readArtifactPath(),
+    path: readTargetFolder()
+  }
+}
+
+export function readJobArtifacts(operation: JobArtifactsSettings['operation']): JobArtifactsSettings {
+  if (optional('ref') !== undefined) throw new InputError('ref', `is not supported by ${operation}; give 'job-id'.`)
+  return { operation, gitlab: readConnection(), jobId: readJobId() }
+}

@@ -1,0 +1,37 @@
+import { InputError } from '../errors.js'
+import { readArtifactCleanup, readExecutionStatus, readNgExecutionStatus, readNgRunPipeline, readStartExecution } from './harness.js'
+import { readDownloadArtifactFile, readDownloadArtifacts, readJobArtifacts } from './gitlab.js'
+import { optional, secret } from './reader.js'
+import { OPERATIONS, type OperationName, type Settings } from './types.js'
+
+export * from './types.js'
+
+const SECRET_INPUTS = ['harness-api-key', 'gitlab-token', 'gitlab-job-token', 'github-token']
+
+const READERS: Record<OperationName, () => Settings> = {
+  'harness-start-execution': readStartExecution,
+  'harness-execution-status': readExecutionStatus,
+  'harness-artifact-cleanup': readArtifactCleanup,
+  'harness-ng-run-pipeline': readNgRunPipeline,
+  'harness-ng-execution-status': readNgExecutionStatus,
+  'gitlab-download-artifacts': readDownloadArtifacts,
+  'gitlab-download-artifact-file': readDownloadArtifactFile,
+  'gitlab-keep-artifacts': () => readJobArtifacts('gitlab-keep-artifacts'),
+  'gitlab-delete-artifacts': () => readJobArtifacts('gitlab-delete-artifacts')
+}
+
+function isOperation(value: string): value is OperationName {
+  return (OPERATIONS as readonly string[]).includes(value)
+}
+
+/** Reads and checks every input the chosen operation uses; nothing is sent before this returns. */
+export function readSettings(): Settings {
+  // Masked first, whichever operation runs and whatever input is wrong.
+  for (const name of SECRET_INPUTS) secret(name)
+  const operation = optional('operation')
+  if (operation === undefined || !isOperation(operation)) {
+    const got = operation === undefined ? 'nothing' : `'${operation}'`
+    throw new InputError('operation', `must be one of ${OPERATIONS.join(', ')}; got ${got}.`)
+  }
+  return READERS[operation]()
+}
