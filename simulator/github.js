@@ -1,0 +1,111 @@
+// @ts-check
+// A fake of the part of the GitHub REST API the action uses: deployments and their statuses.
+// Answers as api.github.com does (201 with the created object, 422 for a bad state, 401
+// without a token) and keeps what it was sent, so that tests can read a deployment's history.
+import { sendJson, startServer } from './server.js'
+
+/**
+ * @typedef {object} DeploymentStatus
+ * @property {number} id
+ * @property {string} state
+ * @property {string} [description]
+ * @property {string} [environment_url]
+ * @property {string} [log_url]
+ */
+
+/**
+ * @typedef {object} Deployment
+ * @property {number} id
+ * @property {string} repository  owner/repo
+ * @property {string} ref
+ * @property {string} sha
+ * @property {string} environment
+ * @property {string} [description]
+ * @property {unknown} payload
+ * @property {boolean} auto_merge
+ * @property {string[] | undefined} required_contexts
+ * @property {DeploymentStatus[]} statuses
+ */
+
+/**
+ * @typedef {import('./server.js').RunningServer & {
+ *   deployments: Deployment[],
+ *   failNext: (kind: 'deployment' | 'status', status?: number, times?: number) => void
+ * }} GitHubSimulator
+ */
+
+const STATES = new Set(['error', 'failure', 'inactive', 'in_progress', 'queued', 'pending', 'success'])
+const DEPLOYMENTS = /^\/repos\/([^/]+)\/([^/]+)\/deployments$/
+const STATUSES = /^\/repos\/([^/]+)\/([^/]+)\/deployments\/(\d+)\/statuses$/
+
+/**
+ * Starts the fake GitHub API on 127.0.0.1; its `url` is what GITHUB_API_URL should be.
+ * @param {{ port?: number }} [options]
+ * @returns {Promise<GitHubSimulator>}
+ */
+export async function startGitHubSimulator(options = {}) {
+  /** @type {Deployment[]} */
+  const deployments = []
+  /** @type {Record<'deployment' | 'status', { status: number, times: number }>} */
+  const failures = { deployment: { status: 0, times: 0 }, status: { status: 0, times: 0 } }
+  let nextId = 1000
+
+  /** @param {'deployment' | 'status'} kind */
+  const injectedFailure = kind => {
+    const failure = failures[kind]
+    if (failure.times === 0) return 0
+    failure.times--
+    return failure.status
+  }
+
+  const server = await startServer((request, res) => {
+    if (!/^(token|bearer) \S+$/i.test(String(request.headers.authorization ?? ''))) {
+      return sendJson(res, 401, { message: 'Requires authentication', documentation_url: 'https://docs.github.com/rest', status: '401' })
+    }
+    const created = request.method === 'POST' ? DEPLOYMENTS.exec(request.path) : null
+    if (created) {
+      const failure = injectedFailure('deployment')
+      if (failure) return sendJson(res, failure, { message: 'Server Error' })
+      const body = JSON.parse(request.body || '{}')
+      if (typeof body.ref !== 'string') return sendJson(res, 422, { message: 'Invalid request.\n\n"ref" wasn\'t supplied.', status: '422' })
+      /** @type {Deployment} */
+      const deployment = {
+        id: nextId++,
+        repository: `${created[1]}/${created[2]}`,
+        ref: body.ref,
+        sha: body.ref,
+        environment: body.environment ?? 'production',
+        description: body.description,
+        payload: body.payload ?? {},
+        auto_merge: body.auto_merge ?? true,
+        required_contexts: body.required_contexts,
+        statuses: []
+      }
+      deployments.push(deployment)
+      const { statuses: _statuses, repository: _repository, ...shown } = deployment
+      return sendJson(res, 201, { ...shown, task: body.task ?? 'deploy', url: `${server.url}${request.path}/${deployment.id}` })
+    }
+    const statusOf = request.method === 'POST' ? STATUSES.exec(request.path) : null
+    if (statusOf) {
+      const deployment = deployments.find(d => d.id === Number(statusOf[3]) && d.repository === `${statusOf[1]}/${statusOf[2]}`)
+      if (!deployment) return sendJson(res, 404, { message: 'Not Found', status: '404' })
+      const failure = injectedFailure('status')
+      if (failure) return sendJson(res, failure, { message: 'Server Error' })
+      const body = JSON.parse(request.body || '{}')
+      if (!STATES.has(body.state)) return sendJson(res, 422, { message: 'Validation Failed', errors: [{ resource: 'DeploymentStatus', field: 'state', code: 'invalid' }] })
+      /** @type {DeploymentStatus} */
+      const status = { id: nextId++, state: body.state, description: body.description, environment_url: body.environment_url, log_url: body.log_url }
+      deployment.statuses.push(status)
+      return sendJson(res, 201, status)
+    }
+    return sendJson(res, 404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' })
+  }, options)
+
+  return {
+    ...server,
+    deployments,
+    failNext: (kind, status = 500, times = 1) => {
+      failures[kind] = { status, times }
+    }
+  }
+}
