@@ -1,10 +1,11 @@
 import * as core from '@actions/core'
 import { ActionError, InputError } from './errors.js'
-import { deploymentProgress } from './github/deployments.js'
+import { deploymentProgress, NO_DEPLOYMENT, type GitHubDeployment } from './github/deployments.js'
 import { runOperation } from './operations/index.js'
+import type { StepFailure } from './operations/types.js'
 import { redact } from './secrets.js'
 import { readSettings, type Outputs } from './settings/index.js'
-import { writeSummary } from './summary.js'
+import { writeFailureSummary, writeSummary } from './summary.js'
 
 /** Seconds a cancelled run gets to clean up (e.g. abort a Harness execution) before it exits anyway. */
 const CANCEL_GRACE_MS = 10_000
@@ -28,31 +29,41 @@ function setOutputs(outputs: Outputs): void {
   }
 }
 
-function fail(title: string, message: string, hint?: string): void {
-  const text = redact(hint ? `${message}\n${hint}` : message)
-  core.error(text, { title: redact(title) })
-  process.exitCode = core.ExitCode.Failure
+/** What a thrown error means for the user; a bug of ours still says what broke, its stack goes to the debug log. */
+function failureOf(error: unknown): StepFailure {
+  if (error instanceof InputError) return { title: 'Invalid input', message: error.message }
+  if (error instanceof ActionError) return { title: error.title ?? 'Failed', message: error.message, hint: error.hint }
+  core.debug(redact(error instanceof Error ? (error.stack ?? error.message) : String(error)))
+  return {
+    title: 'Unexpected error',
+    message: error instanceof Error ? error.message : String(error),
+    hint: 'This looks like a bug in the action: please report it with the log of a run with ACTIONS_STEP_DEBUG set to true.'
+  }
 }
 
-function reportError(error: unknown): void {
-  if (error instanceof InputError) return fail('Invalid input', error.message)
-  if (error instanceof ActionError) return fail(error.title ?? 'Failed', error.message, error.hint)
-  // A bug of ours: the message still says what broke; the stack is for debug logs only.
-  core.debug(redact(error instanceof Error ? (error.stack ?? error.message) : String(error)))
-  fail('Unexpected error', error instanceof Error ? error.message : String(error))
+/** One error annotation: the title says what failed, the message why, the last line what to do. */
+async function fail(failure: StepFailure, deployment: GitHubDeployment): Promise<void> {
+  const text = failure.hint ? `${failure.message}\n${failure.hint}` : failure.message
+  core.error(redact(text), { title: redact(failure.title) })
+  // A plain 1 rather than core.ExitCode, which @github/local-action's stand-in for @actions/core lacks.
+  process.exitCode = 1
+  await deployment.interrupted(failure.message)
 }
 
 /** The action's entry point: inputs to settings, settings to the operation, its result to outputs. */
 export async function run(): Promise<void> {
   const controller = cancelOnSignals()
+  let deployment = NO_DEPLOYMENT
   try {
     const settings = readSettings()
-    const progress = deploymentProgress('github' in settings ? settings.github : undefined)
-    const result = await runOperation(settings, { progress, signal: controller.signal })
+    deployment = deploymentProgress('github' in settings ? settings.github : undefined)
+    const result = await runOperation(settings, { progress: deployment, signal: controller.signal })
     setOutputs(result.outputs)
-    await writeSummary(result.summary)
-    if (result.failure) fail(result.failure.title, result.failure.message, result.failure.hint)
+    await writeSummary(result.summary, result.failure)
+    if (result.failure) await fail(result.failure, deployment)
   } catch (error) {
-    reportError(error)
+    const failure = failureOf(error)
+    await writeFailureSummary(core.getInput('operation') || 'harness-gitlab-action', failure)
+    await fail(failure, deployment)
   }
 }

@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import type { StepFailure } from './operations/types.js'
 import { redact } from './secrets.js'
 
 export interface SummaryLink {
@@ -28,29 +29,71 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(minutes / 60)}h ${minutes % 60}m`
 }
 
-function clean(text: string): string {
-  return redact(text).replace(/\|/g, '\\|').replace(/\n/g, ' ')
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }
+
+// core.summary writes HTML as given: every text from a server or an input is escaped (and scrubbed of secrets).
+function text(value: string): string {
+  return redact(value).replace(/[&<>"]/g, char => HTML_ESCAPES[char])
 }
 
-/** Writes the job summary table; outside a runner (no GITHUB_STEP_SUMMARY) there is nowhere to write it. */
-export async function writeSummary(report: SummaryReport): Promise<void> {
-  if (!process.env.GITHUB_STEP_SUMMARY) return
-  const icon = report.passed ? '✅' : '❌'
-  const summary = core.summary.addHeading(`${icon} ${clean(report.operation)}`, 3).addTable([
+function link({ text: label, href }: SummaryLink): string {
+  return `<a href="${text(href)}">${text(label)}</a>`
+}
+
+function header(...names: string[]): Array<{ data: string; header: true }> {
+  return names.map(name => ({ data: name, header: true }))
+}
+
+function icon(passed: boolean): string {
+  return passed ? '✅' : '❌'
+}
+
+/** The failure's own words and one line of advice, under the table. */
+function addFailure(failure: StepFailure): void {
+  const advice = failure.hint ? `<br>${text(failure.hint)}` : ''
+  core.summary.addRaw(`<p><strong>${text(failure.title)}</strong>: ${text(failure.message)}${advice}</p>`, true)
+}
+
+/** A summary that cannot be written is worth a warning, never a failed release gate. */
+async function write(): Promise<void> {
+  // Outside a runner (no GITHUB_STEP_SUMMARY) there is nowhere to write the summary.
+  if (!process.env.GITHUB_STEP_SUMMARY) {
+    core.summary.emptyBuffer()
+    return
+  }
+  try {
+    await core.summary.write()
+  } catch (error) {
+    core.summary.emptyBuffer()
+    core.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`)
+  }
+}
+
+/** The job summary of an operation that ran: what, on what, how it ended, how long, where to look. */
+export async function writeSummary(report: SummaryReport, failure?: StepFailure): Promise<void> {
+  core.summary.addHeading(`${icon(report.passed)} ${text(report.operation)}`, 3).addTable([
+    header('Operation', 'Target', 'Status', 'Duration', 'Links'),
     [
-      { data: 'Operation', header: true },
-      { data: 'Target', header: true },
-      { data: 'Status', header: true },
-      { data: 'Duration', header: true }
-    ],
-    [clean(report.operation), clean(report.target), `${icon} ${clean(report.status)}`, formatDuration(report.durationMs)]
+      text(report.operation),
+      text(report.target),
+      `${icon(report.passed)} ${text(report.status)}`,
+      formatDuration(report.durationMs),
+      (report.links ?? []).map(link).join('<br>')
+    ]
   ])
   if (report.details?.length) {
-    summary.addTable([[{ data: 'Detail', header: true }, { data: 'Value', header: true }], ...report.details.map(([label, value]) => [clean(label), clean(value)])])
+    core.summary.addTable([header('Detail', 'Value'), ...report.details.map(([label, value]) => [text(label), text(value)])])
   }
   if (report.stages?.length) {
-    summary.addTable([[{ data: 'Stage', header: true }, { data: 'Status', header: true }], ...report.stages.map(stage => [clean(stage.name), clean(stage.status)])])
+    core.summary.addTable([header('Stage', 'Status'), ...report.stages.map(stage => [text(stage.name), text(stage.status)])])
   }
-  for (const link of report.links ?? []) summary.addLink(clean(link.text), link.href).addBreak()
-  await summary.write()
+  if (failure) addFailure(failure)
+  await write()
+}
+
+/** The job summary of an operation that could not run to its end (bad input, unreachable server). */
+export async function writeFailureSummary(operation: string, failure: StepFailure): Promise<void> {
+  core.summary.addHeading(`${icon(false)} ${text(operation)}`, 3)
+  addFailure(failure)
+  await write()
 }

@@ -22,9 +22,16 @@ export interface OperationContext {
   signal: AbortSignal
 }
 
+/** Why the step fails: the annotation's title, the failure in the service's own words, one line of advice. */
+export interface StepFailure {
+  title: string
+  message: string
+  hint?: string
+}
+
 export interface OperationResult {
   outputs: Outputs
   summary: SummaryReport
   /** Set when the operation ran to its end but the outcome fails the step (a failed deployment). */
-  failure?: { title: string; message: string; hint?: string }
+  failure?: StepFailure
 }
