@@ -139,6 +139,6 @@ class DeploymentMirror implements GitHubDeployment {
 }
 
 /** Mirrors a Harness execution onto a GitHub deployment when the user asked for one. */
-export function deploymentProgress(github: GitHubDeploymentSettings | undefined): GitHubDeployment {
-  return github ? new DeploymentMirror(github) : NO_DEPLOYMENT
+export function deploymentProgress(settings: GitHubDeploymentSettings | undefined): GitHubDeployment {
+  return settings ? new DeploymentMirror(settings) : NO_DEPLOYMENT
 }
