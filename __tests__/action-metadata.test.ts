@@ -3,9 +3,9 @@
 // readers, and the inputs the settings actually read when each operation is configured.
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { jest } from '@jest/globals'
 import { parse } from 'yaml'
 import { OPERATIONS, readSettings, type OperationName } from '../src/settings/index.js'
+import { captureStdout } from './stdout.js'
 
 interface Metadata {
   name?: string
@@ -105,8 +105,7 @@ function outputNamesInSource(): Set<string> {
 
 describe('action.yml', () => {
   // Reading the settings masks the test keys: ::add-mask:: lines that would only clutter the test log.
-  beforeAll(() => jest.spyOn(process.stdout, 'write').mockImplementation(() => true))
-  afterAll(() => jest.restoreAllMocks())
+  captureStdout()
 
   it('declares every input the source names', () => {
     expect([...inputNamesInSource()].filter(name => !declaredInputs.includes(name))).toEqual([])

@@ -9,6 +9,7 @@ import type { OperationContext, OperationResult } from '../src/operations/types.
 import type { Settings } from '../src/settings/index.js'
 import { startGitHubSimulator, type GitHubSimulator } from '../simulator/github.js'
 import { annotations, parseOutputFile } from './e2e/action.js'
+import { captureStdout } from './stdout.js'
 
 type Operation = (settings: Settings, context: OperationContext) => Promise<OperationResult>
 const runOperation = jest.fn<Operation>()
@@ -33,7 +34,7 @@ const INPUTS: Record<string, string> = {
 }
 
 let github: GitHubSimulator
-let stdout: string
+const stdout = captureStdout()
 let files: { output: string; summary: string }
 
 function setInputs(inputs: Record<string, string>): void {
@@ -96,15 +97,9 @@ beforeEach(() => {
   setInputs(INPUTS)
   github.deployments.length = 0
   runOperation.mockReset()
-  stdout = ''
-  jest.spyOn(process.stdout, 'write').mockImplementation(chunk => {
-    stdout += String(chunk)
-    return true
-  })
 })
 
 afterEach(() => {
-  jest.restoreAllMocks()
   process.exitCode = undefined
 })
 
@@ -116,7 +111,7 @@ describe('a passing operation', () => {
 
   it('passes the step without an annotation', () => {
     expect(process.exitCode).toBeUndefined()
-    expect(annotations(stdout)).toEqual([])
+    expect(annotations(stdout())).toEqual([])
   })
 
   it('sets the operation outputs and the GitHub deployment id', () => {
@@ -163,7 +158,7 @@ describe('an operation whose deployment fails', () => {
 
   it('fails the step with one annotation: what failed, why, and what to do', () => {
     expect(process.exitCode).toBe(1)
-    expect(annotations(stdout)).toEqual([
+    expect(annotations(stdout())).toEqual([
       {
         level: 'error',
         title: 'Deployment FAILED',
@@ -216,7 +211,7 @@ describe('an operation that throws', () => {
     )
     await run()
     expect(process.exitCode).toBe(1)
-    const [error] = annotations(stdout)
+    const [error] = annotations(stdout())
     expect(error).toEqual({
       level: 'error',
       title: 'Could not start the Harness execution',
@@ -227,7 +222,7 @@ describe('an operation that throws', () => {
     const text = summary()
     expect(text).toContain('<h3>❌ harness-execution-status</h3>')
     expect(text).toContain('<strong>Could not start the Harness execution</strong>: Could not start the Harness execution: Harness answered HTTP 401: key *** is not valid<br>')
-    expect(text + stdout + readFileSync(files.output, 'utf8')).not.toContain(API_KEY)
+    expect(text + stdout() + readFileSync(files.output, 'utf8')).not.toContain(API_KEY)
   })
 
   it('ends a GitHub deployment it had started as error', async () => {
@@ -246,7 +241,7 @@ describe('an operation that throws', () => {
     await run()
     expect(runOperation).not.toHaveBeenCalled()
     expect(github.deployments).toHaveLength(0)
-    expect(annotations(stdout)).toEqual([
+    expect(annotations(stdout())).toEqual([
       { level: 'error', title: 'Invalid input', message: expect.stringContaining("Input 'github-token' is required when 'github-environment' is set") }
     ])
     expect(summary()).toContain("<strong>Invalid input</strong>: Input 'github-token'")
@@ -255,7 +250,7 @@ describe('an operation that throws', () => {
   it('calls an error that is not ours a bug, with advice on how to report it', async () => {
     runOperation.mockRejectedValue(new TypeError("Cannot read properties of undefined (reading 'status')"))
     await run()
-    const [error] = annotations(stdout)
+    const [error] = annotations(stdout())
     expect(error.title).toBe('Unexpected error')
     expect(error.message).toBe("Cannot read properties of undefined (reading 'status')\nThis looks like a bug in the action: please report it with the log of a run with ACTIONS_STEP_DEBUG set to true.")
   })

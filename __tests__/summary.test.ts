@@ -1,25 +1,18 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { jest } from '@jest/globals'
 import { registerSecret } from '../src/secrets.js'
 import { formatDuration, writeFailureSummary, writeSummary, type SummaryReport } from '../src/summary.js'
+import { captureStdout } from './stdout.js'
 
 // core.summary keeps the file it first wrote to: one file for every test, emptied before each.
 const summaryFile = path.join(mkdtempSync(path.join(tmpdir(), 'summary-')), 'summary.md')
-let stdout: string
+const stdout = captureStdout()
 
 beforeEach(() => {
   writeFileSync(summaryFile, '')
   process.env.GITHUB_STEP_SUMMARY = summaryFile
-  stdout = ''
-  jest.spyOn(process.stdout, 'write').mockImplementation(chunk => {
-    stdout += String(chunk)
-    return true
-  })
 })
-
-afterEach(() => jest.restoreAllMocks())
 
 function written(): string {
   return readFileSync(summaryFile, 'utf8')
@@ -81,7 +74,7 @@ describe('writeSummary', () => {
     } finally {
       rmSync(summaryFile, { recursive: true })
     }
-    expect(stdout).toMatch(/^::warning::Could not write the job summary: .*EISDIR/m)
+    expect(stdout()).toMatch(/^::warning::Could not write the job summary: .*EISDIR/m)
   })
 })
 

@@ -1,9 +1,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { jest } from '@jest/globals'
 import { startGitHubSimulator, type GitHubSimulator } from '../../simulator/github.js'
 import { parseOutputFile } from '../e2e/action.js'
+import { captureStdout } from '../stdout.js'
 
 const SHA = '0123456789abcdef0123456789abcdef01234567'
 const TOKEN = 'ghs_test-token-value'
@@ -15,8 +15,8 @@ process.env.GITHUB_REPOSITORY = 'octo/shop'
 const { deploymentProgress, NO_DEPLOYMENT } = await import('../../src/github/deployments.js')
 
 let github: GitHubSimulator
-let stdout: string
 let outputFile: string
+const stdout = captureStdout()
 
 beforeAll(async () => {
   github = await startGitHubSimulator()
@@ -34,15 +34,6 @@ beforeEach(() => {
   outputFile = path.join(mkdtempSync(path.join(tmpdir(), 'deployments-')), 'output')
   writeFileSync(outputFile, '')
   process.env.GITHUB_OUTPUT = outputFile
-  stdout = ''
-  jest.spyOn(process.stdout, 'write').mockImplementation(chunk => {
-    stdout += String(chunk)
-    return true
-  })
-})
-
-afterEach(() => {
-  jest.restoreAllMocks()
 })
 
 function mirror(): ReturnType<typeof deploymentProgress> {
@@ -50,7 +41,7 @@ function mirror(): ReturnType<typeof deploymentProgress> {
 }
 
 function warnings(): string[] {
-  return [...stdout.matchAll(/^::warning::(.*)$/gm)].map(match => match[1].replace(/%0A/g, '\n'))
+  return [...stdout().matchAll(/^::warning::(.*)$/gm)].map(match => match[1].replace(/%0A/g, '\n'))
 }
 
 describe('deploymentProgress', () => {
@@ -153,7 +144,7 @@ describe('deploymentProgress', () => {
     const [warning] = warnings()
     expect(warning).toContain('Could not create the GitHub deployment: HTTP 500')
     expect(warning).toContain('The Harness deployment is not affected.')
-    expect(stdout).not.toContain(TOKEN)
+    expect(stdout()).not.toContain(TOKEN)
     expect(readFileSync(outputFile, 'utf8')).toBe('')
   })
 
