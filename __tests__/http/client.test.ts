@@ -92,11 +92,8 @@ describe('send: redirects', () => {
       res.end('archive')
     }, '127.0.0.2')
     const api = await serve((req, res) => {
-      if (req.path === '/first') {
-        res.writeHead(302, { location: '/second' })
-        return res.end()
-      }
-      res.writeHead(302, { location: `${storage.url}/bucket/file.zip?X-Amz-Signature=s3cr3t` })
+      const location = req.path === '/first' ? '/second' : `${storage.url}/bucket/file.zip?X-Amz-Signature=s3cr3t`
+      res.writeHead(302, { location })
       res.end()
     })
     const log = logged()
