@@ -9,7 +9,7 @@ import { DEMO_NEXTGEN, startHarnessNextGen } from '../../simulator/harness-nextg
 export type Simulator = Awaited<ReturnType<typeof startHarnessNextGen>>
 
 const running: Simulator[] = []
-let output: ReturnType<typeof jest.spyOn> | undefined
+let output: { mock: { calls: unknown[][] }; mockRestore: () => void } | undefined
 
 /** Starts the fake API (closed after each test) and captures the log. */
 export async function nextGenSimulator(options: Parameters<typeof startHarnessNextGen>[0] = {}): Promise<Simulator> {
