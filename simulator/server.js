@@ -20,7 +20,7 @@ import http from 'node:http'
 
 /**
  * Starts a server on a free port of a loopback address; the handler sees each request with its body read.
- * @param {(request: RecordedRequest, res: http.ServerResponse, raw: http.IncomingMessage) => void | Promise<void>} handler
+ * @param {(request: RecordedRequest, res: http.ServerResponse, raw: http.IncomingMessage) => unknown} handler
  * @param {{ host?: string, port?: number, recordBodies?: boolean }} [options]
  * @returns {Promise<RunningServer>}
  */

@@ -12,7 +12,9 @@ export function harnessMessage(body: unknown): string | undefined {
   if (Array.isArray(errors)) messages.push(...errors.map(error => (error as { message?: unknown })?.message).filter(isText))
   if (isText(message)) messages.push(isText(code) ? `${code}: ${message}` : message)
   if (Array.isArray(responseMessages)) {
-    messages.push(...responseMessages.map(entry => (entry as { message?: unknown })?.message).filter(isText))
+    // NextGen repeats its top-level message here; already shown with its code.
+    const others = responseMessages.map(entry => (entry as { message?: unknown })?.message).filter(isText).filter(text => text !== message)
+    messages.push(...others)
   }
   const unique = [...new Set(messages)]
   return unique.length > 0 ? unique.join('; ') : undefined

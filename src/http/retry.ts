@@ -35,9 +35,10 @@ const IN_FLIGHT_CODES = new Set([
   'ERR_STREAM_PREMATURE_CLOSE'
 ])
 
+// Duck-typed rather than `instanceof Error`: errors raised by Node's own sockets may come from another realm.
 export function errorCode(error: unknown): string | undefined {
-  for (let e: unknown = error; e instanceof Error; e = e.cause) {
-    const code = (e as NodeJS.ErrnoException).code
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined; e && typeof e === 'object'; e = e.cause as typeof e) {
+    const code = e.code
     if (typeof code === 'string' && (NOT_SENT_CODES.has(code) || IN_FLIGHT_CODES.has(code))) return code
   }
   return undefined

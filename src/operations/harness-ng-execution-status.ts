@@ -1,7 +1,10 @@
-import { ActionError } from '../errors.js'
+import { NextGenClient } from '../harness/nextgen.js'
 import type { NgExecutionStatusSettings } from '../settings/index.js'
+import { NgExecutionFollower } from './nextgen-execution.js'
 import type { OperationContext, OperationResult } from './types.js'
 
-export async function ngExecutionStatus(settings: NgExecutionStatusSettings, _context: OperationContext): Promise<OperationResult> {
-  throw new ActionError(`${settings.operation} is not implemented yet`)
+export async function ngExecutionStatus(settings: NgExecutionStatusSettings, context: OperationContext): Promise<OperationResult> {
+  const client = new NextGenClient(settings.harness, settings.scope)
+  const follower = new NgExecutionFollower({ client, id: settings.executionId, justStarted: false, settings, context, startedAtMs: Date.now() })
+  return settings.wait.enabled ? follower.wait() : follower.read()
 }

@@ -9,7 +9,7 @@ import {
   NEXTGEN_DEFAULT_PASSING,
   NEXTGEN_FINAL_STATUSES
 } from '../harness/statuses.js'
-import { baseUrl, boolean, duration, exactlyOne, list, optional, required, secret } from './reader.js'
+import { baseUrl, boolean, duration, exactlyOne, list, optional, required, secret, verbatim } from './reader.js'
 import type {
   ArtifactCleanupSettings,
   EntityRef,
@@ -185,12 +185,13 @@ function readScope(): NextGenScope {
 
 /** Runtime input YAML given inline, or as the path of a YAML file in the workspace. */
 function readRuntimeInputs(): string {
-  const value = optional('runtime-inputs')
+  const value = verbatim('runtime-inputs')
   if (value === undefined) return ''
   let text = value
-  if (!value.includes('\n') && /\.ya?ml$/i.test(value)) {
-    const file = path.resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), value)
-    if (!existsSync(file)) throw new InputError('runtime-inputs', `names the file '${value}', which does not exist in the workspace.`)
+  const fileName = value.trim()
+  if (!fileName.includes('\n') && /\.ya?ml$/i.test(fileName)) {
+    const file = path.resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), fileName)
+    if (!existsSync(file)) throw new InputError('runtime-inputs', `names the file '${fileName}', which does not exist in the workspace.`)
     text = readFileSync(file, 'utf8')
   }
   const problem = parseAllDocuments(text).flatMap(doc => ('errors' in doc ? doc.errors : []))[0]

@@ -8,6 +8,12 @@ export function optional(name: string): string | undefined {
   return value === '' ? undefined : value
 }
 
+/** An input exactly as given, for text whose indentation and final newline belong to it (YAML). */
+export function verbatim(name: string): string | undefined {
+  const value = core.getInput(name, { trimWhitespace: false })
+  return value.trim() === '' ? undefined : value
+}
+
 export function required(name: string, what: string): string {
   const value = optional(name)
   if (value === undefined) throw new InputError(name, `is required: ${what}.`)

@@ -1,0 +1,158 @@
+// The NextGen operations end to end: the bundled action as the runner starts it, against the fake NextGen API.
+import type { ChildProcess } from 'node:child_process'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { DEMO_NEXTGEN, startHarnessNextGen } from '../../simulator/harness-nextgen.js'
+import { annotations, runAction, visibleLog, type ActionRun, type RunOptions } from './action.js'
+
+type Simulator = Awaited<ReturnType<typeof startHarnessNextGen>>
+
+let sim: Simulator
+
+beforeEach(async () => {
+  sim = await startHarnessNextGen({
+    pipelines: { ...DEMO_NEXTGEN.pipelines, slow: { name: 'Slow', stages: [{ identifier: 'deploy', name: 'Deploy' }], script: ['Running'] } }
+  })
+})
+
+afterEach(async () => {
+  await sim.close()
+})
+
+function inputs(extra: Record<string, string>): Record<string, string> {
+  return {
+    operation: 'harness-ng-run-pipeline',
+    'harness-url': sim.url,
+    'harness-api-key': DEMO_NEXTGEN.apiKey,
+    'harness-account-id': DEMO_NEXTGEN.accountId,
+    'harness-org': DEMO_NEXTGEN.org,
+    'harness-project': DEMO_NEXTGEN.project,
+    pipeline: 'deploy_payments',
+    'poll-interval': '0.1',
+    timeout: '30s',
+    ...extra
+  }
+}
+
+/** Runs the action and checks what every run must: the key shows nowhere a person can read. */
+async function run(extra: Record<string, string>, options?: RunOptions): Promise<ActionRun> {
+  const result = await runAction(inputs(extra), options)
+  for (const text of [visibleLog(result), result.summary, ...Object.values(result.outputs)]) {
+    expect(text).not.toContain(DEMO_NEXTGEN.apiKey)
+  }
+  return result
+}
+
+function onlyExecution(): string {
+  expect(sim.executions.size).toBe(1)
+  return [...sim.executions.keys()][0]
+}
+
+async function until(condition: () => boolean): Promise<void> {
+  const deadline = Date.now() + 20_000
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time')
+    await new Promise(resolve => setTimeout(resolve, 20))
+  }
+}
+
+describe('harness-ng-run-pipeline, end to end', () => {
+  it('sends inline runtime YAML unchanged and passes after Running → ApprovalWaiting → Success', async () => {
+    const yaml = 'pipeline:\n  identifier: deploy_payments\n  variables:\n    - name: version\n      type: String\n      value: "1.10"   # as typed\n\n'
+    const result = await run({ 'runtime-inputs': yaml })
+
+    expect(result.code).toBe(0)
+    const id = onlyExecution()
+    expect(sim.calls('execute')[0].body).toBe(yaml)
+    const url = `${sim.url}/ng/account/${DEMO_NEXTGEN.accountId}/all/orgs/default/projects/payments/pipelines/deploy_payments/executions/${id}/pipeline`
+    expect(result.outputs).toEqual({ 'execution-id': id, status: 'Success', 'execution-url': url })
+    const notice = annotations(result.stdout).find(annotation => annotation.level === 'notice')
+    expect(notice).toMatchObject({ title: 'Action needed in Harness' })
+    expect(notice?.message).toContain(`is waiting for an approval: a person must approve or reject it in Harness: ${url}`)
+    expect(result.stdout).toContain('::group::Start NextGen pipeline deploy_payments')
+    expect(result.stdout).toContain(`::group::Wait for NextGen execution ${id}`)
+    expect(result.summary).toContain('Approve production')
+    expect(result.summary).toContain(url)
+  })
+
+  it('reads runtime inputs from a YAML file in the workspace', async () => {
+    const workspace = mkdtempSync(path.join(tmpdir(), 'ng-workspace-'))
+    const yaml = 'pipeline:\n  identifier: deploy_payments\n  stages:\n    - stage:\n        identifier: deploy_prod\n        variables: []\n'
+    mkdirSync(path.join(workspace, 'deploy'))
+    writeFileSync(path.join(workspace, 'deploy', 'prod-inputs.yaml'), yaml)
+    const result = await run({ 'runtime-inputs': 'deploy/prod-inputs.yaml', wait: 'false' }, { workspace })
+    expect(result.code).toBe(0)
+    expect(sim.calls('execute')[0].body).toBe(yaml)
+    expect(sim.calls('execute')[0].headers['content-type']).toBe('application/yaml')
+  })
+
+  it('runs with input sets and, with wait: false, returns right after the start', async () => {
+    const result = await run({ 'input-sets': 'prod\ncanary', wait: 'false' })
+    expect(result.code).toBe(0)
+    const [execute] = sim.calls('execute')
+    expect(execute.path).toBe('/gateway/pipeline/api/pipeline/execute/deploy_payments/inputSetList')
+    expect(JSON.parse(execute.body)).toEqual({ inputSetReferences: ['prod', 'canary'], withMergedPipelineYaml: true })
+    expect(sim.calls('status')).toHaveLength(0)
+    expect(result.outputs).toMatchObject({ 'execution-id': onlyExecution(), status: 'Running' })
+  })
+
+  it("fails with Harness's error message and the failing stage", async () => {
+    const result = await run({ pipeline: 'deploy_broken' })
+    expect(result.code).toBe(1)
+    expect(result.outputs.status).toBe('Failed')
+    const [error] = annotations(result.stdout).filter(annotation => annotation.level === 'error')
+    expect(error.title).toBe('Deployment Failed')
+    expect(error.message).toContain(`Harness NextGen execution ${onlyExecution()} ended with status Failed: stage 'Deploy production' (Failed): Shell Script step 'smoke_test' failed: exit status 1`)
+  })
+
+  it('sends exactly one AbortAll when the wait times out', async () => {
+    const result = await run({ pipeline: 'slow', timeout: '0.5s' })
+    expect(result.code).toBe(1)
+    expect(sim.calls('interrupt')).toHaveLength(1)
+    expect(sim.calls('interrupt')[0].query.get('interruptType')).toBe('AbortAll')
+    expect(annotations(result.stdout).find(annotation => annotation.level === 'error')?.message).toContain('AbortAll was sent to Harness')
+  })
+
+  it('sends exactly one AbortAll and exits non-zero when the job is cancelled (SIGTERM) while waiting', async () => {
+    let child: ChildProcess | undefined
+    const running = run({ pipeline: 'slow' }, { started: started => (child = started) })
+    await until(() => sim.calls('status').length > 0)
+    child?.kill('SIGTERM')
+    const result = await running
+    expect(result.code).not.toBe(0)
+    expect(sim.calls('interrupt')).toHaveLength(1)
+    expect(sim.calls('interrupt')[0].path).toBe(`/gateway/pipeline/api/pipeline/execute/interrupt/${onlyExecution()}`)
+    const text = visibleLog(result)
+    expect(text).toContain('Received SIGTERM')
+    expect(text).toContain('The job was cancelled: sending AbortAll to Harness execution')
+    expect(text).toContain('Harness accepted AbortAll')
+  })
+
+  it("surfaces a 400 envelope's code and message, and does not send the run again", async () => {
+    const result = await run({ 'runtime-inputs': 'inputs:\n  version: 1.2.3\n' })
+    expect(result.code).toBe(1)
+    expect(sim.calls('execute')).toHaveLength(1)
+    const [error] = annotations(result.stdout).filter(annotation => annotation.level === 'error')
+    expect(error.title).toBe("Could not start NextGen pipeline 'deploy_payments'")
+    expect(error.message).toContain('Harness answered HTTP 400: INVALID_REQUEST: Invalid runtime input YAML: the YAML must have a top-level pipeline: key')
+  })
+
+  it('never shows the API key, even when Harness echoes it back', async () => {
+    sim.failNext('execute', { httpStatus: 401, code: 'INVALID_TOKEN', message: `Token ${DEMO_NEXTGEN.apiKey} has expired` })
+    const result = await run({})
+    expect(result.code).toBe(1)
+    expect(annotations(result.stdout)[0].message).toContain('INVALID_TOKEN: Token *** has expired')
+  })
+})
+
+describe('harness-ng-execution-status, end to end', () => {
+  it('gates a later job on an execution started earlier', async () => {
+    const started = await run({ wait: 'false' })
+    const id = started.outputs['execution-id']
+    const result = await run({ operation: 'harness-ng-execution-status', 'execution-id': id, pipeline: '' })
+    expect(result.code).toBe(0)
+    expect(result.outputs).toMatchObject({ 'execution-id': id, status: 'Success' })
+    expect(result.outputs['execution-url']).toContain(`/pipelines/deploy_payments/executions/${id}/pipeline`)
+  })
+})

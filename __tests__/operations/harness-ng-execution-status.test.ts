@@ -1,0 +1,64 @@
+import { NextGenClient } from '../../src/harness/nextgen.js'
+import { ngExecutionStatus } from '../../src/operations/harness-ng-execution-status.js'
+import { nextGenSimulator, recordingContext, statusSettings, type Simulator } from './nextgen-fixtures.js'
+
+/** Starts a pipeline on the fake API the way an earlier job would. */
+async function startedEarlier(sim: Simulator, pipeline: string): Promise<string> {
+  const settings = statusSettings(sim, '')
+  const { id } = await new NextGenClient(settings.harness, settings.scope).run({ pipeline, runtimeInputs: '', inputSets: [], notes: '' })
+  return id
+}
+
+describe('harness-ng-execution-status', () => {
+  it('reads the execution once with wait: false, linking it from the pipeline Harness names', async () => {
+    const sim = await nextGenSimulator()
+    const id = await startedEarlier(sim, 'deploy_payments')
+    const context = recordingContext()
+    const settings = statusSettings(sim, id)
+    const result = await ngExecutionStatus({ ...settings, wait: { ...settings.wait, enabled: false } }, context)
+    const url = `${sim.url}/ng/account/demo-account/all/orgs/default/projects/payments/pipelines/deploy_payments/executions/${id}/pipeline`
+    expect(result.outputs).toEqual({ 'execution-id': id, status: 'Running', 'execution-url': url })
+    expect(result.failure).toBeUndefined()
+    expect(context.events).toEqual([`started ${id} ${url}`, 'Running in_progress'])
+    expect(sim.calls('status')).toHaveLength(1)
+  })
+
+  it('waits for a final status and judges it', async () => {
+    const sim = await nextGenSimulator()
+    const id = await startedEarlier(sim, 'deploy_broken')
+    const context = recordingContext()
+    const result = await ngExecutionStatus(statusSettings(sim, id), context)
+    expect(result.outputs.status).toBe('Failed')
+    expect(result.failure?.message).toContain("stage 'Deploy production' (Failed)")
+    expect(context.events[0]).toMatch(/^started /)
+    expect(context.events.slice(1)).toEqual(['Running in_progress', 'Failed failure'])
+  })
+
+  it('passes a status the user lists in passing-statuses', async () => {
+    const sim = await nextGenSimulator()
+    const id = await startedEarlier(sim, 'deploy_broken')
+    const settings = statusSettings(sim, id)
+    const result = await ngExecutionStatus({ ...settings, wait: { ...settings.wait, passingStatuses: new Set(['Success', 'Failed']) } }, recordingContext())
+    expect(result.failure).toBeUndefined()
+    expect(result.summary.passed).toBe(true)
+  })
+
+  it('aborts the execution it waits for when the wait times out', async () => {
+    const sim = await nextGenSimulator({ pipelines: { slow: { name: 'Slow', stages: [{ identifier: 's', name: 'S' }], script: ['Running'] } } })
+    const id = await startedEarlier(sim, 'slow')
+    const settings = statusSettings(sim, id)
+    const result = await ngExecutionStatus({ ...settings, wait: { ...settings.wait, timeoutMs: 100 } }, recordingContext())
+    expect(sim.calls('interrupt')).toHaveLength(1)
+    expect(result.failure?.title).toBe('Timed out')
+  })
+
+  it('fails at once, with advice, for an execution Harness does not know', async () => {
+    const sim = await nextGenSimulator()
+    const error = await ngExecutionStatus(statusSettings(sim, 'no-such-id'), recordingContext()).catch(e => e)
+    expect(error.message).toBe(
+      'Could not read NextGen execution no-such-id: Harness answered HTTP 404: RESOURCE_NOT_FOUND_EXCEPTION: Plan Execution Summary does not exist or has been deleted for planExecutionId: no-such-id'
+    )
+    expect(error.hint).toContain("'harness-org', 'harness-project'")
+    expect(sim.calls('status')).toHaveLength(1)
+  })
+})

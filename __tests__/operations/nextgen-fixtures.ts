@@ -1,0 +1,76 @@
+// Shared setup for the NextGen operation tests: the fake API, settings as the settings reader
+// would produce them, a progress recorder and a log capture.
+import { jest } from '@jest/globals'
+import { NEXTGEN_DEFAULT_PASSING } from '../../src/harness/statuses.js'
+import type { ExecutionProgress, OperationContext } from '../../src/operations/types.js'
+import type { NgExecutionStatusSettings, NgRunPipelineSettings } from '../../src/settings/index.js'
+import { DEMO_NEXTGEN, startHarnessNextGen } from '../../simulator/harness-nextgen.js'
+
+export type Simulator = Awaited<ReturnType<typeof startHarnessNextGen>>
+
+const running: Simulator[] = []
+let output: { mock: { calls: unknown[][] }; mockRestore: () => void } | undefined
+
+/** Starts the fake API (closed after each test) and captures the log. */
+export async function nextGenSimulator(options: Parameters<typeof startHarnessNextGen>[0] = {}): Promise<Simulator> {
+  const sim = await startHarnessNextGen(options)
+  running.push(sim)
+  output ??= jest.spyOn(process.stdout, 'write').mockImplementation(() => true)
+  return sim
+}
+
+/** What the operation logged so far, workflow commands included. */
+export function log(): string {
+  return (output?.mock.calls ?? []).map(call => String(call[0])).join('')
+}
+
+afterEach(async () => {
+  output?.mockRestore()
+  output = undefined
+  await Promise.all(running.splice(0).map(sim => sim.close()))
+})
+
+function common(sim: Simulator) {
+  return {
+    harness: { url: new URL(sim.url), accountId: DEMO_NEXTGEN.accountId, apiKey: DEMO_NEXTGEN.apiKey },
+    scope: { org: DEMO_NEXTGEN.org, project: DEMO_NEXTGEN.project },
+    abortOnCancel: true,
+    wait: { enabled: true, pollIntervalMs: 20, timeoutMs: 10_000, passingStatuses: new Set(NEXTGEN_DEFAULT_PASSING) }
+  }
+}
+
+export function runSettings(sim: Simulator, overrides: Partial<NgRunPipelineSettings> = {}): NgRunPipelineSettings {
+  return {
+    operation: 'harness-ng-run-pipeline',
+    ...common(sim),
+    pipeline: 'deploy_payments',
+    runtimeInputs: '',
+    inputSets: [],
+    notes: 'from a test',
+    ...overrides
+  }
+}
+
+export function statusSettings(sim: Simulator, executionId: string, overrides: Partial<NgExecutionStatusSettings> = {}): NgExecutionStatusSettings {
+  return { operation: 'harness-ng-execution-status', ...common(sim), executionId, ...overrides }
+}
+
+/** An operation context whose progress calls are recorded as lines, and whose signal the test controls. */
+export function recordingContext(): OperationContext & { events: string[]; cancel: () => void } {
+  const events: string[] = []
+  const controller = new AbortController()
+  const progress: ExecutionProgress = {
+    started: async execution => void events.push(`started ${execution.id} ${execution.url}`),
+    changed: async (status, state) => void events.push(`${status} ${state}`)
+  }
+  return { progress, signal: controller.signal, events, cancel: () => controller.abort() }
+}
+
+/** Resolves once the condition holds; the fake API's request log is the usual condition. */
+export async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time')
+    await new Promise(resolve => setTimeout(resolve, 10))
+  }
+}

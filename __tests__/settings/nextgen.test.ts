@@ -1,0 +1,51 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { readSettings } from '../../src/settings/index.js'
+
+const base = {
+  operation: 'harness-ng-run-pipeline',
+  'harness-api-key': 'k',
+  'harness-account-id': 'acc',
+  'harness-org': 'default',
+  'harness-project': 'payments',
+  pipeline: 'deploy'
+}
+
+function read(inputs: Record<string, string>, env: Record<string, string> = {}): unknown {
+  const variables = { ...Object.fromEntries(Object.entries({ ...base, ...inputs }).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])), ...env }
+  Object.assign(process.env, variables)
+  try {
+    return readSettings()
+  } finally {
+    Object.keys(variables).forEach(name => delete process.env[name])
+  }
+}
+
+describe('NextGen runtime inputs', () => {
+  it('keeps inline YAML exactly as given, indentation and final newline included', () => {
+    const yaml = '  pipeline:\n    identifier: deploy\n  # trailing comment\n'
+    expect(read({ 'runtime-inputs': yaml })).toMatchObject({ runtimeInputs: yaml })
+  })
+
+  it('reads a .yaml path from the workspace', () => {
+    const workspace = mkdtempSync(path.join(tmpdir(), 'ng-settings-'))
+    writeFileSync(path.join(workspace, 'inputs.yml'), 'pipeline:\n  identifier: deploy\n')
+    expect(read({ 'runtime-inputs': ' inputs.yml\n' }, { GITHUB_WORKSPACE: workspace })).toMatchObject({
+      runtimeInputs: 'pipeline:\n  identifier: deploy\n'
+    })
+  })
+
+  it('names a missing file and bad YAML', () => {
+    const workspace = mkdtempSync(path.join(tmpdir(), 'ng-settings-'))
+    expect(() => read({ 'runtime-inputs': 'missing.yaml' }, { GITHUB_WORKSPACE: workspace })).toThrow(
+      "Input 'runtime-inputs' names the file 'missing.yaml', which does not exist in the workspace."
+    )
+    expect(() => read({ 'runtime-inputs': 'pipeline: [' })).toThrow(/^Input 'runtime-inputs' is not valid YAML/)
+  })
+
+  it('refuses runtime inputs together with input sets, and reads input set lists', () => {
+    expect(() => read({ 'runtime-inputs': 'pipeline: {}', 'input-sets': 'prod' })).toThrow(/'runtime-inputs' and 'input-sets' are both set/)
+    expect(read({ 'input-sets': 'prod, canary\neu' })).toMatchObject({ inputSets: ['prod', 'canary', 'eu'], runtimeInputs: '' })
+  })
+})

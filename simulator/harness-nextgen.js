@@ -1,0 +1,385 @@
+// @ts-check
+// A local stand-in for the Harness NextGen pipeline API: execute (runtime input YAML or input sets),
+// execution status and interrupts, under <url>/gateway, answering with Harness's envelopes.
+// It is strict on purpose: a wrong path, query parameter, header or body is refused the way Harness
+// refuses it, so that tests catch what the real API would.
+import { randomBytes } from 'node:crypto'
+import { parseAllDocuments } from 'yaml'
+import { sendJson, startServer } from './server.js'
+
+/**
+ * @typedef {object} StageSpec
+ * @property {string} identifier
+ * @property {string} name
+ * @property {string} [type]  Layout node type, e.g. Deployment, Approval, CI.
+ */
+
+/**
+ * @typedef {object} PipelineSpec
+ * @property {string} name
+ * @property {StageSpec[]} stages
+ * @property {string[]} script  The statuses successive polls report; the last one repeats.
+ *   Each change of status moves on to the next stage; a failing final status fails `failure.stage`
+ *   (default the last stage), a passing one passes every stage.
+ * @property {{ stage?: string, message: string }} [failure]  Reported when the script ends in a failing status.
+ * @property {string[]} [inputSets]  Input set identifiers that exist for this pipeline.
+ */
+
+/**
+ * @typedef {object} NextGenOptions
+ * @property {string} [accountId]
+ * @property {string} [apiKey]
+ * @property {string} [org]
+ * @property {string} [project]
+ * @property {string} [prefix]  Path before /gateway, as behind a vanity or self-managed URL.
+ * @property {Record<string, PipelineSpec>} [pipelines]
+ */
+
+/**
+ * @typedef {object} Execution
+ * @property {string} id
+ * @property {string} pipeline
+ * @property {PipelineSpec} spec
+ * @property {number} polls  Status reads answered so far.
+ * @property {number} startTs
+ * @property {number} [endTs]
+ * @property {string} [abortedStatus]  Set by AbortAll: the execution then reports Aborted.
+ * @property {string} body  The execute request's body, as received.
+ * @property {URLSearchParams} query  The execute request's query.
+ */
+
+/** @typedef {{ httpStatus: number, code: string, message: string }} InjectedError */
+/** @typedef {'execute' | 'status' | 'interrupt'} CallKind */
+
+const PASSING = new Set(['Success', 'IgnoreFailed', 'Skipped'])
+const FINAL = new Set([...PASSING, 'Failed', 'Errored', 'Aborted', 'AbortedByFreeze', 'Expired', 'ApprovalRejected'])
+const SCOPE_PARAMS = ['accountIdentifier', 'orgIdentifier', 'projectIdentifier']
+const EXECUTE_PARAMS = [...SCOPE_PARAMS, 'moduleType', 'branch', 'repoIdentifier', 'getDefaultFromOtherRepo', 'useFQNIfError', 'notesForPipelineExecution']
+
+/**
+ * Demo data: a pipeline with an approval that passes, and one whose deployment fails.
+ * @type {Required<Omit<NextGenOptions, 'prefix'>>}
+ */
+export const DEMO_NEXTGEN = {
+  accountId: 'demo-account',
+  apiKey: 'pat.demo-account.demo-nextgen-key',
+  org: 'default',
+  project: 'payments',
+  pipelines: {
+    deploy_payments: {
+      name: 'Deploy payments',
+      stages: [
+        { identifier: 'build', name: 'Build', type: 'CI' },
+        { identifier: 'approve_prod', name: 'Approve production', type: 'Approval' },
+        { identifier: 'deploy_prod', name: 'Deploy production', type: 'Deployment' }
+      ],
+      script: ['Running', 'ApprovalWaiting', 'ApprovalWaiting', 'Running', 'Success'],
+      inputSets: ['prod', 'canary']
+    },
+    deploy_broken: {
+      name: 'Deploy broken build',
+      stages: [
+        { identifier: 'build', name: 'Build', type: 'CI' },
+        { identifier: 'deploy_prod', name: 'Deploy production', type: 'Deployment' }
+      ],
+      script: ['Running', 'Running', 'Failed'],
+      failure: { stage: 'deploy_prod', message: "Shell Script step 'smoke_test' failed: exit status 1" }
+    }
+  }
+}
+
+/**
+ * The NextGen API as a request handler, so that it can share a server with other fakes.
+ * @param {NextGenOptions} [options]
+ */
+export function createNextGenApi(options = {}) {
+  const settings = { ...DEMO_NEXTGEN, prefix: '', ...options }
+  /** @type {Map<string, Execution>} */
+  const executions = new Map()
+  /** @type {Record<CallKind, InjectedError[]>} */
+  const injected = { execute: [], status: [], interrupt: [] }
+
+  /**
+   * @param {import('./server.js').RecordedRequest} request
+   * @param {import('node:http').ServerResponse} res
+   * @returns {boolean} whether the request was for this API
+   */
+  function handle(request, res) {
+    const base = `${settings.prefix}/gateway/pipeline/api/`
+    if (!request.path.startsWith(base)) return false
+    const segments = request.path.slice(base.length).split('/').map(decodeURIComponent)
+    const route = routeOf(request.method, segments)
+    if (!route) {
+      fail(res, 404, 'RESOURCE_NOT_FOUND', `No ${request.method} route for ${request.path}`)
+      return true
+    }
+    const refusal = checkCredentialsAndScope(request, route.kind === 'execute' ? EXECUTE_PARAMS : [...SCOPE_PARAMS, ...(route.kind === 'interrupt' ? ['interruptType'] : [])])
+    if (refusal) {
+      fail(res, refusal.httpStatus, refusal.code, refusal.message)
+      return true
+    }
+    const error = injected[route.kind].shift()
+    if (error) {
+      fail(res, error.httpStatus, error.code, error.message)
+      return true
+    }
+    if (route.kind === 'execute') execute(request, res, route.target, route.inputSetList)
+    else if (route.kind === 'status') status(res, route.target)
+    else interrupt(request, res, route.target)
+    return true
+  }
+
+  /**
+   * @param {string} method
+   * @param {string[]} s
+   * @returns {{ kind: CallKind, target: string, inputSetList?: boolean } | undefined}
+   */
+  function routeOf(method, s) {
+    if (method === 'POST' && s[0] === 'pipeline' && s[1] === 'execute' && s.length === 3 && s[2] !== 'interrupt') return { kind: 'execute', target: s[2] }
+    if (method === 'POST' && s[0] === 'pipeline' && s[1] === 'execute' && s.length === 4 && s[3] === 'inputSetList') {
+      return { kind: 'execute', target: s[2], inputSetList: true }
+    }
+    if (method === 'GET' && s[0] === 'pipelines' && s[1] === 'execution' && s[2] === 'v2' && s.length === 4) return { kind: 'status', target: s[3] }
+    if (method === 'PUT' && s[0] === 'pipeline' && s[1] === 'execute' && s[2] === 'interrupt' && s.length === 4) return { kind: 'interrupt', target: s[3] }
+    return undefined
+  }
+
+  /**
+   * @param {import('./server.js').RecordedRequest} request
+   * @param {string[]} allowedParams
+   * @returns {InjectedError | undefined}
+   */
+  function checkCredentialsAndScope(request, allowedParams) {
+    if (request.headers['x-api-key'] !== settings.apiKey) return { httpStatus: 401, code: 'INVALID_TOKEN', message: 'Token is not valid.' }
+    const unknown = [...request.query.keys()].find(name => !allowedParams.includes(name))
+    if (unknown) return { httpStatus: 400, code: 'INVALID_REQUEST', message: `Unknown query parameter: ${unknown}` }
+    const account = request.query.get('accountIdentifier')
+    if (account !== settings.accountId) {
+      return { httpStatus: 403, code: 'NG_ACCESS_DENIED', message: `The API key does not belong to account '${account ?? ''}'.` }
+    }
+    const org = request.query.get('orgIdentifier')
+    const project = request.query.get('projectIdentifier')
+    if (org !== settings.org || project !== settings.project) {
+      return { httpStatus: 404, code: 'RESOURCE_NOT_FOUND_EXCEPTION', message: `Project with orgIdentifier [${org ?? ''}] and identifier [${project ?? ''}] not found` }
+    }
+    return undefined
+  }
+
+  /**
+   * @param {import('./server.js').RecordedRequest} request
+   * @param {import('node:http').ServerResponse} res
+   * @param {string} pipeline
+   * @param {boolean} [inputSetList]
+   */
+  function execute(request, res, pipeline, inputSetList) {
+    const spec = settings.pipelines[pipeline]
+    if (!spec) {
+      return fail(res, 404, 'RESOURCE_NOT_FOUND_EXCEPTION', `Pipeline [${pipeline}] under Project[${settings.project}], Organization [${settings.org}] doesn't exist or has been deleted.`)
+    }
+    const contentType = (request.headers['content-type'] ?? '').split(';')[0].trim()
+    const expected = inputSetList ? 'application/json' : 'application/yaml'
+    if (contentType !== expected) return fail(res, 415, 'UNSUPPORTED_MEDIA_TYPE', `Content-Type ${contentType || '(none)'} is not supported here; send ${expected}`)
+    const problem = inputSetList ? inputSetProblem(spec, request.body) : runtimeYamlProblem(request.body)
+    if (problem) return fail(res, problem.httpStatus, problem.code, problem.message)
+    const id = randomBytes(16).toString('base64url')
+    const startTs = Date.now()
+    executions.set(id, { id, pipeline, spec, polls: 0, startTs, body: request.body, query: request.query })
+    sendJson(res, 200, success({ planExecution: { uuid: id, planId: randomBytes(16).toString('base64url'), status: 'RUNNING', startTs } }))
+  }
+
+  /**
+   * @param {import('node:http').ServerResponse} res
+   * @param {string} id
+   */
+  function status(res, id) {
+    const execution = executions.get(id)
+    if (!execution) {
+      return fail(res, 404, 'RESOURCE_NOT_FOUND_EXCEPTION', `Plan Execution Summary does not exist or has been deleted for planExecutionId: ${id}`)
+    }
+    const step = Math.min(execution.polls, execution.spec.script.length - 1)
+    execution.polls++
+    const current = execution.abortedStatus ?? execution.spec.script[step]
+    if (FINAL.has(current)) execution.endTs ??= Date.now()
+    sendJson(res, 200, success({ pipelineExecutionSummary: summaryOf(execution, current, step), executionGraph: null }))
+  }
+
+  /**
+   * @param {import('./server.js').RecordedRequest} request
+   * @param {import('node:http').ServerResponse} res
+   * @param {string} id
+   */
+  function interrupt(request, res, id) {
+    const type = request.query.get('interruptType')
+    if (type !== 'AbortAll') return fail(res, 400, 'INVALID_REQUEST', `Interrupt type ${type ?? '(none)'} is not supported by this simulator`)
+    const execution = executions.get(id)
+    if (!execution) return fail(res, 404, 'RESOURCE_NOT_FOUND_EXCEPTION', `Plan Execution does not exist for planExecutionId: ${id}`)
+    execution.abortedStatus = 'Aborted'
+    sendJson(res, 200, success({ id: randomBytes(16).toString('base64url'), type: 'ABORT_ALL', planExecutionId: id }))
+  }
+
+  return {
+    handle,
+    /** Executions started so far, by planExecutionId. */
+    executions,
+    /**
+     * The next `times` calls of a kind answer with a Harness failure envelope.
+     * @param {CallKind} kind
+     * @param {InjectedError} error
+     */
+    failNext(kind, error, times = 1) {
+      for (let i = 0; i < times; i++) injected[kind].push(error)
+    }
+  }
+}
+
+/**
+ * Starts the fake NextGen API on 127.0.0.1. Without options it serves the demo data.
+ * @param {NextGenOptions & { port?: number }} [options]
+ */
+export async function startHarnessNextGen(options = {}) {
+  const api = createNextGenApi(options)
+  const server = await startServer((request, res) => {
+    if (!api.handle(request, res)) fail(res, 404, 'RESOURCE_NOT_FOUND', `Not a NextGen API path: ${request.path}`)
+  }, { port: options.port })
+  /** @param {CallKind} kind */
+  const calls = kind =>
+    server.requests.filter(request => {
+      if (kind === 'status') return request.method === 'GET'
+      if (kind === 'interrupt') return request.method === 'PUT'
+      return request.method === 'POST'
+    })
+  return { ...server, executions: api.executions, failNext: api.failNext, calls }
+}
+
+/** @param {unknown} data */
+function success(data) {
+  return { status: 'SUCCESS', data, metaData: null, correlationId: randomBytes(8).toString('hex') }
+}
+
+/**
+ * @param {import('node:http').ServerResponse} res
+ * @param {number} httpStatus
+ * @param {string} code
+ * @param {string} message
+ */
+function fail(res, httpStatus, code, message) {
+  sendJson(res, httpStatus, {
+    status: 'ERROR',
+    code,
+    message,
+    correlationId: randomBytes(8).toString('hex'),
+    detailedMessage: null,
+    responseMessages: [{ code, level: 'ERROR', message, exception: null, failureTypes: [] }],
+    metadata: null
+  })
+}
+
+/** @param {string} body */
+function runtimeYamlProblem(body) {
+  if (body.trim() === '') return undefined
+  const documents = parseAllDocuments(body)
+  const docs = Array.isArray(documents) ? documents : [documents]
+  const error = docs.flatMap(doc => doc.errors)[0]
+  const value = error ? undefined : docs[0]?.toJS()
+  if (!value || typeof value !== 'object' || !('pipeline' in value)) {
+    const reason = error ? error.message.split('\n')[0] : 'the YAML must have a top-level pipeline: key'
+    return { httpStatus: 400, code: 'INVALID_REQUEST', message: `Invalid runtime input YAML: ${reason}` }
+  }
+  return undefined
+}
+
+/**
+ * @param {PipelineSpec} spec
+ * @param {string} body
+ */
+function inputSetProblem(spec, body) {
+  /** @type {unknown} */
+  let parsed
+  try {
+    parsed = JSON.parse(body)
+  } catch {
+    return { httpStatus: 400, code: 'INVALID_REQUEST', message: 'Unable to process JSON' }
+  }
+  const { inputSetReferences, withMergedPipelineYaml } = /** @type {Record<string, unknown>} */ (parsed ?? {})
+  if (!Array.isArray(inputSetReferences) || inputSetReferences.length === 0 || typeof withMergedPipelineYaml !== 'boolean') {
+    return { httpStatus: 400, code: 'INVALID_REQUEST', message: 'inputSetReferences (a non-empty list) and withMergedPipelineYaml are required' }
+  }
+  const missing = inputSetReferences.find(reference => !(spec.inputSets ?? []).includes(reference))
+  if (missing !== undefined) {
+    return { httpStatus: 404, code: 'RESOURCE_NOT_FOUND_EXCEPTION', message: `InputSet with the given ID: ${missing} does not exist or has been deleted` }
+  }
+  return undefined
+}
+
+/**
+ * The execution summary as Harness's v2 endpoint returns it; stages advance with the script.
+ * @param {Execution} execution
+ * @param {string} current
+ * @param {number} step
+ */
+function summaryOf(execution, current, step) {
+  const { spec } = execution
+  const stageStatuses = stageStatusesOf(execution, current, step)
+  const failed = FINAL.has(current) && !PASSING.has(current) && !execution.abortedStatus
+  /** @type {Record<string, unknown>} */
+  const layoutNodeMap = {}
+  spec.stages.forEach((stage, index) => {
+    const status = stageStatuses[index]
+    const next = spec.stages[index + 1]
+    layoutNodeMap[nodeUuid(stage)] = {
+      nodeType: stage.type ?? 'Deployment',
+      nodeGroup: 'STAGE',
+      nodeIdentifier: stage.identifier,
+      name: stage.name,
+      nodeUuid: nodeUuid(stage),
+      status,
+      module: 'cd',
+      startTs: status === 'NotStarted' ? null : execution.startTs,
+      endTs: FINAL.has(status) ? (execution.endTs ?? Date.now()) : null,
+      edgeLayoutList: { currentNodeChildren: [], nextIds: next ? [nodeUuid(next)] : [] },
+      ...(failed && status === current && spec.failure ? { failureInfo: { message: spec.failure.message } } : {})
+    }
+  })
+  return {
+    pipelineIdentifier: execution.pipeline,
+    orgIdentifier: execution.query.get('orgIdentifier'),
+    projectIdentifier: execution.query.get('projectIdentifier'),
+    planExecutionId: execution.id,
+    name: spec.name,
+    status: current,
+    runSequence: 1,
+    modules: ['cd'],
+    executionTriggerInfo: { triggerType: 'MANUAL', triggeredBy: { identifier: 'github-action' } },
+    startTs: execution.startTs,
+    endTs: execution.endTs ?? null,
+    startingNodeId: spec.stages.length > 0 ? nodeUuid(spec.stages[0]) : null,
+    layoutNodeMap,
+    ...(failed && spec.failure ? { executionErrorInfo: { message: spec.failure.message } } : {})
+  }
+}
+
+/**
+ * Stages before the current one succeeded, the current one shows the execution's status, later ones
+ * have not started.
+ * @param {Execution} execution
+ * @param {string} current
+ * @param {number} step
+ */
+function stageStatusesOf(execution, current, step) {
+  const { spec } = execution
+  const count = spec.stages.length
+  // Each new status of the script moves the execution on to the next stage.
+  const changes = spec.script.slice(0, step + 1).filter((status, index, script) => index > 0 && status !== script[index - 1]).length
+  let at = Math.min(changes, count - 1)
+  if (PASSING.has(current)) return spec.stages.map(() => current)
+  if (FINAL.has(current) && !execution.abortedStatus) {
+    const failing = spec.stages.findIndex(stage => stage.identifier === spec.failure?.stage)
+    at = failing >= 0 ? failing : count - 1
+  }
+  return spec.stages.map((_, index) => (index < at ? 'Success' : index === at ? current : 'NotStarted'))
+}
+
+/** @param {StageSpec} stage */
+function nodeUuid(stage) {
+  return `node-${stage.identifier}`
+}

@@ -1,0 +1,223 @@
+import * as core from '@actions/core'
+import { CancelledError } from '../errors.js'
+import type { NextGenClient, NgExecution } from '../harness/nextgen.js'
+import { isNextGenFinal, NEXTGEN_DEFAULT_PASSING, NEXTGEN_FINAL_STATUSES, nextGenDeploymentState } from '../harness/statuses.js'
+import { redact } from '../secrets.js'
+import type { NgExecutionStatusSettings, NgRunPipelineSettings } from '../settings/index.js'
+import { executionFailure } from './execution-outcome.js'
+import type { OperationContext, OperationResult } from './types.js'
+import { waitForFinalStatus, type WaitResult } from './wait.js'
+
+type NgSettings = NgRunPipelineSettings | NgExecutionStatusSettings
+
+const FAILING_STATUSES = new Set<string>(NEXTGEN_FINAL_STATUSES.filter(status => !NEXTGEN_DEFAULT_PASSING.includes(status)))
+
+/** Statuses in which the execution stands still until a person acts in Harness. */
+const PERSON_MUST_ACT: Record<string, string> = {
+  ApprovalWaiting: 'is waiting for an approval: a person must approve or reject it',
+  InterventionWaiting: 'is waiting for a manual intervention after a failure: a person must choose how it goes on',
+  InputWaiting: 'is waiting for runtime input: a person must provide it'
+}
+
+export interface FollowPlan {
+  client: NextGenClient
+  id: string
+  /** Known when this run started the pipeline; otherwise read from the first poll. */
+  pipeline?: string
+  /** The execution was started a moment ago, so Harness may not list it yet. */
+  justStarted: boolean
+  settings: NgSettings
+  context: OperationContext
+  startedAtMs: number
+}
+
+/**
+ * One NextGen execution followed for an operation: mirrors its progress, waits for it when asked,
+ * aborts it on timeout or cancel when asked, and reports it.
+ */
+export class NgExecutionFollower {
+  private pipeline?: string
+  private announced = false
+  private lastReported?: string
+
+  constructor(private readonly plan: FollowPlan) {
+    this.pipeline = plan.pipeline
+  }
+
+  get url(): string | undefined {
+    return this.pipeline ? this.plan.client.executionUrl(this.pipeline, this.plan.id) : undefined
+  }
+
+  /** Tells the progress listener (a GitHub deployment) about the execution and each new status. */
+  async report(snapshot: Pick<NgExecution, 'status' | 'pipeline'>): Promise<void> {
+    this.pipeline ||= snapshot.pipeline || undefined
+    const { progress } = this.plan.context
+    if (!this.announced && this.url) {
+      await progress.started({ id: this.plan.id, url: this.url })
+      this.announced = true
+    }
+    if (snapshot.status === this.lastReported) return
+    this.lastReported = snapshot.status
+    await progress.changed(snapshot.status, nextGenDeploymentState(snapshot.status))
+  }
+
+  /** Reads the execution once, for `wait: false`. */
+  async read(): Promise<OperationResult> {
+    const snapshot = await core.group(`Read NextGen execution ${this.plan.id}`, async () => {
+      const execution = await this.plan.client.execution(this.plan.id, { justStarted: this.plan.justStarted })
+      core.info(`Status: ${describeStatus(execution)}`)
+      return execution
+    })
+    await this.report(snapshot)
+    this.noteIfPersonMustAct(snapshot)
+    return this.result(snapshot)
+  }
+
+  /** Waits for a final status; on timeout or cancel sends AbortAll once (when allowed). */
+  async wait(): Promise<OperationResult> {
+    const { id, settings } = this.plan
+    const { wait } = settings
+    let outcome: WaitResult<NgExecution>
+    const header = `Wait for NextGen execution ${id} (poll every ${seconds(wait.pollIntervalMs)}, timeout ${seconds(wait.timeoutMs)})`
+    try {
+      outcome = await core.group(header, () => untilCancelled(this.waitForFinal(), this.plan.context.signal, `waiting for NextGen execution ${id}`))
+    } catch (error) {
+      if (error instanceof CancelledError) await this.abort('The job was cancelled')
+      throw error
+    }
+    const abortNote = outcome.outcome === 'timeout' ? await this.abort('The wait timed out') : undefined
+    logStages(outcome.last)
+    return this.result(outcome.last, outcome, abortNote)
+  }
+
+  private waitForFinal(): Promise<WaitResult<NgExecution>> {
+    const { client, id, settings, context } = this.plan
+    let seen = false
+    return waitForFinalStatus<NgExecution>({
+      what: `NextGen execution ${id}`,
+      poll: async () => {
+        const snapshot = await client.execution(id, { justStarted: this.plan.justStarted && !seen })
+        seen = true
+        return snapshot
+      },
+      isFinal: isNextGenFinal,
+      describe: describeStatus,
+      onChange: async snapshot => {
+        await this.report(snapshot)
+        this.noteIfPersonMustAct(snapshot)
+      },
+      intervalMs: settings.wait.pollIntervalMs,
+      timeoutMs: settings.wait.timeoutMs,
+      signal: context.signal
+    })
+  }
+
+  /** A waiting approval or intervention stalls the run until someone acts: an annotation makes it visible. */
+  private noteIfPersonMustAct(snapshot: NgExecution): void {
+    const action = PERSON_MUST_ACT[snapshot.status]
+    if (!action) return
+    const stages = notableStageNames(snapshot)
+    const where = stages ? ` in stage ${stages}` : ''
+    core.notice(`Harness execution ${this.plan.id}${where} ${action} in Harness${this.url ? `: ${this.url}` : '.'}`, {
+      title: 'Action needed in Harness'
+    })
+  }
+
+  /** Sends AbortAll when `abort-on-cancel` allows it; says what happened, for the log and the failure. */
+  private async abort(reason: string): Promise<string> {
+    const { client, id, settings } = this.plan
+    const where = this.url ? `: ${this.url}` : ''
+    if (!settings.abortOnCancel) {
+      core.info(`${reason}; abort-on-cancel is false, so execution ${id} keeps running in Harness${where}`)
+      return 'it keeps running in Harness (abort-on-cancel is false)'
+    }
+    core.info(`${reason}: sending AbortAll to Harness execution ${id}.`)
+    try {
+      await client.abort(id)
+      core.info(`Harness accepted AbortAll: execution ${id} is being aborted.`)
+      return 'AbortAll was sent to Harness'
+    } catch (error) {
+      const message = redact(error instanceof Error ? error.message : String(error))
+      core.error(`${message}. Abort it by hand in Harness${where}`, { title: 'Could not abort the Harness execution' })
+      return `it could not be aborted (${message}); abort it by hand in Harness`
+    }
+  }
+
+  /** Outputs, summary and, when the execution does not pass, the failure. */
+  result(snapshot: NgExecution, waited?: WaitResult<NgExecution>, abortNote?: string): OperationResult {
+    const { id, settings, startedAtMs } = this.plan
+    const what = `Harness NextGen execution ${id}`
+    let failure = waited ? executionFailure(what, waited, settings.wait, failureDetail(snapshot)) : undefined
+    if (failure && abortNote) failure = { ...failure, message: `${failure.message}; ${abortNote}` }
+    const url = this.url
+    const pipeline = this.pipeline ?? snapshot.pipeline
+    const details: Array<[string, string]> = [['Execution id', id]]
+    if (snapshot.errorMessage) details.push(['Error', snapshot.errorMessage])
+    if (abortNote) details.push(['Abort', abortNote])
+    return {
+      outputs: { 'execution-id': id, status: snapshot.status, 'execution-url': url },
+      summary: {
+        operation: settings.operation,
+        target: `${settings.scope.org}/${settings.scope.project} / ${pipeline || 'pipeline'}`,
+        status: waited?.outcome === 'timeout' ? `${snapshot.status} (timed out)` : snapshot.status,
+        passed: failure === undefined,
+        durationMs: executionDurationMs(snapshot, startedAtMs),
+        links: url ? [{ text: 'Execution in Harness', href: url }] : [],
+        details,
+        stages: snapshot.stages.map(stage => ({ name: stage.name, status: stage.status }))
+      },
+      failure
+    }
+  }
+}
+
+/**
+ * Settles as soon as the job is cancelled, even while a poll (or its retry back-off) is under way:
+ * the runner allows a cancelled job only seconds, and AbortAll must go out within them.
+ */
+function untilCancelled<T>(work: Promise<T>, signal: AbortSignal, what: string): Promise<T> {
+  const cancelled = new Promise<never>((_, reject) => {
+    const cancel = (): void => reject(new CancelledError(what))
+    if (signal.aborted) cancel()
+    else signal.addEventListener('abort', cancel, { once: true })
+  })
+  return Promise.race([work, cancelled])
+}
+
+function seconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(1))}s`
+}
+
+/** The stages a status line points at, by name: those under way, or at the end those that failed. */
+function notableStageNames(snapshot: NgExecution): string {
+  const final = isNextGenFinal(snapshot.status)
+  return snapshot.stages
+    .filter(stage => (final ? FAILING_STATUSES.has(stage.status) : stage.status !== 'NotStarted' && !isNextGenFinal(stage.status)))
+    .map(stage => `'${stage.name}'`)
+    .join(', ')
+}
+
+function describeStatus(snapshot: NgExecution): string {
+  const stages = notableStageNames(snapshot)
+  return stages ? `${snapshot.status} (stage ${stages})` : snapshot.status
+}
+
+function logStages(snapshot: NgExecution): void {
+  if (snapshot.stages.length === 0) return
+  core.info(`Stages of execution ${snapshot.id}:`)
+  for (const stage of snapshot.stages) core.info(`  ${stage.name}: ${stage.status}${stage.failureMessage ? ` (${stage.failureMessage})` : ''}`)
+}
+
+/** The stages that failed, with Harness's reasons, for the failure line. */
+function failureDetail(snapshot: NgExecution): string | undefined {
+  const failed = snapshot.stages.filter(stage => FAILING_STATUSES.has(stage.status))
+  const parts = failed.map(stage => `stage '${stage.name}' (${stage.status})${stage.failureMessage ? `: ${stage.failureMessage}` : ''}`)
+  if (snapshot.errorMessage && !failed.some(stage => stage.failureMessage === snapshot.errorMessage)) parts.push(snapshot.errorMessage)
+  return parts.length > 0 ? parts.join('; ') : undefined
+}
+
+/** How long the execution ran by Harness's clock, else how long this step looked at it. */
+function executionDurationMs(snapshot: NgExecution, startedAtMs: number): number {
+  if (snapshot.startTs === undefined) return Date.now() - startedAtMs
+  return Math.max((snapshot.endTs ?? Date.now()) - snapshot.startTs, 0)
+}
