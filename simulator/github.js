@@ -39,11 +39,10 @@ const DEPLOYMENTS = /^\/repos\/([^/]+)\/([^/]+)\/deployments$/
 const STATUSES = /^\/repos\/([^/]+)\/([^/]+)\/deployments\/(\d+)\/statuses$/
 
 /**
- * Starts the fake GitHub API on 127.0.0.1; its `url` is what GITHUB_API_URL should be.
- * @param {{ port?: number }} [options]
- * @returns {Promise<GitHubSimulator>}
+ * The GitHub API as a request handler, so that it can share a server with other fakes: its paths
+ * start with /repos/, and GITHUB_API_URL is the server's own URL.
  */
-export async function startGitHubSimulator(options = {}) {
+export function createGitHubApi() {
   /** @type {Deployment[]} */
   const deployments = []
   /** @type {Record<'deployment' | 'status', { status: number, times: number }>} */
@@ -58,54 +57,94 @@ export async function startGitHubSimulator(options = {}) {
     return failure.status
   }
 
-  const server = await startServer((request, res) => {
+  /**
+   * @param {import('./server.js').RecordedRequest} request
+   * @param {import('node:http').ServerResponse} res
+   * @returns {boolean} whether the request was for this API
+   */
+  function handle(request, res) {
+    if (!request.path.startsWith('/repos/')) return false
     if (!/^(token|bearer) \S+$/i.test(String(request.headers.authorization ?? ''))) {
-      return sendJson(res, 401, { message: 'Requires authentication', documentation_url: 'https://docs.github.com/rest', status: '401' })
+      sendJson(res, 401, { message: 'Requires authentication', documentation_url: 'https://docs.github.com/rest', status: '401' })
+      return true
     }
     const created = request.method === 'POST' ? DEPLOYMENTS.exec(request.path) : null
-    if (created) {
-      const failure = injectedFailure('deployment')
-      if (failure) return sendJson(res, failure, { message: 'Server Error' })
-      const body = JSON.parse(request.body || '{}')
-      if (typeof body.ref !== 'string') return sendJson(res, 422, { message: 'Invalid request.\n\n"ref" wasn\'t supplied.', status: '422' })
-      /** @type {Deployment} */
-      const deployment = {
-        id: nextId++,
-        repository: `${created[1]}/${created[2]}`,
-        ref: body.ref,
-        sha: body.ref,
-        environment: body.environment ?? 'production',
-        description: body.description,
-        payload: body.payload ?? {},
-        auto_merge: body.auto_merge ?? true,
-        required_contexts: body.required_contexts,
-        statuses: []
-      }
-      deployments.push(deployment)
-      const { statuses: _statuses, repository: _repository, ...shown } = deployment
-      return sendJson(res, 201, { ...shown, task: body.task ?? 'deploy', url: `${server.url}${request.path}/${deployment.id}` })
-    }
     const statusOf = request.method === 'POST' ? STATUSES.exec(request.path) : null
-    if (statusOf) {
-      const deployment = deployments.find(d => d.id === Number(statusOf[3]) && d.repository === `${statusOf[1]}/${statusOf[2]}`)
-      if (!deployment) return sendJson(res, 404, { message: 'Not Found', status: '404' })
-      const failure = injectedFailure('status')
-      if (failure) return sendJson(res, failure, { message: 'Server Error' })
-      const body = JSON.parse(request.body || '{}')
-      if (!STATES.has(body.state)) return sendJson(res, 422, { message: 'Validation Failed', errors: [{ resource: 'DeploymentStatus', field: 'state', code: 'invalid' }] })
-      /** @type {DeploymentStatus} */
-      const status = { id: nextId++, state: body.state, description: body.description, environment_url: body.environment_url, log_url: body.log_url }
-      deployment.statuses.push(status)
-      return sendJson(res, 201, status)
+    if (created) createDeployment(request, res, `${created[1]}/${created[2]}`)
+    else if (statusOf) createStatus(request, res, `${statusOf[1]}/${statusOf[2]}`, Number(statusOf[3]))
+    else sendJson(res, 404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' })
+    return true
+  }
+
+  /**
+   * @param {import('./server.js').RecordedRequest} request
+   * @param {import('node:http').ServerResponse} res
+   * @param {string} repository
+   */
+  function createDeployment(request, res, repository) {
+    const failure = injectedFailure('deployment')
+    if (failure) return sendJson(res, failure, { message: 'Server Error' })
+    const body = JSON.parse(request.body || '{}')
+    if (typeof body.ref !== 'string') return sendJson(res, 422, { message: 'Invalid request.\n\n"ref" wasn\'t supplied.', status: '422' })
+    /** @type {Deployment} */
+    const deployment = {
+      id: nextId++,
+      repository,
+      ref: body.ref,
+      sha: body.ref,
+      environment: body.environment ?? 'production',
+      description: body.description,
+      payload: body.payload ?? {},
+      auto_merge: body.auto_merge ?? true,
+      required_contexts: body.required_contexts,
+      statuses: []
     }
-    return sendJson(res, 404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' })
-  }, options)
+    deployments.push(deployment)
+    const { statuses: _statuses, repository: _repository, ...shown } = deployment
+    sendJson(res, 201, { ...shown, task: body.task ?? 'deploy' })
+  }
+
+  /**
+   * @param {import('./server.js').RecordedRequest} request
+   * @param {import('node:http').ServerResponse} res
+   * @param {string} repository
+   * @param {number} id
+   */
+  function createStatus(request, res, repository, id) {
+    const deployment = deployments.find(d => d.id === id && d.repository === repository)
+    if (!deployment) return sendJson(res, 404, { message: 'Not Found', status: '404' })
+    const failure = injectedFailure('status')
+    if (failure) return sendJson(res, failure, { message: 'Server Error' })
+    const body = JSON.parse(request.body || '{}')
+    if (!STATES.has(body.state)) return sendJson(res, 422, { message: 'Validation Failed', errors: [{ resource: 'DeploymentStatus', field: 'state', code: 'invalid' }] })
+    /** @type {DeploymentStatus} */
+    const status = { id: nextId++, state: body.state, description: body.description, environment_url: body.environment_url, log_url: body.log_url }
+    deployment.statuses.push(status)
+    sendJson(res, 201, status)
+  }
 
   return {
-    ...server,
+    handle,
     deployments,
+    /**
+     * The next `times` requests of a kind answer with `status` (500 by default).
+     * @param {'deployment' | 'status'} kind
+     */
     failNext: (kind, status = 500, times = 1) => {
       failures[kind] = { status, times }
     }
   }
+}
+
+/**
+ * Starts the fake GitHub API on 127.0.0.1; its `url` is what GITHUB_API_URL should be.
+ * @param {{ port?: number }} [options]
+ * @returns {Promise<GitHubSimulator>}
+ */
+export async function startGitHubSimulator(options = {}) {
+  const api = createGitHubApi()
+  const server = await startServer((request, res) => {
+    if (!api.handle(request, res)) sendJson(res, 404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' })
+  }, options)
+  return { ...server, deployments: api.deployments, failNext: api.failNext }
 }

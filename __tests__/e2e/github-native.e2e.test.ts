@@ -1,26 +1,107 @@
 import { startGitHubSimulator, type GitHubSimulator } from '../../simulator/github.js'
+import { DEMO_NEXTGEN, startHarnessNextGen } from '../../simulator/harness-nextgen.js'
 import { annotations, runAction, visibleLog } from './action.js'
 
 let github: GitHubSimulator
+let harness: Awaited<ReturnType<typeof startHarnessNextGen>>
 
 beforeAll(async () => {
   github = await startGitHubSimulator()
+  harness = await startHarnessNextGen()
 })
 
 afterAll(async () => {
-  await github.close()
+  await Promise.all([github.close(), harness.close()])
 })
 
+beforeEach(() => {
+  github.requests.length = 0
+  github.deployments.length = 0
+})
+
+const SHA = 'a'.repeat(40)
+const GITHUB_TOKEN = 'ghs_e2e-secret-token'
 const nextgen = {
   operation: 'harness-ng-run-pipeline',
-  'harness-api-key': 'pat.e2e.secret-key',
-  'harness-account-id': 'acc',
-  'harness-org': 'default',
-  'harness-project': 'shop',
-  'github-token': 'ghs_e2e-secret-token',
+  'harness-url': 'http://127.0.0.1:9',
+  'harness-api-key': DEMO_NEXTGEN.apiKey,
+  'harness-account-id': DEMO_NEXTGEN.accountId,
+  'harness-org': DEMO_NEXTGEN.org,
+  'harness-project': DEMO_NEXTGEN.project,
+  'poll-interval': '0.1',
+  timeout: '30s',
+  'github-token': GITHUB_TOKEN,
   'github-environment': 'staging'
 }
-const runner = () => ({ GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'octo/shop', GITHUB_SHA: 'a'.repeat(40) })
+const runner = () => ({ GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'octo/shop', GITHUB_SHA: SHA })
+
+/** Runs a NextGen pipeline of the simulator's demo data, mirrored onto the fake GitHub API. */
+async function deploy(pipeline: string) {
+  const run = await runAction({ ...nextgen, 'harness-url': harness.url, pipeline }, { env: runner() })
+  for (const text of [visibleLog(run), run.summary, ...Object.values(run.outputs)]) {
+    expect(text).not.toContain(DEMO_NEXTGEN.apiKey)
+    expect(text).not.toContain(GITHUB_TOKEN)
+  }
+  return run
+}
+
+function githubStates(): string[] {
+  expect(github.deployments).toHaveLength(1)
+  return github.deployments[0].statuses.map(status => status.state)
+}
+
+describe('a NextGen execution mirrored onto a GitHub deployment', () => {
+  it('creates one deployment for the commit and ends it as success', async () => {
+    const run = await deploy('deploy_payments')
+    expect(run.code).toBe(0)
+    const [deployment] = github.deployments
+    expect(deployment).toMatchObject({ repository: 'octo/shop', ref: SHA, environment: 'staging', auto_merge: false, required_contexts: [] })
+    // Running → ApprovalWaiting → Running → Success: one in_progress, then success.
+    expect(githubStates()).toEqual(['in_progress', 'success'])
+    expect(deployment.statuses[1]).toMatchObject({ environment_url: run.outputs['execution-url'], log_url: run.outputs['execution-url'] })
+    expect(run.outputs['deployment-id']).toBe(String(deployment.id))
+    expect(annotations(run.stdout).filter(annotation => annotation.level !== 'notice')).toEqual([])
+  })
+
+  it('ends it as failure when the execution fails, with the failure annotated and summarised', async () => {
+    const run = await deploy('deploy_broken')
+    expect(run.code).toBe(1)
+    expect(githubStates()).toEqual(['in_progress', 'failure'])
+    const errors = annotations(run.stdout).filter(annotation => annotation.level === 'error')
+    expect(errors).toHaveLength(1)
+    expect(errors[0].title).toBe('Deployment Failed')
+    expect(errors[0].message).toContain("Shell Script step 'smoke_test' failed: exit status 1")
+    expect(run.summary).toContain('<h3>❌ harness-ng-run-pipeline</h3>')
+    expect(run.summary).toContain('<td>❌ Failed</td>')
+    expect(run.summary).toContain('<strong>Deployment Failed</strong>')
+  })
+
+  it('leaves the Harness result alone and warns when GitHub cannot create the deployment', async () => {
+    github.failNext('deployment', 500)
+    const run = await deploy('deploy_payments')
+    expect(run.code).toBe(0)
+    expect(run.outputs.status).toBe('Success')
+    expect(run.outputs['deployment-id']).toBeUndefined()
+    expect(github.deployments).toHaveLength(0)
+    const warnings = annotations(run.stdout).filter(annotation => annotation.level === 'warning')
+    expect(warnings.map(warning => warning.message)).toEqual([
+      'Could not create the GitHub deployment: HTTP 500: Server Error. The Harness deployment is not affected.'
+    ])
+  })
+
+  it('leaves a failed Harness result failed when GitHub refuses every status', async () => {
+    github.failNext('status', 500, 100)
+    const run = await deploy('deploy_broken')
+    expect(run.code).toBe(1)
+    expect(run.outputs.status).toBe('Failed')
+    const warnings = annotations(run.stdout).filter(annotation => annotation.level === 'warning')
+    expect(warnings.map(warning => warning.message)).toEqual([
+      expect.stringMatching(/^Could not set the GitHub deployment \d+ to in_progress: HTTP 500/),
+      expect.stringMatching(/^Could not set the GitHub deployment \d+ to failure: HTTP 500/)
+    ])
+    expect(annotations(run.stdout).filter(annotation => annotation.level === 'error')).toHaveLength(1)
+  })
+})
 
 describe('a step that fails before anything starts', () => {
   it('annotates the failure, writes a summary saying what failed, and sends nothing to GitHub', async () => {

@@ -169,6 +169,20 @@ describe('deploymentProgress', () => {
     expect(warnings()[0]).toContain('to in_progress: HTTP 500')
   })
 
+  it('warns with the network error, not an HTTP status, when GitHub cannot be reached', async () => {
+    const closed = await startGitHubSimulator()
+    await closed.close()
+    process.env.GITHUB_API_URL = closed.url
+    try {
+      await expect(mirror().started(execution)).resolves.toBeUndefined()
+    } finally {
+      process.env.GITHUB_API_URL = github.url
+    }
+    const [warning] = warnings()
+    expect(warning).toMatch(/^Could not create the GitHub deployment: .*ECONNREFUSED/)
+    expect(warning).not.toContain('HTTP')
+  })
+
   it('explains a 403 with the permission the job needs', async () => {
     github.failNext('deployment', 403)
     await mirror().started(execution)

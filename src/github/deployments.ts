@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
 import * as github from '@actions/github'
-import { isNetworkError, isRetryableStatus, neverReachedServer, retrying, type RetryPolicy } from '../http/retry.js'
+import { errorCode, isNetworkError, isRetryableStatus, neverReachedServer, retrying, type RetryPolicy } from '../http/retry.js'
 import { redact } from '../secrets.js'
 import type { GitHubDeploymentSettings, OutputName } from '../settings/index.js'
 import { NO_PROGRESS, type DeploymentState, type ExecutionProgress } from '../operations/types.js'
@@ -17,15 +17,16 @@ const DEPLOYMENT_ID_OUTPUT: OutputName = 'deployment-id'
 
 // A hung GitHub API must not hold up a release gate: each call gets a deadline.
 const REQUEST_TIMEOUT_MS = 20_000
-const STATUS_RETRY_POLICY: RetryPolicy = { attempts: 3, baseDelayMs: 1000, maxDelayMs: 5000 }
+const GITHUB_RETRY_POLICY: RetryPolicy = { attempts: 3, baseDelayMs: 1000, maxDelayMs: 5000 }
 // GitHub cuts a deployment status description at 140 characters.
 const MAX_DESCRIPTION = 140
 
 type Octokit = ReturnType<typeof github.getOctokit>
 
+/** The HTTP status GitHub answered with; octokit also gives network errors and timeouts a status 500, without a response. */
 function httpStatus(error: unknown): number | undefined {
-  const status = (error as { status?: unknown } | undefined)?.status
-  return typeof status === 'number' ? status : undefined
+  const { status, response } = (error ?? {}) as { status?: unknown; response?: unknown }
+  return typeof status === 'number' && response !== undefined ? status : undefined
 }
 
 const HINTS: Record<number, string> = {
@@ -37,9 +38,13 @@ const HINTS: Record<number, string> = {
 
 function describeFailure(what: string, error: unknown): string {
   const status = httpStatus(error)
-  const reason = error instanceof Error ? error.message : String(error)
+  const message = (error as { message?: unknown } | undefined)?.message
+  const code = errorCode(error)
+  let reason = typeof message === 'string' ? message : String(error)
+  if (status !== undefined) reason = `HTTP ${status}: ${reason}`
+  else if (code && !reason.includes(code)) reason = `${reason} (${code})`
   const hint = status !== undefined ? HINTS[status] : undefined
-  return redact(`Could not ${what}: ${status ? `HTTP ${status}: ` : ''}${reason}. The Harness deployment is not affected.${hint ? ` ${hint}` : ''}`)
+  return redact(`Could not ${what}: ${reason}. The Harness deployment is not affected.${hint ? ` ${hint}` : ''}`)
 }
 
 function shorten(text: string): string {
@@ -81,7 +86,7 @@ class DeploymentMirror implements GitHubDeployment {
           }),
         retryReason: () => undefined,
         retryableError: neverReachedServer
-      }, STATUS_RETRY_POLICY)
+      }, GITHUB_RETRY_POLICY)
       if (!('id' in data)) throw new Error(data.message ?? 'GitHub did not create a deployment')
       this.deploymentId = data.id
       core.setOutput(DEPLOYMENT_ID_OUTPUT, String(data.id))
@@ -121,7 +126,7 @@ class DeploymentMirror implements GitHubDeployment {
           }),
         retryReason: () => undefined,
         retryableError: error => isNetworkError(error) || isRetryableStatus(httpStatus(error) ?? 0)
-      }, STATUS_RETRY_POLICY)
+      }, GITHUB_RETRY_POLICY)
     })
     if (posted) this.postedState = state
   }
