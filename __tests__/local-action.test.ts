@@ -5,6 +5,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
+import { startGitHubSimulator } from '../simulator/github.js'
+import { startHarnessNextGen } from '../simulator/harness-nextgen.js'
 import { metadata } from './e2e/action.js'
 
 const root = path.resolve(import.meta.dirname, '..')
@@ -27,24 +29,48 @@ describe('.env.example', () => {
   })
 })
 
+/** Runs the CLI as a user would, on .env.example changed by `edit`; the summary goes to a file of its own. */
+async function localAction(edit: (env: string) => string): Promise<{ code: number; stdout: string; summary: string }> {
+  const folder = mkdtempSync(path.join(tmpdir(), 'local-action-'))
+  const summary = path.join(folder, 'summary.md')
+  writeFileSync(summary, '')
+  const env = path.join(folder, '.env')
+  writeFileSync(env, edit(example).replace(/^GITHUB_STEP_SUMMARY=.*$/m, `GITHUB_STEP_SUMMARY=${summary}`))
+  const bin = path.join(root, 'node_modules', '@github', 'local-action', 'bin', 'local-action.js')
+  const run = await promisify(execFile)(process.execPath, [bin, 'run', '.', 'src/main.ts', env], { cwd: root }).then(
+    ({ stdout }) => ({ code: 0, stdout }),
+    (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout })
+  )
+  return { ...run, summary: readFileSync(summary, 'utf8') }
+}
+
 describe('npx @github/local-action run . src/main.ts .env', () => {
-  it('runs the sources with the .env inputs, annotates the failure and writes the summary', async () => {
-    const folder = mkdtempSync(path.join(tmpdir(), 'local-action-'))
-    const summary = path.join(folder, 'summary.md')
-    writeFileSync(summary, '')
-    const env = path.join(folder, '.env')
+  it('runs the NextGen pipeline of .env.example against the simulator, mirrored onto the fake GitHub API', async () => {
+    const [harness, github] = await Promise.all([startHarnessNextGen(), startGitHubSimulator()])
+    try {
+      const run = await localAction(env =>
+        env
+          .replaceAll('http://127.0.0.1:4011', harness.url)
+          .replaceAll('http://127.0.0.1:4030', github.url)
+          .replace(/^INPUT_POLL-INTERVAL=.*$/m, 'INPUT_POLL-INTERVAL=0.1')
+      )
+      expect(run.code).toBe(0)
+      expect(run.stdout).toContain("GitHub deployment 1000 created in environment 'staging'.")
+      expect(run.stdout).toMatch(/deployment-id\W+1000/)
+      expect(run.summary).toContain('<td>✅ Success</td>')
+      expect(github.deployments.map(deployment => deployment.statuses.map(status => status.state))).toEqual([['in_progress', 'success']])
+      expect(harness.executions.size).toBe(1)
+    } finally {
+      await Promise.all([harness.close(), github.close()])
+    }
+  })
+
+  it('annotates a failure and writes the summary', async () => {
     // Without its pipeline the run stops at input checking, so no server is needed.
-    writeFileSync(env, example.replace(/^INPUT_PIPELINE=.*$/m, '').replace(/^GITHUB_STEP_SUMMARY=.*$/m, `GITHUB_STEP_SUMMARY=${summary}`))
-
-    const bin = path.join(root, 'node_modules', '@github', 'local-action', 'bin', 'local-action.js')
-    const run = await promisify(execFile)(process.execPath, [bin, 'run', '.', 'src/main.ts', env], { cwd: root }).then(
-      ({ stdout }) => ({ code: 0, stdout }),
-      (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout })
-    )
-
+    const run = await localAction(env => env.replace(/^INPUT_PIPELINE=.*$/m, ''))
     expect(run.code).toBe(1)
     expect(run.stdout).toContain("::error title=Invalid input::Input 'pipeline' is required: the NextGen pipeline identifier.")
-    expect(run.stdout).not.toContain('pat.simulator.local-key')
-    expect(readFileSync(summary, 'utf8')).toContain("<strong>Invalid input</strong>: Input 'pipeline' is required")
+    expect(run.stdout).not.toContain('demo-nextgen-key')
+    expect(run.summary).toContain("<strong>Invalid input</strong>: Input 'pipeline' is required")
   })
 })
