@@ -60,6 +60,23 @@ export function startSimulator(overrides: Partial<Scenario> = {}): Promise<Simul
   return startHarnessFirstGen(scenario(overrides))
 }
 
+/**
+ * A fresh simulator for each test of the calling file, with the action's log captured (and kept out
+ * of the test output). Scripted faults can be pushed to `sim.faults` during a test.
+ */
+export function useSimulator(overrides: Partial<Scenario> = {}): { sim: Simulator; log: ReturnType<typeof captureStdout> } {
+  const current = {} as { sim: Simulator; log: ReturnType<typeof captureStdout> }
+  beforeEach(async () => {
+    current.log = captureStdout()
+    current.sim = await startSimulator(overrides)
+  })
+  afterEach(async () => {
+    current.log.restore()
+    await current.sim.close()
+  })
+  return current
+}
+
 export function connection(sim: Simulator, apiKey = API_KEY): HarnessConnection {
   return { url: new URL(sim.url), accountId: ACCOUNT, apiKey }
 }

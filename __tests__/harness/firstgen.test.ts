@@ -9,20 +9,9 @@ import {
   type FirstGenExecution,
   type StartRequest
 } from '../../src/harness/firstgen.js'
-import { ACCOUNT, captureStdout, connection, graphqlBodies, startSimulator, type Simulator } from './firstgen-fixtures.js'
+import { ACCOUNT, connection, graphqlBodies, useSimulator } from './firstgen-fixtures.js'
 
-let sim: Simulator
-let log: ReturnType<typeof captureStdout>
-
-beforeEach(async () => {
-  log = captureStdout()
-  sim = await startSimulator()
-})
-
-afterEach(async () => {
-  log.restore()
-  await sim.close()
-})
+const setup = useSimulator()
 
 const start: StartRequest = {
   applicationId: 'app-1',
@@ -36,11 +25,11 @@ const start: StartRequest = {
 
 describe('name lookups', () => {
   it('finds an application, a pipeline and a workflow by name', async () => {
-    const harness = connection(sim)
+    const harness = connection(setup.sim)
     expect(await findApplication(harness, 'shop')).toEqual({ id: 'app-1', name: 'shop' })
     expect(await findPipelineOrWorkflow(harness, 'app-1', 'PIPELINE', 'Release')).toEqual({ id: 'pl-1', name: 'Release' })
     expect(await findPipelineOrWorkflow(harness, 'app-1', 'WORKFLOW', 'Deploy api')).toEqual({ id: 'wf-1', name: 'Deploy api' })
-    expect(graphqlBodies(sim).map(body => body.variables)).toEqual([
+    expect(graphqlBodies(setup.sim).map(body => body.variables)).toEqual([
       { name: 'shop' },
       { name: 'Release', applicationId: 'app-1' },
       { name: 'Deploy api', applicationId: 'app-1' }
@@ -48,8 +37,8 @@ describe('name lookups', () => {
   })
 
   it('says which input named something Harness does not have', async () => {
-    await expect(findApplication(connection(sim), 'Shop')).rejects.toThrow("Harness application 'Shop' was not found (input 'application')")
-    const error = (await findPipelineOrWorkflow(connection(sim), 'app-1', 'WORKFLOW', 'nope').catch((caught: unknown) => caught)) as ActionError
+    await expect(findApplication(connection(setup.sim), 'Shop')).rejects.toThrow("Harness application 'Shop' was not found (input 'application')")
+    const error = (await findPipelineOrWorkflow(connection(setup.sim), 'app-1', 'WORKFLOW', 'nope').catch((caught: unknown) => caught)) as ActionError
     expect(error.message).toBe("Harness workflow 'nope' was not found (input 'workflow')")
     expect(error.hint).toContain("give 'workflow-id'")
   })
@@ -57,7 +46,7 @@ describe('name lookups', () => {
 
 describe('startExecution', () => {
   it('sends variables and service artifacts as GraphQL variables, never inside the document', async () => {
-    const { execution } = await startExecution(connection(sim), {
+    const { execution } = await startExecution(connection(setup.sim), {
       ...start,
       variables: [
         { name: 'env', type: 'NAME', value: 'prod"}) { id } #' },
@@ -67,7 +56,7 @@ describe('startExecution', () => {
       serviceArtifacts: [{ service: 'api', artifactSource: 'docker-api', buildNumber: '1.10' }]
     })
     expect(execution).toMatchObject({ id: 'exec-1', kind: 'PIPELINE', status: 'QUEUED', application: { id: 'app-1', name: 'shop' } })
-    expect(sim.started).toEqual([
+    expect(setup.sim.started).toEqual([
       {
         applicationId: 'app-1',
         entityId: 'pl-1',
@@ -81,27 +70,26 @@ describe('startExecution', () => {
         serviceInputs: [{ name: 'api', artifactValueInput: { valueType: 'BUILD_NUMBER', buildNumber: { artifactSourceName: 'docker-api', buildNumber: '1.10' } } }]
       }
     ])
-    const [body] = graphqlBodies(sim)
+    const [body] = graphqlBodies(setup.sim)
     expect(body.query).toContain('mutation StartExecution($input: StartExecutionInput!)')
     expect(body.query).not.toMatch(/prod|docker-api|ArtifactValueInput|VariableInput/)
   })
 
   it('leaves out empty variable and service lists', async () => {
-    await startExecution(connection(sim), start)
-    expect(sim.started[0]).toEqual({ applicationId: 'app-1', entityId: 'pl-1', executionType: 'PIPELINE', notes: 'from GitHub' })
+    await startExecution(connection(setup.sim), start)
+    expect(setup.sim.started[0]).toEqual({ applicationId: 'app-1', entityId: 'pl-1', executionType: 'PIPELINE', notes: 'from GitHub' })
   })
 
   it('reports an execution that Harness refuses to start with its message', async () => {
-    await expect(startExecution(connection(sim), { ...start, entityId: 'pl-404' })).rejects.toThrow(
+    await expect(startExecution(connection(setup.sim), { ...start, entityId: 'pl-404' })).rejects.toThrow(
       "Could not start the Harness pipeline 'Release': Pipeline does not exist or access is denied"
     )
   })
 
   it('passes on the warning Harness started it with', async () => {
     const body = { data: { startExecution: { warningMessage: 'Extra inputs ignored', execution: { __typename: 'WorkflowExecution', id: 'e9', status: 'QUEUED', application: { id: 'app-1', name: 'shop' } } } } }
-    await sim.close()
-    sim = await startSimulator({ faults: [{ field: 'startExecution', status: 200, body }] })
-    const started = await startExecution(connection(sim), start)
+    setup.sim.faults.push({ field: 'startExecution', status: 200, body })
+    const started = await startExecution(connection(setup.sim), start)
     expect(started.warning).toBe('Extra inputs ignored')
     expect(started.execution.kind).toBe('WORKFLOW')
   })
@@ -109,11 +97,11 @@ describe('startExecution', () => {
 
 describe('readExecution', () => {
   it('reads a pipeline execution with its stages, advancing one status per read', async () => {
-    const { execution } = await startExecution(connection(sim), start)
+    const { execution } = await startExecution(connection(setup.sim), start)
     const statuses: string[] = []
     let last: FirstGenExecution | undefined
     for (let poll = 0; poll < 4; poll++) {
-      last = await readExecution(connection(sim), execution.id)
+      last = await readExecution(connection(setup.sim), execution.id)
       statuses.push(last.status)
     }
     expect(statuses).toEqual(['QUEUED', 'RUNNING', 'PAUSED', 'SUCCESS'])
@@ -129,20 +117,19 @@ describe('readExecution', () => {
   })
 
   it("reads a workflow execution with the environment it deploys to", async () => {
-    const { execution } = await startExecution(connection(sim), { ...start, kind: 'WORKFLOW', entityId: 'wf-1' })
-    const read = await readExecution(connection(sim), execution.id)
+    const { execution } = await startExecution(connection(setup.sim), { ...start, kind: 'WORKFLOW', entityId: 'wf-1' })
+    const read = await readExecution(connection(setup.sim), execution.id)
     expect(read).toMatchObject({ kind: 'WORKFLOW', environmentId: 'env-qa', target: { id: 'wf-1', name: 'Deploy api' }, stages: [] })
   })
 
   it('accepts DateTime as epoch milliseconds too (older Harness answers)', async () => {
     const body = { data: { execution: { __typename: 'WorkflowExecution', id: 'e1', status: 'FAILED', failureDetails: 'boom', startedAt: 1_700_000_000_000, endedAt: '2023-11-14T22:14:20Z', application: { id: 'app-1' } } } }
-    await sim.close()
-    sim = await startSimulator({ faults: [{ field: 'execution', status: 200, body }] })
-    expect(await readExecution(connection(sim), 'e1')).toMatchObject({ startedAt: 1_700_000_000_000, endedAt: 1_700_000_060_000, failureDetails: 'boom' })
+    setup.sim.faults.push({ field: 'execution', status: 200, body })
+    expect(await readExecution(connection(setup.sim), 'e1')).toMatchObject({ startedAt: 1_700_000_000_000, endedAt: 1_700_000_060_000, failureDetails: 'boom' })
   })
 
   it("fails with Harness's message for an unknown execution", async () => {
-    await expect(readExecution(connection(sim), 'nope')).rejects.toThrow('Could not read Harness execution nope: Execution does not exist or access is denied')
+    await expect(readExecution(connection(setup.sim), 'nope')).rejects.toThrow('Could not read Harness execution nope: Execution does not exist or access is denied')
   })
 })
 
@@ -164,10 +151,10 @@ describe('executionUrl', () => {
 
 describe('cleanUpArtifactStream', () => {
   it("returns Harness's message, whatever it says", async () => {
-    const harness = connection(sim)
+    const harness = connection(setup.sim)
     expect(await cleanUpArtifactStream(harness, 'stream-docker')).toBe('Cleanup successful for Artifact stream with id: stream-docker')
     expect(await cleanUpArtifactStream(harness, 'stream-jenkins')).toBe('Clean up not supported for artifact Stream type: JENKINS')
     expect(await cleanUpArtifactStream(harness, 'nope')).toBe('Artifact stream not found for the id: nope')
-    expect(graphqlBodies(sim)[0].variables).toEqual({ input: { artifactStreamId: 'stream-docker' } })
+    expect(graphqlBodies(setup.sim)[0].variables).toEqual({ input: { artifactStreamId: 'stream-docker' } })
   })
 })

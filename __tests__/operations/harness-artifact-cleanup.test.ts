@@ -1,21 +1,10 @@
 import { artifactCleanup } from '../../src/operations/harness-artifact-cleanup.js'
-import { captureStdout, connection, startSimulator, type Simulator } from '../harness/firstgen-fixtures.js'
+import { connection, useSimulator } from '../harness/firstgen-fixtures.js'
 
-let sim: Simulator
-let log: ReturnType<typeof captureStdout>
-
-beforeEach(async () => {
-  log = captureStdout()
-  sim = await startSimulator()
-})
-
-afterEach(async () => {
-  log.restore()
-  await sim.close()
-})
+const setup = useSimulator()
 
 function cleanup(artifactStreamId: string): ReturnType<typeof artifactCleanup> {
-  return artifactCleanup({ operation: 'harness-artifact-cleanup', harness: connection(sim), artifactStreamId })
+  return artifactCleanup({ operation: 'harness-artifact-cleanup', harness: connection(setup.sim), artifactStreamId })
 }
 
 describe('harness-artifact-cleanup', () => {
@@ -24,7 +13,7 @@ describe('harness-artifact-cleanup', () => {
     expect(result.failure).toBeUndefined()
     expect(result.outputs).toEqual({ message: 'Cleanup successful for Artifact stream with id: stream-docker' })
     expect(result.summary).toMatchObject({ target: 'artifact stream stream-docker', status: 'Cleaned up', passed: true })
-    expect(log.text()).toContain('Harness: Cleanup successful for Artifact stream with id: stream-docker')
+    expect(setup.log.text()).toContain('Harness: Cleanup successful for Artifact stream with id: stream-docker')
   })
 
   it.each([
@@ -41,7 +30,7 @@ describe('harness-artifact-cleanup', () => {
   })
 
   it('fails when Harness answers without a message', async () => {
-    sim.faults.push({ field: 'artifactCleanup', status: 200, body: { data: { artifactCleanup: { message: null } } } })
+    setup.sim.faults.push({ field: 'artifactCleanup', status: 200, body: { data: { artifactCleanup: { message: null } } } })
     const result = await cleanup('stream-docker')
     expect(result.failure?.message).toBe('Harness did not clean up artifact stream stream-docker: Harness answered without a message')
     expect(result.outputs.message).toBe('')

@@ -1,10 +1,7 @@
 import { executionStatus } from '../../src/operations/harness-execution-status.js'
 import type { ExecutionStatusSettings } from '../../src/settings/index.js'
 import type { Scenario } from '../../simulator/harness-firstgen.js'
-import { captureStdout, connection, operationNames, quickWait, recordingContext, startSimulator, type Simulator } from '../harness/firstgen-fixtures.js'
-
-let sim: Simulator
-let log: ReturnType<typeof captureStdout>
+import { connection, operationNames, quickWait, recordingContext, useSimulator } from '../harness/firstgen-fixtures.js'
 
 /** A pipeline run already under way, and a finished failed workflow run. */
 const executions: Scenario['executions'] = [
@@ -12,18 +9,10 @@ const executions: Scenario['executions'] = [
   { id: 'failed-1', applicationId: 'app-1', type: 'WORKFLOW', entityId: 'wf-1', statuses: [{ status: 'FAILED', failureDetails: 'Pods crash-looped' }] }
 ]
 
-beforeEach(async () => {
-  log = captureStdout()
-  sim = await startSimulator({ executions })
-})
-
-afterEach(async () => {
-  log.restore()
-  await sim.close()
-})
+const setup = useSimulator({ executions })
 
 function settings(executionId: string, overrides: Partial<ExecutionStatusSettings> = {}): ExecutionStatusSettings {
-  return { operation: 'harness-execution-status', harness: connection(sim), executionId, wait: quickWait(), ...overrides }
+  return { operation: 'harness-execution-status', harness: connection(setup.sim), executionId, wait: quickWait(), ...overrides }
 }
 
 describe('harness-execution-status', () => {
@@ -33,25 +22,25 @@ describe('harness-execution-status', () => {
     expect(result.failure).toBeUndefined()
     expect(result.outputs).toMatchObject({ 'execution-id': 'running-1', status: 'SUCCESS', 'application-id': 'app-1' })
     expect(context.events.slice(1)).toEqual(['RUNNING in_progress', 'PAUSED in_progress', 'SUCCESS success'])
-    expect(log.text()).toContain("Pipeline 'Release' of application 'shop'")
+    expect(setup.log.text()).toContain("Pipeline 'Release' of application 'shop'")
   })
 
   it('with wait: false reports the status read and does not judge it', async () => {
     const result = await executionStatus(settings('running-1', { wait: quickWait({ enabled: false }) }), recordingContext())
-    expect(operationNames(sim)).toEqual(['Execution'])
+    expect(operationNames(setup.sim)).toEqual(['Execution'])
     expect(result.outputs.status).toBe('RUNNING')
     expect(result.failure).toBeUndefined()
   })
 
   it('judges an execution that has already ended without polling again', async () => {
     const result = await executionStatus(settings('failed-1'), recordingContext())
-    expect(operationNames(sim)).toEqual(['Execution'])
+    expect(operationNames(setup.sim)).toEqual(['Execution'])
     expect(result.failure?.message).toBe('Harness workflow execution failed-1 ended with status FAILED: Pods crash-looped')
-    expect(log.text()).toContain('Status FAILED: Pods crash-looped')
+    expect(setup.log.text()).toContain('Status FAILED: Pods crash-looped')
   })
 
   it('survives a 500 on a poll', async () => {
-    sim.faults.push({ field: 'execution', nth: 2, status: 500 })
+    setup.sim.faults.push({ field: 'execution', nth: 2, status: 500 })
     const result = await executionStatus(settings('running-1'), recordingContext())
     expect(result.outputs.status).toBe('SUCCESS')
   })

@@ -1,33 +1,14 @@
 import { CancelledError } from '../../src/errors.js'
 import { startExecution } from '../../src/operations/harness-start-execution.js'
 import type { StartExecutionSettings } from '../../src/settings/index.js'
-import {
-  captureStdout,
-  connection,
-  operationNames,
-  quickWait,
-  recordingContext,
-  startSimulator,
-  type Simulator
-} from '../harness/firstgen-fixtures.js'
+import { connection, operationNames, quickWait, recordingContext, useSimulator } from '../harness/firstgen-fixtures.js'
 
-let sim: Simulator
-let log: ReturnType<typeof captureStdout>
-
-beforeEach(async () => {
-  log = captureStdout()
-  sim = await startSimulator()
-})
-
-afterEach(async () => {
-  log.restore()
-  await sim.close()
-})
+const setup = useSimulator()
 
 function settings(overrides: Partial<StartExecutionSettings> = {}): StartExecutionSettings {
   return {
     operation: 'harness-start-execution',
-    harness: connection(sim),
+    harness: connection(setup.sim),
     application: { by: 'name', name: 'shop' },
     target: { type: 'PIPELINE', ref: { by: 'name', name: 'Release' } },
     variables: [],
@@ -42,12 +23,12 @@ describe('harness-start-execution', () => {
   it('resolves names, starts, follows QUEUED → RUNNING → PAUSED → SUCCESS and passes', async () => {
     const context = recordingContext()
     const result = await startExecution(settings(), context)
-    const url = `${sim.url}/#/account/acct-1/app/app-1/pipeline-execution/exec-1/workflow-execution/undefined/details`
+    const url = `${setup.sim.url}/#/account/acct-1/app/app-1/pipeline-execution/exec-1/workflow-execution/undefined/details`
     expect(result.failure).toBeUndefined()
     expect(result.outputs).toEqual({ 'execution-id': 'exec-1', status: 'SUCCESS', 'execution-url': url, 'application-id': 'app-1' })
-    expect(operationNames(sim)).toEqual(['ApplicationByName', 'PipelineByName', 'StartExecution', 'Execution', 'Execution', 'Execution', 'Execution'])
+    expect(operationNames(setup.sim)).toEqual(['ApplicationByName', 'PipelineByName', 'StartExecution', 'Execution', 'Execution', 'Execution', 'Execution'])
     expect(context.events).toEqual([`started exec-1 ${url}`, 'QUEUED in_progress', 'RUNNING in_progress', 'PAUSED in_progress', 'SUCCESS success'])
-    const text = log.text()
+    const text = setup.log.text()
     expect(text).toContain('::group::Resolve the Harness application and pipeline')
     expect(text).toContain("::group::Start the pipeline 'Release'")
     expect(text).toContain("Status PAUSED: waiting for a person in Harness at 'STAGE 2: Approve prod' (an approval or a manual intervention). Someone must approve or reject it")
@@ -69,8 +50,8 @@ describe('harness-start-execution', () => {
       settings({ application: { by: 'id', id: 'app-1' }, target: { type: 'WORKFLOW', ref: { by: 'id', id: 'wf-1' } } }),
       recordingContext()
     )
-    expect(operationNames(sim).slice(0, 2)).toEqual(['StartExecution', 'Execution'])
-    expect(result.outputs['execution-url']).toBe(`${sim.url}/#/account/acct-1/app/app-1/env/env-qa/executions/exec-1/details`)
+    expect(operationNames(setup.sim).slice(0, 2)).toEqual(['StartExecution', 'Execution'])
+    expect(result.outputs['execution-url']).toBe(`${setup.sim.url}/#/account/acct-1/app/app-1/env/env-qa/executions/exec-1/details`)
     expect(result.summary.target).toBe('shop / Deploy api')
   })
 
@@ -104,7 +85,7 @@ describe('harness-start-execution', () => {
   it('with wait: false returns right after the start', async () => {
     const context = recordingContext()
     const result = await startExecution(settings({ wait: quickWait({ enabled: false }) }), context)
-    expect(operationNames(sim)).toEqual(['ApplicationByName', 'PipelineByName', 'StartExecution'])
+    expect(operationNames(setup.sim)).toEqual(['ApplicationByName', 'PipelineByName', 'StartExecution'])
     expect(result.outputs.status).toBe('QUEUED')
     expect(result.failure).toBeUndefined()
     expect(context.events[1]).toBe('QUEUED in_progress')
@@ -124,9 +105,9 @@ describe('harness-start-execution', () => {
   })
 
   it('never sends startExecution twice after a 500, and says to check Harness', async () => {
-    sim.faults.push({ field: 'startExecution', status: 500 })
+    setup.sim.faults.push({ field: 'startExecution', status: 500 })
     await expect(startExecution(settings(), recordingContext())).rejects.toThrow('The request was not sent again: Harness may have carried it out anyway.')
-    expect(operationNames(sim).filter(name => name === 'StartExecution')).toHaveLength(1)
+    expect(operationNames(setup.sim).filter(name => name === 'StartExecution')).toHaveLength(1)
   })
 
   it('says a cancelled wait leaves the execution running in Harness', async () => {
@@ -134,6 +115,6 @@ describe('harness-start-execution', () => {
     const context = { ...recordingContext(), signal: controller.signal }
     context.progress = { ...context.progress, changed: async status => void (status === 'RUNNING' && controller.abort()) }
     await expect(startExecution(settings(), context)).rejects.toThrow(CancelledError)
-    expect(log.text()).toContain('FirstGen has no API to abort an execution: exec-1 keeps running in Harness.')
+    expect(setup.log.text()).toContain('FirstGen has no API to abort an execution: exec-1 keeps running in Harness.')
   })
 })
