@@ -70,7 +70,7 @@ describe('harness-start-execution (e2e)', () => {
     ])
     const statusLines = visibleLog(result).split('\n').filter(line => line.startsWith('Status '))
     expect(statusLines.map(line => line.split(/[ :]/)[1])).toEqual(['QUEUED', 'RUNNING', 'PAUSED', 'SUCCESS'])
-    expect(statusLines[2]).toContain('waiting for a person in Harness')
+    expect(statusLines[2]).toContain("waiting for approval at 'STAGE 2: Approve prod'; a person must approve or reject it in Harness")
     expect(result.summary).toContain('shop / Release')
     expect(result.summary).toContain('STAGE 2: Approve prod')
     expect(result.summary).toContain(`href="${url}"`)

@@ -3,9 +3,10 @@ import type { ExecutionStatusSettings } from '../../src/settings/index.js'
 import type { Scenario } from '../../simulator/harness-firstgen.js'
 import { connection, operationNames, quickWait, recordingContext, useSimulator } from '../harness/firstgen-fixtures.js'
 
-/** A pipeline run already under way, and a finished failed workflow run. */
+/** A pipeline run under way, a paused workflow run, and a failed one. */
 const executions: Scenario['executions'] = [
   { id: 'running-1', applicationId: 'app-1', type: 'PIPELINE', entityId: 'pl-1', statuses: ['RUNNING', 'PAUSED', 'SUCCESS'] },
+  { id: 'paused-1', applicationId: 'app-1', type: 'WORKFLOW', entityId: 'wf-1', statuses: ['PAUSED'] },
   { id: 'failed-1', applicationId: 'app-1', type: 'WORKFLOW', entityId: 'wf-1', statuses: [{ status: 'FAILED', failureDetails: 'Pods crash-looped' }] }
 ]
 
@@ -23,6 +24,12 @@ describe('harness-execution-status', () => {
     expect(result.outputs).toMatchObject({ 'execution-id': 'running-1', status: 'SUCCESS', 'application-id': 'app-1' })
     expect(context.events.slice(1)).toEqual(['RUNNING in_progress', 'PAUSED in_progress', 'SUCCESS success'])
     expect(setup.log.text()).toContain("Pipeline 'Release' of application 'shop'")
+  })
+
+  it('says a person must act when a workflow is paused outside an approval stage', async () => {
+    const result = await executionStatus(settings('paused-1', { wait: quickWait({ enabled: false }) }), recordingContext())
+    expect(result.outputs.status).toBe('PAUSED')
+    expect(setup.log.text()).toContain('Status PAUSED: waiting for a person to act in Harness (an approval or a manual intervention): http')
   })
 
   it('with wait: false reports the status read and does not judge it', async () => {

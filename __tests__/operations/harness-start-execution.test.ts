@@ -31,7 +31,7 @@ describe('harness-start-execution', () => {
     const text = setup.log.text()
     expect(text).toContain('::group::Resolve the Harness application and pipeline')
     expect(text).toContain("::group::Start the pipeline 'Release'")
-    expect(text).toContain("Status PAUSED: waiting for a person in Harness at 'STAGE 2: Approve prod' (an approval or a manual intervention). Someone must approve or reject it")
+    expect(text).toContain(`Status PAUSED: waiting for approval at 'STAGE 2: Approve prod'; a person must approve or reject it in Harness: ${url}`)
     expect(result.summary).toMatchObject({
       operation: 'harness-start-execution',
       target: 'shop / Release',

@@ -81,9 +81,10 @@ function describeStatus(harness: HarnessConnection, execution: FirstGenExecution
     case 'QUEUED':
       return `${line}: waiting for Harness to start it`
     case 'PAUSED': {
+      const url = executionUrl(harness, execution)
       const stage = execution.stages.find(candidate => candidate.status === 'PAUSED')
-      const where = stage ? ` at '${stage.name}'` : ''
-      return `${line}: waiting for a person in Harness${where} (an approval or a manual intervention). Someone must approve or reject it: ${executionUrl(harness, execution)}`
+      if (stage?.approval) return `${line}: waiting for approval at '${stage.name}'; a person must approve or reject it in Harness: ${url}`
+      return `${line}: waiting for a person to act in Harness (an approval or a manual intervention): ${url}`
     }
     case 'WAITING':
       return `${line}: Harness is holding it (a wait step, or a resource another deployment holds)`
