@@ -2,7 +2,6 @@
 // the settings and context a handler is called with.
 import { jest } from '@jest/globals'
 import { startHarnessFirstGen, type Scenario } from '../../simulator/harness-firstgen.js'
-import type { DeploymentState, ExecutionProgress, OperationContext } from '../../src/operations/types.js'
 import type { HarnessConnection, WaitSettings } from '../../src/settings/index.js'
 
 export const API_KEY = 'fg-api-key-5e1f0c2b'
@@ -83,16 +82,6 @@ export function connection(sim: Simulator, apiKey = API_KEY): HarnessConnection 
 
 export function quickWait(overrides: Partial<WaitSettings> = {}): WaitSettings {
   return { enabled: true, pollIntervalMs: 100, timeoutMs: 20_000, passingStatuses: new Set(['SUCCESS']), ...overrides }
-}
-
-/** A context whose progress records what a GitHub deployment would be told. */
-export function recordingContext(): OperationContext & { events: string[] } {
-  const events: string[] = []
-  const progress: ExecutionProgress = {
-    started: async execution => void events.push(`started ${execution.id} ${execution.url}`),
-    changed: async (status: string, state: DeploymentState) => void events.push(`${status} ${state}`)
-  }
-  return { progress, signal: new AbortController().signal, events }
 }
 
 /** The GraphQL bodies the simulator received, parsed. */

@@ -1,7 +1,8 @@
 import { executionStatus } from '../../src/operations/harness-execution-status.js'
 import type { ExecutionStatusSettings } from '../../src/settings/index.js'
 import type { Scenario } from '../../simulator/harness-firstgen.js'
-import { connection, operationNames, quickWait, recordingContext, useSimulator } from '../harness/firstgen-fixtures.js'
+import { connection, operationNames, quickWait, useSimulator } from '../harness/firstgen-fixtures.js'
+import { recordingContext } from './recording-context.js'
 
 /** A pipeline run under way, a paused workflow run, and a failed one. */
 const executions: Scenario['executions'] = [

@@ -1,7 +1,8 @@
 import { CancelledError } from '../../src/errors.js'
 import { startExecution } from '../../src/operations/harness-start-execution.js'
 import type { StartExecutionSettings } from '../../src/settings/index.js'
-import { connection, operationNames, quickWait, recordingContext, useSimulator } from '../harness/firstgen-fixtures.js'
+import { connection, operationNames, quickWait, useSimulator } from '../harness/firstgen-fixtures.js'
+import { recordingContext } from './recording-context.js'
 
 const setup = useSimulator()
 
@@ -111,9 +112,8 @@ describe('harness-start-execution', () => {
   })
 
   it('says a cancelled wait leaves the execution running in Harness', async () => {
-    const controller = new AbortController()
-    const context = { ...recordingContext(), signal: controller.signal }
-    context.progress = { ...context.progress, changed: async status => void (status === 'RUNNING' && controller.abort()) }
+    const context = recordingContext()
+    context.progress = { ...context.progress, changed: async status => void (status === 'RUNNING' && context.cancel()) }
     await expect(startExecution(settings(), context)).rejects.toThrow(CancelledError)
     expect(setup.log.text()).toContain('FirstGen has no API to abort an execution: exec-1 keeps running in Harness.')
   })
