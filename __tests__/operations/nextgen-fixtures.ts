@@ -2,7 +2,6 @@
 // would produce them, a progress recorder and a log capture.
 import { jest } from '@jest/globals'
 import { NEXTGEN_DEFAULT_PASSING } from '../../src/harness/statuses.js'
-import type { ExecutionProgress, OperationContext } from '../../src/operations/types.js'
 import type { NgExecutionStatusSettings, NgRunPipelineSettings } from '../../src/settings/index.js'
 import { DEMO_NEXTGEN, startHarnessNextGen } from '../../simulator/harness-nextgen.js'
 
@@ -55,16 +54,7 @@ export function statusSettings(sim: Simulator, executionId: string, overrides: P
   return { operation: 'harness-ng-execution-status', ...common(sim), executionId, ...overrides }
 }
 
-/** An operation context whose progress calls are recorded as lines, and whose signal the test controls. */
-export function recordingContext(): OperationContext & { events: string[]; cancel: () => void } {
-  const events: string[] = []
-  const controller = new AbortController()
-  const progress: ExecutionProgress = {
-    started: async execution => void events.push(`started ${execution.id} ${execution.url}`),
-    changed: async (status, state) => void events.push(`${status} ${state}`)
-  }
-  return { progress, signal: controller.signal, events, cancel: () => controller.abort() }
-}
+export { recordingContext } from './recording-context.js'
 
 /** Resolves once the condition holds; the fake API's request log is the usual condition. */
 export async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {

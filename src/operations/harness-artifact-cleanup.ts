@@ -1,7 +1,42 @@
-import { ActionError } from '../errors.js'
+import * as core from '@actions/core'
+import { cleanUpArtifactStream } from '../harness/firstgen.js'
 import type { ArtifactCleanupSettings } from '../settings/index.js'
 import type { OperationResult } from './types.js'
 
+/** Harness answers every outcome with HTTP 200; only this message means the cleanup happened. */
+const SUCCESS = /^Cleanup successful/i
+
+function hintFor(message: string): string | undefined {
+  if (/not found/i.test(message)) return "Check 'artifact-stream-id': the id of an artifact stream in this Harness account."
+  if (/not supported/i.test(message)) {
+    return 'Harness cleans up Docker Registry, ECR, GCR, ACR, Artifactory, Nexus 2/3, Amazon AMI, Azure and Custom artifact streams only.'
+  }
+  return undefined
+}
+
+/** Runs artifactCleanup on a stream; the step fails unless Harness says the cleanup succeeded. */
 export async function artifactCleanup(settings: ArtifactCleanupSettings): Promise<OperationResult> {
-  throw new ActionError(`${settings.operation} is not implemented yet`)
+  const startedAt = Date.now()
+  const id = settings.artifactStreamId
+  const answer = await core.group(`Clean up Harness artifact stream ${id}`, async () => {
+    const message = await cleanUpArtifactStream(settings.harness, id)
+    core.info(`Harness: ${message ?? '(no message)'}`)
+    return message
+  })
+  const message = answer ?? 'Harness answered without a message'
+  const passed = SUCCESS.test(message)
+  return {
+    outputs: { message: answer ?? '' },
+    summary: {
+      operation: settings.operation,
+      target: `artifact stream ${id}`,
+      status: passed ? 'Cleaned up' : 'Not cleaned up',
+      passed,
+      durationMs: Date.now() - startedAt,
+      details: [['Harness message', message]]
+    },
+    failure: passed
+      ? undefined
+      : { title: 'Artifact cleanup failed', message: `Harness did not clean up artifact stream ${id}: ${message}`, hint: hintFor(message) }
+  }
 }

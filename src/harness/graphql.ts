@@ -1,0 +1,129 @@
+import * as core from '@actions/core'
+import { ActionError } from '../errors.js'
+import { header, send, type HttpRequest, type HttpResponse } from '../http/client.js'
+import { retrying, serverRequestedDelayMs } from '../http/retry.js'
+import { apiUrl } from '../http/url.js'
+import type { HarnessConnection } from '../settings/index.js'
+import { harnessHttpError, harnessMessage } from './errors.js'
+
+export interface GraphQLRequest {
+  /** A constant document; user values travel only in `variables`. */
+  query: string
+  operationName: string
+  variables: Record<string, unknown>
+  /** What the request does, for errors: "start the Harness pipeline 'Release'". */
+  what: string
+  /**
+   * `idempotent` for queries (and mutations that can safely run twice); `once` for a mutation that
+   * must never run twice: it is sent again only when Harness certainly did not run it.
+   */
+  retry: 'idempotent' | 'once'
+}
+
+interface GraphQLError {
+  message?: unknown
+  path?: unknown
+}
+
+interface GraphQLBody {
+  data?: Record<string, unknown> | null
+  errors?: GraphQLError[]
+}
+
+/** The FirstGen GraphQL endpoint; any path of a vanity or self-managed `harness-url` is kept. */
+export function graphqlUrl(harness: HarnessConnection): URL {
+  return apiUrl(harness.url, '/gateway/api/graphql', { accountId: harness.accountId })
+}
+
+/**
+ * Sends one operation to Harness FirstGen and returns its `data`. Harness's own message ends up in
+ * the error for every way it says no: an HTTP error status (401 bad key, 400 feature not enabled,
+ * 429 rate limit, 5xx), a REST-style `responseMessages` body, or HTTP 200 with `errors`.
+ */
+export async function graphql<T>(harness: HarnessConnection, request: GraphQLRequest): Promise<T> {
+  const response = await post(harness, request)
+  if (response.status !== 200) throw await httpFailure(request, response)
+  return dataOf<T>(request, await readJson(request, response))
+}
+
+function post(harness: HarnessConnection, request: GraphQLRequest): Promise<HttpResponse> {
+  const http: HttpRequest = {
+    method: 'POST',
+    url: graphqlUrl(harness),
+    what: request.what,
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    credentials: { 'x-api-key': harness.apiKey },
+    body: JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName }),
+    retry: request.retry
+  }
+  if (request.retry === 'idempotent') return send(http)
+  // Harness's rate limiter answers 429 before running anything, so even a mutation that must not
+  // run twice can be sent again after one; every other answer of a `once` request is final.
+  return retrying({
+    what: `Could not ${request.what}`,
+    run: () => send(http),
+    retryReason: response =>
+      response.status === 429 ? { reason: 'HTTP 429', delayMs: serverRequestedDelayMs(429, response.headers) } : undefined,
+    retryableError: () => false,
+    discard: response => response.body.dump()
+  })
+}
+
+/** Whether Harness may have acted on a request it answered with this status. */
+function mayHaveRun(status: number): boolean {
+  return status === 408 || status >= 500
+}
+
+async function httpFailure(request: GraphQLRequest, response: HttpResponse): Promise<ActionError> {
+  const error = await harnessHttpError(request.what, response)
+  if (request.retry === 'idempotent' || !mayHaveRun(response.status)) return error
+  return notRetried(request, error.message, error)
+}
+
+/** The failure of a `once` request that Harness may have carried out: it must be checked, not re-sent. */
+function notRetried(request: GraphQLRequest, message: string, cause?: unknown): ActionError {
+  return new ActionError(`${message.replace(/\.$/, '')}. The request was not sent again: Harness may have carried it out anyway.`, {
+    title: `Could not ${request.what}`,
+    hint: 'Check in Harness whether it happened before re-running this job, or it may happen twice.',
+    cause
+  })
+}
+
+async function readJson(request: GraphQLRequest, response: HttpResponse): Promise<GraphQLBody> {
+  const text = await response.body.text()
+  try {
+    const body: unknown = JSON.parse(text)
+    if (typeof body === 'object' && body !== null) return body as GraphQLBody
+  } catch {
+    // Reported below, with what did come back.
+  }
+  const type = header(response.headers, 'content-type') ?? 'no content type'
+  const message = `Could not ${request.what}: Harness answered HTTP 200 with ${type}, not a GraphQL answer: ${text.trim().slice(0, 120) || 'an empty body'}`
+  if (request.retry === 'once') throw notRetried(request, message)
+  throw new ActionError(message, {
+    title: `Could not ${request.what}`,
+    hint: "Check 'harness-url': the Harness base URL, such as https://app.harness.io, or your vanity URL."
+  })
+}
+
+/**
+ * An error on a nested field (path longer than one) leaves the rest of the answer good: it is
+ * reported as a warning, so that for example an execution that did start is still followed.
+ * An error on the operation's own field, or one without a path (invalid query), fails.
+ */
+function dataOf<T>(request: GraphQLRequest, body: GraphQLBody): T {
+  const errors = Array.isArray(body.errors) ? body.errors : []
+  const fatal = errors.filter(error => !Array.isArray(error.path) || error.path.length <= 1)
+  if (!body.data || fatal.length > 0) {
+    const message = harnessMessage({ errors: fatal.length > 0 ? fatal : errors }) ?? harnessMessage(body) ?? 'Harness answered without data'
+    throw new ActionError(`Could not ${request.what}: ${message}`, { title: `Could not ${request.what}`, hint: hintFor(message) })
+  }
+  if (errors.length > 0) core.warning(`Harness reported a problem with part of its answer (${request.what}): ${harnessMessage({ errors })}`)
+  return body.data as T
+}
+
+function hintFor(message: string): string | undefined {
+  if (/not authori[sz]ed/i.test(message)) return "The API key's user group lacks the Harness permission for this; check its application permissions."
+  if (/access is denied/i.test(message)) return 'Check the id, and that the API key can see the application it belongs to.'
+  return undefined
+}
