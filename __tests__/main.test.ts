@@ -95,7 +95,7 @@ beforeEach(() => {
   writeFileSync(files.output, '')
   writeFileSync(files.summary, '')
   setInputs(INPUTS)
-  github.deployments.length = 0
+  github.reset()
   runOperation.mockReset()
 })
 

@@ -30,7 +30,8 @@ import { sendJson, startServer } from './server.js'
 /**
  * @typedef {import('./server.js').RunningServer & {
  *   deployments: Deployment[],
- *   failNext: (kind: 'deployment' | 'status', status?: number, times?: number) => void
+ *   failNext: (kind: 'deployment' | 'status', status?: number, times?: number) => void,
+ *   reset: () => void
  * }} GitHubSimulator
  */
 
@@ -132,6 +133,12 @@ export function createGitHubApi() {
      */
     failNext: (kind, status = 500, times = 1) => {
       failures[kind] = { status, times }
+    },
+    /** Forgets the deployments and the failures still to come, for tests that share one server. */
+    reset: () => {
+      deployments.length = 0
+      failures.deployment.times = 0
+      failures.status.times = 0
     }
   }
 }
@@ -146,5 +153,13 @@ export async function startGitHubSimulator(options = {}) {
   const server = await startServer((request, res) => {
     if (!api.handle(request, res)) sendJson(res, 404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' })
   }, options)
-  return { ...server, deployments: api.deployments, failNext: api.failNext }
+  return {
+    ...server,
+    deployments: api.deployments,
+    failNext: api.failNext,
+    reset: () => {
+      api.reset()
+      server.requests.length = 0
+    }
+  }
 }

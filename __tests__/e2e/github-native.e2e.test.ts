@@ -1,4 +1,5 @@
 import { startGitHubSimulator, type GitHubSimulator } from '../../simulator/github.js'
+import { demoScenario, startHarnessFirstGen } from '../../simulator/harness-firstgen.js'
 import { DEMO_NEXTGEN, startHarnessNextGen } from '../../simulator/harness-nextgen.js'
 import { annotations, runAction, visibleLog } from './action.js'
 
@@ -15,8 +16,7 @@ afterAll(async () => {
 })
 
 beforeEach(() => {
-  github.requests.length = 0
-  github.deployments.length = 0
+  github.reset()
 })
 
 const SHA = 'a'.repeat(40)
@@ -100,6 +100,58 @@ describe('a NextGen execution mirrored onto a GitHub deployment', () => {
       expect.stringMatching(/^Could not set the GitHub deployment \d+ to failure: HTTP 500/)
     ])
     expect(annotations(run.stdout).filter(annotation => annotation.level === 'error')).toHaveLength(1)
+  })
+})
+
+describe('a FirstGen execution mirrored onto a GitHub deployment', () => {
+  async function startFirstGen(extra: Record<string, string>, workflowStatuses?: string[]) {
+    const scenario = demoScenario()
+    if (workflowStatuses) scenario.applications[0].workflows = [{ id: 'wf-api', name: 'Deploy api', statuses: workflowStatuses }]
+    const firstgen = await startHarnessFirstGen(scenario)
+    try {
+      return await runAction(
+        {
+          operation: 'harness-start-execution',
+          'harness-url': firstgen.url,
+          'harness-api-key': scenario.apiKey,
+          'harness-account-id': scenario.accountId,
+          application: 'shop',
+          'poll-interval': '0.1',
+          'github-token': GITHUB_TOKEN,
+          'github-environment': 'production',
+          ...extra
+        },
+        { env: runner() }
+      )
+    } finally {
+      await firstgen.close()
+    }
+  }
+
+  it('QUEUED → RUNNING → PAUSED → RUNNING → SUCCESS: one deployment, in_progress then success', async () => {
+    const run = await startFirstGen({ pipeline: 'Release to production' })
+    expect(run.code).toBe(0)
+    expect(githubStates()).toEqual(['in_progress', 'success'])
+    expect(github.deployments[0]).toMatchObject({ ref: SHA, environment: 'production', description: `Harness execution ${run.outputs['execution-id']}` })
+    expect(github.deployments[0].statuses.map(status => status.description)).toEqual(['Harness status QUEUED', 'Harness status SUCCESS'])
+    expect(run.outputs['deployment-id']).toBe(String(github.deployments[0].id))
+  })
+
+  it.each([
+    ['FAILED', 'failure'],
+    ['ERROR', 'error'],
+    ['ABORTED', 'inactive']
+  ])('a workflow that ends %s ends the deployment as %s and fails the step', async (status, state) => {
+    const run = await startFirstGen({ workflow: 'Deploy api' }, ['QUEUED', 'RUNNING', status])
+    expect(run.code).toBe(1)
+    expect(githubStates()).toEqual(['in_progress', state])
+  })
+
+  it('a timeout ends the deployment as error with the reason', async () => {
+    const run = await startFirstGen({ workflow: 'Deploy api', timeout: '0.5' }, ['RUNNING'])
+    expect(run.code).toBe(1)
+    expect(githubStates()).toEqual(['in_progress', 'error'])
+    expect(github.deployments[0].statuses[1].description).toMatch(/^Timed out after/)
   })
 })
 

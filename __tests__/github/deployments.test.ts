@@ -28,8 +28,7 @@ afterAll(async () => {
 })
 
 beforeEach(() => {
-  github.requests.length = 0
-  github.deployments.length = 0
+  github.reset()
   process.env.GITHUB_REPOSITORY = 'octo/shop'
   outputFile = path.join(mkdtempSync(path.join(tmpdir(), 'deployments-')), 'output')
   writeFileSync(outputFile, '')
