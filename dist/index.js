@@ -96323,7 +96323,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8933);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4243);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -96332,7 +96332,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8933:
+/***/ 4243:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -99332,24 +99332,6 @@ function deploymentProgress(github) {
     return NO_PROGRESS;
 }
 
-;// CONCATENATED MODULE: ./src/operations/harness-start-execution.ts
-
-async function startExecution(settings, _context) {
-    throw new ActionError(`${settings.operation} is not implemented yet`);
-}
-
-;// CONCATENATED MODULE: ./src/operations/harness-execution-status.ts
-
-async function executionStatus(settings, _context) {
-    throw new ActionError(`${settings.operation} is not implemented yet`);
-}
-
-;// CONCATENATED MODULE: ./src/operations/harness-artifact-cleanup.ts
-
-async function artifactCleanup(settings) {
-    throw new ActionError(`${settings.operation} is not implemented yet`);
-}
-
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var node_modules_undici = __nccwpck_require__(6752);
 ;// CONCATENATED MODULE: ./src/http/url.ts
@@ -99619,186 +99601,294 @@ async function harnessHttpError(what, response) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/harness/nextgen.ts
+;// CONCATENATED MODULE: ./src/harness/graphql.ts
 
 
 
 
-/**
- * The NextGen pipeline REST API under `<harness-url>/gateway`, for one organization and project.
- * Every call carries the key as `x-api-key` and the scope as query parameters.
- */
-class NextGenClient {
-    harness;
-    scope;
-    constructor(harness, scope) {
-        this.harness = harness;
-        this.scope = scope;
-    }
-    /** Starts a pipeline; sent once, because a second request would deploy twice. */
-    async run(request) {
-        const pipeline = segment(request.pipeline);
-        const query = { branch: request.branch, notesForPipelineExecution: request.notes };
-        const byInputSets = request.inputSets.length > 0;
-        const response = await this.send({
-            method: 'POST',
-            url: this.url(`/pipeline/api/pipeline/execute/${pipeline}${byInputSets ? '/inputSetList' : ''}`, query),
-            what: `start NextGen pipeline '${request.pipeline}'`,
-            headers: { 'content-type': byInputSets ? 'application/json' : 'application/yaml' },
-            body: byInputSets
-                ? JSON.stringify({ inputSetReferences: request.inputSets, withMergedPipelineYaml: true })
-                : request.runtimeInputs,
-            retry: 'once'
-        });
-        const data = (await readData(response, `start NextGen pipeline '${request.pipeline}'`));
-        const id = data?.planExecution?.uuid;
-        if (typeof id !== 'string' || id === '') {
-            throw new ActionError(`Harness accepted the run of pipeline '${request.pipeline}' but answered without a planExecution id`, {
-                title: 'Unexpected answer from Harness',
-                hint: 'Look for the execution in Harness before re-running: it may have started.'
-            });
-        }
-        const status = data?.planExecution?.status;
-        return { id, status: typeof status === 'string' ? executionStatusSpelling(status) : 'Running' };
-    }
-    /**
-     * Reads an execution. Right after a start Harness may not list the execution yet, so `justStarted`
-     * makes a 404 a passing condition that the wait loop rides out.
-     */
-    async execution(id, options = {}) {
-        const what = `read NextGen execution ${id}`;
-        const response = await this.send({
-            method: 'GET',
-            url: this.url(`/pipeline/api/pipelines/execution/v2/${segment(id)}`),
-            what,
-            retry: 'idempotent'
-        });
-        if (response.status === 404 && options.justStarted) {
-            const error = await harnessHttpError(what, response);
-            throw new ActionError(`${error.message} (a new execution can take a moment to appear)`, { title: error.title, transient: true });
-        }
-        const data = (await readData(response, what));
-        return parseExecution(id, data?.pipelineExecutionSummary, what);
-    }
-    /** Sends AbortAll; sent once, as an interrupt is not a read. */
-    async abort(id) {
-        const what = `abort NextGen execution ${id}`;
-        const response = await this.send({
-            method: 'PUT',
-            url: this.url(`/pipeline/api/pipeline/execute/interrupt/${segment(id)}`, { interruptType: 'AbortAll' }),
-            what,
-            retry: 'once'
-        });
-        await readData(response, what);
-    }
-    /** The execution's page in the NextGen UI. */
-    executionUrl(pipeline, id) {
-        const { accountId } = this.harness;
-        const { org, project } = this.scope;
-        const path = `/ng/account/${segment(accountId)}/all/orgs/${segment(org)}/projects/${segment(project)}/pipelines/${segment(pipeline)}/executions/${segment(id)}/pipeline`;
-        return apiUrl(this.harness.url, path).href;
-    }
-    url(path, query = {}) {
-        return apiUrl(this.harness.url, `/gateway${path}`, {
-            accountIdentifier: this.harness.accountId,
-            orgIdentifier: this.scope.org,
-            projectIdentifier: this.scope.project,
-            ...query
-        });
-    }
-    send(request) {
-        return send({ ...request, headers: { accept: 'application/json', ...request.headers }, credentials: { 'x-api-key': this.harness.apiKey } });
-    }
-}
-function segment(value) {
-    return encodeURIComponent(value);
-}
-/** The `data` of a success envelope; anything else becomes one line with Harness's code and message. */
-async function readData(response, what) {
-    if (response.status < 200 || response.status >= 300)
-        throw await harnessHttpError(what, response);
-    const text = await readText(response);
-    let envelope;
-    try {
-        envelope = JSON.parse(text);
-    }
-    catch {
-        envelope = undefined;
-    }
-    if (typeof envelope !== 'object' || envelope === null) {
-        throw new ActionError(`Could not ${what}: Harness answered HTTP ${response.status} with something other than JSON: ${text.trim().slice(0, 200)}`, {
-            title: `Could not ${what}`,
-            hint: "Check 'harness-url': it should be the Harness address (such as https://app.harness.io), not a login or proxy page."
-        });
-    }
-    if (envelope.status === 'ERROR' || envelope.status === 'FAILURE') {
-        throw new ActionError(`Could not ${what}: ${harnessMessage(envelope) ?? `Harness answered ${envelope.status}`}`, { title: `Could not ${what}` });
-    }
-    return envelope.data;
-}
-/** The execute answer spells statuses as the engine does (RUNNING, ASYNC_WAITING); polls say Running, AsyncWaiting. */
-function executionStatusSpelling(status) {
-    if (status === 'SUCCEEDED')
-        return 'Success';
-    if (!/^[A-Z_]+$/.test(status))
-        return status;
-    return status
-        .toLowerCase()
-        .split('_')
-        .map(word => word.charAt(0).toUpperCase() + word.slice(1))
-        .join('');
-}
-function nextgen_text(value) {
-    return typeof value === 'string' && value.trim() !== '' ? value : undefined;
-}
-function parseExecution(id, summary, what) {
-    const fields = (summary ?? {});
-    const status = nextgen_text(fields.status);
-    if (!status) {
-        throw new ActionError(`Could not ${what}: Harness's answer has no pipelineExecutionSummary.status`, { title: 'Unexpected answer from Harness' });
-    }
-    return {
-        id,
-        status,
-        pipeline: nextgen_text(fields.pipelineIdentifier) ?? '',
-        errorMessage: nextgen_text(fields.executionErrorInfo?.message),
-        stages: stagesInOrder(fields.layoutNodeMap, fields.startingNodeId),
-        startTs: typeof fields.startTs === 'number' ? fields.startTs : undefined,
-        endTs: typeof fields.endTs === 'number' ? fields.endTs : undefined
-    };
+
+/** The FirstGen GraphQL endpoint; any path of a vanity or self-managed `harness-url` is kept. */
+function graphqlUrl(harness) {
+    return apiUrl(harness.url, '/gateway/api/graphql', { accountId: harness.accountId });
 }
 /**
- * The stages of `layoutNodeMap` in the order they run: from the starting node along `nextIds`,
- * through the children of parallel groups. Nodes the walk does not reach follow in map order.
+ * Sends one operation to Harness FirstGen and returns its `data`. Harness's own message ends up in
+ * the error for every way it says no: an HTTP error status (401 bad key, 400 feature not enabled,
+ * 429 rate limit, 5xx), a REST-style `responseMessages` body, or HTTP 200 with `errors`.
  */
-function stagesInOrder(layoutNodeMap, startingNodeId) {
-    if (typeof layoutNodeMap !== 'object' || layoutNodeMap === null)
-        return [];
-    const nodes = layoutNodeMap;
-    const order = [];
-    const visit = (uuid) => {
-        if (typeof uuid !== 'string' || order.includes(uuid) || !nodes[uuid])
-            return;
-        order.push(uuid);
-        const edges = nodes[uuid].edgeLayoutList ?? {};
-        for (const child of asArray(edges.currentNodeChildren))
-            visit(child);
-        for (const next of asArray(edges.nextIds))
-            visit(next);
-    };
-    visit(startingNodeId);
-    Object.keys(nodes).forEach(visit);
-    return order.flatMap(uuid => {
-        const node = nodes[uuid];
-        // A parallel group is a layout container, not a stage that runs.
-        if (node.nodeType === 'parallel')
-            return [];
-        const identifier = nextgen_text(node.nodeIdentifier) ?? uuid;
-        return [{ identifier, name: nextgen_text(node.name) ?? identifier, status: nextgen_text(node.status) ?? 'NotStarted', failureMessage: nextgen_text(node.failureInfo?.message) }];
+async function graphql(harness, request) {
+    const response = await post(harness, request);
+    if (response.status !== 200)
+        throw await httpFailure(request, response);
+    return dataOf(request, await readJson(request, response));
+}
+function post(harness, request) {
+    return send({
+        method: 'POST',
+        url: graphqlUrl(harness),
+        what: request.what,
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        credentials: { 'x-api-key': harness.apiKey },
+        body: JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName }),
+        retry: request.retry
     });
 }
-function asArray(value) {
-    return Array.isArray(value) ? value : [];
+/** Whether Harness may have acted on a request it answered with this status. */
+function mayHaveRun(status) {
+    return status === 408 || status >= 500;
+}
+async function httpFailure(request, response) {
+    const error = await harnessHttpError(request.what, response);
+    if (request.retry === 'idempotent' || !mayHaveRun(response.status))
+        return error;
+    return notRetried(request, error.message, error);
+}
+/** The failure of a `once` request that Harness may have carried out: it must be checked, not re-sent. */
+function notRetried(request, message, cause) {
+    return new ActionError(`${message.replace(/\.$/, '')}. The request was not sent again: Harness may have carried it out anyway.`, {
+        title: `Could not ${request.what}`,
+        hint: 'Check in Harness whether it happened before re-running this job, or it may happen twice.',
+        cause
+    });
+}
+async function readJson(request, response) {
+    const text = await response.body.text();
+    try {
+        const body = JSON.parse(text);
+        if (typeof body === 'object' && body !== null)
+            return body;
+    }
+    catch {
+        // Reported below, with what did come back.
+    }
+    const type = header(response.headers, 'content-type') ?? 'no content type';
+    const message = `Could not ${request.what}: Harness answered HTTP 200 with ${type}, not a GraphQL answer: ${text.trim().slice(0, 120) || 'an empty body'}`;
+    if (request.retry === 'once')
+        throw notRetried(request, message);
+    throw new ActionError(message, {
+        title: `Could not ${request.what}`,
+        hint: "Check 'harness-url': the Harness base URL, such as https://app.harness.io, or your vanity URL."
+    });
+}
+/**
+ * An error on a nested field (path longer than one) leaves the rest of the answer good: it is
+ * reported as a warning, so that for example an execution that did start is still followed.
+ * An error on the operation's own field, or one without a path (invalid query), fails.
+ */
+function dataOf(request, body) {
+    const errors = Array.isArray(body.errors) ? body.errors : [];
+    const fatal = errors.filter(error => !Array.isArray(error.path) || error.path.length <= 1);
+    if (!body.data || fatal.length > 0) {
+        const message = harnessMessage({ errors: fatal.length > 0 ? fatal : errors }) ?? harnessMessage(body) ?? 'Harness answered without data';
+        throw new ActionError(`Could not ${request.what}: ${message}`, { title: `Could not ${request.what}`, hint: hintFor(message) });
+    }
+    if (errors.length > 0)
+        warning(`Harness reported a problem with part of its answer (${request.what}): ${harnessMessage({ errors })}`);
+    return body.data;
+}
+function hintFor(message) {
+    if (/not authori[sz]ed/i.test(message))
+        return "The API key's user group lacks the Harness permission for this; check its application permissions.";
+    if (/access is denied/i.test(message))
+        return 'Check the id, and that the API key can see the application it belongs to.';
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/harness/firstgen.ts
+
+
+// One selection for every read of an execution, so a start and a poll report the same facts.
+const EXECUTION_FIELDS = `
+fragment ExecutionFields on Execution {
+  __typename
+  id
+  status
+  failureDetails
+  startedAt
+  endedAt
+  application { id name }
+  ... on PipelineExecution {
+    pipeline { id name }
+    pipelineStageExecutions {
+      __typename
+      pipelineStageName
+      pipelineStepName
+      ... on WorkflowStageExecution { status }
+      ... on ApprovalStageExecution { status }
+    }
+  }
+  ... on WorkflowExecution {
+    workflow { id name }
+    outcomes { nodes { ... on DeploymentOutcome { environment { id } } } }
+  }
+}`;
+const APPLICATION_BY_NAME = `query ApplicationByName($name: String!) {
+  applicationByName(name: $name) { id name }
+}`;
+const PIPELINE_BY_NAME = `query PipelineByName($name: String!, $applicationId: String!) {
+  pipelineByName(pipelineName: $name, applicationId: $applicationId) { id name }
+}`;
+const WORKFLOW_BY_NAME = `query WorkflowByName($name: String!, $applicationId: String!) {
+  workflowByName(workflowName: $name, applicationId: $applicationId) { id name }
+}`;
+// Only the top-level input type is named: an older live schema misspelled a nested one.
+const START_EXECUTION = `mutation StartExecution($input: StartExecutionInput!) {
+  startExecution(input: $input) {
+    warningMessage
+    execution { ...ExecutionFields }
+  }
+}
+${EXECUTION_FIELDS}`;
+const EXECUTION = `query Execution($executionId: String!) {
+  execution(executionId: $executionId) { ...ExecutionFields }
+}
+${EXECUTION_FIELDS}`;
+const ARTIFACT_CLEANUP = `mutation ArtifactCleanup($input: ArtifactCleanupInput!) {
+  artifactCleanup(input: $input) { message }
+}`;
+/** Resolves a name to its id; Harness answers an unknown name with null. */
+async function lookUp(harness, lookup) {
+    const data = await graphql(harness, {
+        query: lookup.query,
+        operationName: lookup.operationName,
+        variables: lookup.variables,
+        what: `find the Harness ${lookup.kind} '${lookup.name}'`,
+        retry: 'idempotent'
+    });
+    const found = Object.values(data)[0]; // each lookup document has a single field
+    if (!found?.id) {
+        throw new ActionError(`Harness ${lookup.kind} '${lookup.name}' was not found (input '${lookup.input}')`, {
+            title: `Harness ${lookup.kind} not found`,
+            hint: `Names must match exactly, case included; check that the API key can see the ${lookup.kind}, or give '${lookup.input}-id'.`
+        });
+    }
+    return { id: found.id, name: found.name ?? lookup.name };
+}
+function findApplication(harness, name) {
+    return lookUp(harness, { query: APPLICATION_BY_NAME, operationName: 'ApplicationByName', variables: { name }, kind: 'application', name, input: 'application' });
+}
+function findPipelineOrWorkflow(harness, applicationId, kind, name) {
+    const variables = { name, applicationId };
+    return kind === 'PIPELINE'
+        ? lookUp(harness, { query: PIPELINE_BY_NAME, operationName: 'PipelineByName', variables, kind: 'pipeline', name, input: 'pipeline' })
+        : lookUp(harness, { query: WORKFLOW_BY_NAME, operationName: 'WorkflowByName', variables, kind: 'workflow', name, input: 'workflow' });
+}
+/** The StartExecutionInput; lists are left out when empty rather than sent as []. */
+function startInput(start) {
+    const input = {
+        applicationId: start.applicationId,
+        entityId: start.entityId,
+        executionType: start.kind,
+        notes: start.notes
+    };
+    if (start.variables.length > 0) {
+        input.variableInputs = start.variables.map(variable => ({ name: variable.name, variableValue: { type: variable.type, value: variable.value } }));
+    }
+    if (start.serviceArtifacts.length > 0) {
+        input.serviceInputs = start.serviceArtifacts.map(artifact => ({
+            name: artifact.service,
+            artifactValueInput: {
+                valueType: 'BUILD_NUMBER',
+                buildNumber: { artifactSourceName: artifact.artifactSource, buildNumber: artifact.buildNumber }
+            }
+        }));
+    }
+    return input;
+}
+/** Starts the pipeline or workflow; sent once, never again (a second send could deploy twice). */
+async function startExecution(harness, start) {
+    const what = `start the Harness ${start.label}`;
+    const data = await graphql(harness, {
+        query: START_EXECUTION,
+        operationName: 'StartExecution',
+        variables: { input: startInput(start) },
+        what,
+        retry: 'once'
+    });
+    const payload = data.startExecution;
+    if (!payload?.execution?.id) {
+        throw new ActionError(`Harness accepted the request to ${what} but returned no execution`, {
+            title: `Could not ${what}`,
+            hint: 'Check in Harness whether it started before re-running this job, or it may deploy twice.'
+        });
+    }
+    return { execution: toExecution(payload.execution, what), warning: payload.warningMessage ?? undefined };
+}
+async function readExecution(harness, executionId) {
+    const what = `read Harness execution ${executionId}`;
+    const data = await graphql(harness, {
+        query: EXECUTION,
+        operationName: 'Execution',
+        variables: { executionId },
+        what,
+        retry: 'idempotent'
+    });
+    if (!data.execution) {
+        throw new ActionError(`Harness execution ${executionId} was not found (input 'execution-id')`, { title: 'Harness execution not found' });
+    }
+    return toExecution(data.execution, what);
+}
+/**
+ * Runs artifactCleanup and returns Harness's message, which says whether it worked. Retried like a
+ * query: cleanup removes from Harness the artifacts that are gone from the repository, so a second
+ * run finds nothing more to remove and leaves the same result.
+ */
+async function cleanUpArtifactStream(harness, artifactStreamId) {
+    const data = await graphql(harness, {
+        query: ARTIFACT_CLEANUP,
+        operationName: 'ArtifactCleanup',
+        variables: { input: { artifactStreamId } },
+        what: `clean up Harness artifact stream ${artifactStreamId}`,
+        retry: 'idempotent'
+    });
+    return data.artifactCleanup?.message ?? undefined;
+}
+/**
+ * The execution's page in the FirstGen UI, in the shape Harness uses in its own links. A workflow's
+ * link names its environment; before Harness reports one (or for a workflow without one) Harness's
+ * own placeholder `empty` is used, which the UI accepts.
+ */
+function executionUrl(harness, execution) {
+    const base = harness.url.href.replace(/\/+$/, '');
+    const [account, app, id] = [harness.accountId, execution.application.id, execution.id].map(encodeURIComponent);
+    const route = execution.kind === 'PIPELINE'
+        ? `pipeline-execution/${id}/workflow-execution/undefined/details`
+        : `env/${encodeURIComponent(execution.environmentId ?? 'empty')}/executions/${id}/details`;
+    return `${base}/#/account/${account}/app/${app}/${route}`;
+}
+function time(value) {
+    if (value === null || value === undefined)
+        return undefined;
+    const ms = typeof value === 'number' ? value : Date.parse(value);
+    return Number.isFinite(ms) ? ms : undefined;
+}
+function named(raw) {
+    return raw?.id ? { id: raw.id, name: raw.name ?? undefined } : undefined;
+}
+function toExecution(raw, what) {
+    const application = named(raw.application);
+    if (!raw.id || !raw.status || !application) {
+        throw new ActionError(`Could not ${what}: Harness's answer lacks the execution's id, status or application`);
+    }
+    const pipeline = raw.__typename === 'PipelineExecution';
+    return {
+        id: raw.id,
+        kind: pipeline ? 'PIPELINE' : 'WORKFLOW',
+        status: raw.status,
+        application,
+        target: named(pipeline ? raw.pipeline : raw.workflow),
+        failureDetails: raw.failureDetails ?? undefined,
+        startedAt: time(raw.startedAt),
+        endedAt: time(raw.endedAt),
+        environmentId: raw.outcomes?.nodes?.find(node => node?.environment?.id)?.environment?.id ?? undefined,
+        stages: (raw.pipelineStageExecutions ?? []).flatMap(stage => stage
+            ? [{
+                    name: [stage.pipelineStageName, stage.pipelineStepName].filter(Boolean).join(': ') || 'stage',
+                    status: stage.status ?? 'UNKNOWN',
+                    approval: stage.__typename === 'ApprovalStageExecution'
+                }]
+            : [])
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/harness/statuses.ts
@@ -99995,6 +100085,401 @@ async function waitForFinalStatus(plan) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/operations/firstgen-execution.ts
+
+
+
+
+
+
+
+/**
+ * Hands an execution (just started, or just read) to the GitHub deployment, follows it to a final
+ * status when asked, and turns the last status seen into the step's outputs, summary and verdict.
+ * With `wait: false`, or an execution that has already ended, nothing more is polled.
+ */
+async function followExecution(settings, first, context, extras) {
+    const url = executionUrl(settings.harness, first);
+    info(`Harness ${first.kind.toLowerCase()} execution ${first.id}: ${url}`);
+    await context.progress.started({ id: first.id, url });
+    let result;
+    if (!settings.wait.enabled || isFirstGenFinal(first.status)) {
+        info(describeStatus(settings.harness, first));
+        await context.progress.changed(first.status, firstGenDeploymentState(first.status));
+        result = { outcome: 'final', last: first };
+    }
+    else {
+        result = await group(`Wait for execution ${first.id} to end (timeout ${formatDuration(settings.wait.timeoutMs)})`, () => waitFor(settings, first, context));
+    }
+    const what = `Harness ${first.kind.toLowerCase()} execution ${first.id}`;
+    const failure = settings.wait.enabled ? executionFailure(what, result, settings.wait, result.last.failureDetails) : undefined;
+    return report(settings, result, failure, extras);
+}
+async function waitFor(settings, first, context) {
+    // The status already read is the first one reported: logged and told to the deployment like any other.
+    let unreported = first;
+    const poll = async () => {
+        const snapshot = unreported ?? (await readExecution(settings.harness, first.id));
+        unreported = undefined;
+        return snapshot;
+    };
+    try {
+        return await waitForFinalStatus({
+            what: `Harness execution ${first.id}`,
+            poll,
+            isFinal: isFirstGenFinal,
+            describe: execution => describeStatus(settings.harness, execution),
+            onChange: execution => context.progress.changed(execution.status, firstGenDeploymentState(execution.status)),
+            intervalMs: settings.wait.pollIntervalMs,
+            timeoutMs: settings.wait.timeoutMs,
+            signal: context.signal
+        });
+    }
+    catch (error) {
+        if (error instanceof CancelledError) {
+            warning(`FirstGen has no API to abort an execution: ${first.id} keeps running in Harness.`);
+        }
+        throw error;
+    }
+}
+/** One log line per status; the waiting ones say what (or who) Harness is waiting for. */
+function describeStatus(harness, execution) {
+    const line = `Status ${execution.status}`;
+    switch (execution.status) {
+        case 'QUEUED':
+            return `${line}: waiting for Harness to start it`;
+        case 'PAUSED': {
+            const url = executionUrl(harness, execution);
+            const stage = execution.stages.find(candidate => candidate.status === 'PAUSED');
+            if (stage?.approval)
+                return `${line}: waiting for approval at '${stage.name}'; a person must approve or reject it in Harness: ${url}`;
+            return `${line}: waiting for a person to act in Harness (an approval or a manual intervention): ${url}`;
+        }
+        case 'WAITING':
+            return `${line}: Harness is holding it (a wait step, or a resource another deployment holds)`;
+        default:
+            return execution.failureDetails ? `${line}: ${execution.failureDetails}` : line;
+    }
+}
+function report(settings, result, failure, extras) {
+    const execution = result.last;
+    const url = executionUrl(settings.harness, execution);
+    const { application, target } = execution;
+    const details = [
+        ['Execution id', execution.id],
+        ['Application id', application.id],
+        ...(execution.failureDetails ? [['Failure', execution.failureDetails]] : []),
+        ...(extras.details ?? [])
+    ];
+    const started = execution.startedAt;
+    return {
+        outputs: { 'execution-id': execution.id, status: execution.status, 'execution-url': url, 'application-id': application.id },
+        summary: {
+            operation: settings.operation,
+            target: `${application.name ?? application.id} / ${target?.name ?? target?.id ?? execution.kind.toLowerCase()}`,
+            status: result.outcome === 'timeout' ? `${execution.status} (timed out)` : execution.status,
+            passed: failure === undefined,
+            durationMs: started !== undefined ? (execution.endedAt ?? Date.now()) - started : Date.now() - extras.stepStartedAt,
+            links: [{ text: `Execution ${execution.id} in Harness`, href: url }],
+            details,
+            stages: execution.stages.map(({ name, status }) => ({ name, status }))
+        },
+        failure
+    };
+}
+
+;// CONCATENATED MODULE: ./src/operations/harness-start-execution.ts
+
+
+
+/** Starts a FirstGen pipeline or workflow and, unless `wait: false`, gates the step on its end. */
+async function harness_start_execution_startExecution(settings, context) {
+    const stepStartedAt = Date.now();
+    const { application, entity } = await resolve(settings);
+    const kind = settings.target.type.toLowerCase();
+    const label = `${kind} '${entity.name ?? entity.id}'`;
+    const { execution } = await group(`Start the ${label}`, async () => {
+        const started = await startExecution(settings.harness, {
+            applicationId: application.id,
+            kind: settings.target.type,
+            entityId: entity.id,
+            variables: settings.variables,
+            serviceArtifacts: settings.serviceArtifacts,
+            notes: settings.notes,
+            label
+        });
+        if (started.warning)
+            warning(`Harness started the ${label} with a warning: ${started.warning}`);
+        info(`Started execution ${started.execution.id} (${started.execution.status})`);
+        return started;
+    });
+    return followExecution(settings, execution, context, { stepStartedAt, details: startDetails(settings) });
+}
+/** The ids to start with; names are looked up, ids are used as given. */
+async function resolve(settings) {
+    const { harness, application, target } = settings;
+    const kind = target.type.toLowerCase();
+    if (application.by === 'id' && target.ref.by === 'id')
+        return { application: { id: application.id }, entity: { id: target.ref.id } };
+    return group(`Resolve the Harness application and ${kind}`, async () => {
+        const app = application.by === 'id' ? { id: application.id } : await findApplication(harness, application.name);
+        if (application.by === 'name')
+            info(`Application '${application.name}' is ${app.id}`);
+        const entity = target.ref.by === 'id' ? { id: target.ref.id } : await findPipelineOrWorkflow(harness, app.id, target.type, target.ref.name);
+        if (target.ref.by === 'name')
+            info(`${kind === 'pipeline' ? 'Pipeline' : 'Workflow'} '${target.ref.name}' is ${entity.id}`);
+        return { application: app, entity };
+    });
+}
+/** What was asked of Harness, for the job summary: variable names (not values) and artifacts. */
+function startDetails(settings) {
+    const details = [];
+    if (settings.variables.length > 0)
+        details.push(['Variables', settings.variables.map(variable => variable.name).join(', ')]);
+    for (const artifact of settings.serviceArtifacts) {
+        details.push([`Service ${artifact.service}`, `${artifact.artifactSource} build ${artifact.buildNumber}`]);
+    }
+    return details;
+}
+
+;// CONCATENATED MODULE: ./src/operations/harness-execution-status.ts
+
+
+
+/** Reports a FirstGen execution's status and, unless `wait: false`, gates the step on its end. */
+async function executionStatus(settings, context) {
+    const stepStartedAt = Date.now();
+    const execution = await group(`Read Harness execution ${settings.executionId}`, async () => {
+        const found = await readExecution(settings.harness, settings.executionId);
+        const target = found.target?.name ?? found.target?.id ?? 'unknown';
+        info(`${found.kind === 'PIPELINE' ? 'Pipeline' : 'Workflow'} '${target}' of application '${found.application.name ?? found.application.id}'`);
+        return found;
+    });
+    return followExecution(settings, execution, context, { stepStartedAt });
+}
+
+;// CONCATENATED MODULE: ./src/operations/harness-artifact-cleanup.ts
+
+
+/** Harness answers every outcome with HTTP 200; only this message means the cleanup happened. */
+const SUCCESS = /^Cleanup successful/i;
+function harness_artifact_cleanup_hintFor(message) {
+    if (/not found/i.test(message))
+        return "Check 'artifact-stream-id': the id of an artifact stream in this Harness account.";
+    if (/not supported/i.test(message)) {
+        return 'Harness cleans up Docker Registry, ECR, GCR, ACR, Artifactory, Nexus 2/3, Amazon AMI, Azure and Custom artifact streams only.';
+    }
+    return undefined;
+}
+/** Runs artifactCleanup on a stream; the step fails unless Harness says the cleanup succeeded. */
+async function artifactCleanup(settings) {
+    const startedAt = Date.now();
+    const id = settings.artifactStreamId;
+    const answer = await group(`Clean up Harness artifact stream ${id}`, async () => {
+        const message = await cleanUpArtifactStream(settings.harness, id);
+        info(`Harness: ${message ?? '(no message)'}`);
+        return message;
+    });
+    const message = answer ?? 'Harness answered without a message';
+    const passed = SUCCESS.test(message);
+    return {
+        outputs: { message: answer ?? '' },
+        summary: {
+            operation: settings.operation,
+            target: `artifact stream ${id}`,
+            status: passed ? 'Cleaned up' : 'Not cleaned up',
+            passed,
+            durationMs: Date.now() - startedAt,
+            details: [['Harness message', message]]
+        },
+        failure: passed
+            ? undefined
+            : { title: 'Artifact cleanup failed', message: `Harness did not clean up artifact stream ${id}: ${message}`, hint: harness_artifact_cleanup_hintFor(message) }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/harness/nextgen.ts
+
+
+
+
+/**
+ * The NextGen pipeline REST API under `<harness-url>/gateway`, for one organization and project.
+ * Every call carries the key as `x-api-key` and the scope as query parameters.
+ */
+class NextGenClient {
+    harness;
+    scope;
+    constructor(harness, scope) {
+        this.harness = harness;
+        this.scope = scope;
+    }
+    /** Starts a pipeline; sent once, because a second request would deploy twice. */
+    async run(request) {
+        const pipeline = segment(request.pipeline);
+        const query = { branch: request.branch, notesForPipelineExecution: request.notes };
+        const byInputSets = request.inputSets.length > 0;
+        const response = await this.send({
+            method: 'POST',
+            url: this.url(`/pipeline/api/pipeline/execute/${pipeline}${byInputSets ? '/inputSetList' : ''}`, query),
+            what: `start NextGen pipeline '${request.pipeline}'`,
+            headers: { 'content-type': byInputSets ? 'application/json' : 'application/yaml' },
+            body: byInputSets
+                ? JSON.stringify({ inputSetReferences: request.inputSets, withMergedPipelineYaml: true })
+                : request.runtimeInputs,
+            retry: 'once'
+        });
+        const data = (await readData(response, `start NextGen pipeline '${request.pipeline}'`));
+        const id = data?.planExecution?.uuid;
+        if (typeof id !== 'string' || id === '') {
+            throw new ActionError(`Harness accepted the run of pipeline '${request.pipeline}' but answered without a planExecution id`, {
+                title: 'Unexpected answer from Harness',
+                hint: 'Look for the execution in Harness before re-running: it may have started.'
+            });
+        }
+        const status = data?.planExecution?.status;
+        return { id, status: typeof status === 'string' ? executionStatusSpelling(status) : 'Running' };
+    }
+    /**
+     * Reads an execution. Right after a start Harness may not list the execution yet, so `justStarted`
+     * makes a 404 a passing condition that the wait loop rides out.
+     */
+    async execution(id, options = {}) {
+        const what = `read NextGen execution ${id}`;
+        const response = await this.send({
+            method: 'GET',
+            url: this.url(`/pipeline/api/pipelines/execution/v2/${segment(id)}`),
+            what,
+            retry: 'idempotent'
+        });
+        if (response.status === 404 && options.justStarted) {
+            const error = await harnessHttpError(what, response);
+            throw new ActionError(`${error.message} (a new execution can take a moment to appear)`, { title: error.title, transient: true });
+        }
+        const data = (await readData(response, what));
+        return parseExecution(id, data?.pipelineExecutionSummary, what);
+    }
+    /** Sends AbortAll; sent once, as an interrupt is not a read. */
+    async abort(id) {
+        const what = `abort NextGen execution ${id}`;
+        const response = await this.send({
+            method: 'PUT',
+            url: this.url(`/pipeline/api/pipeline/execute/interrupt/${segment(id)}`, { interruptType: 'AbortAll' }),
+            what,
+            retry: 'once'
+        });
+        await readData(response, what);
+    }
+    /** The execution's page in the NextGen UI. */
+    executionUrl(pipeline, id) {
+        const { accountId } = this.harness;
+        const { org, project } = this.scope;
+        const path = `/ng/account/${segment(accountId)}/all/orgs/${segment(org)}/projects/${segment(project)}/pipelines/${segment(pipeline)}/executions/${segment(id)}/pipeline`;
+        return apiUrl(this.harness.url, path).href;
+    }
+    url(path, query = {}) {
+        return apiUrl(this.harness.url, `/gateway${path}`, {
+            accountIdentifier: this.harness.accountId,
+            orgIdentifier: this.scope.org,
+            projectIdentifier: this.scope.project,
+            ...query
+        });
+    }
+    send(request) {
+        return send({ ...request, headers: { accept: 'application/json', ...request.headers }, credentials: { 'x-api-key': this.harness.apiKey } });
+    }
+}
+function segment(value) {
+    return encodeURIComponent(value);
+}
+/** The `data` of a success envelope; anything else becomes one line with Harness's code and message. */
+async function readData(response, what) {
+    if (response.status < 200 || response.status >= 300)
+        throw await harnessHttpError(what, response);
+    const text = await readText(response);
+    let envelope;
+    try {
+        envelope = JSON.parse(text);
+    }
+    catch {
+        envelope = undefined;
+    }
+    if (typeof envelope !== 'object' || envelope === null) {
+        throw new ActionError(`Could not ${what}: Harness answered HTTP ${response.status} with something other than JSON: ${text.trim().slice(0, 200)}`, {
+            title: `Could not ${what}`,
+            hint: "Check 'harness-url': it should be the Harness address (such as https://app.harness.io), not a login or proxy page."
+        });
+    }
+    if (envelope.status === 'ERROR' || envelope.status === 'FAILURE') {
+        throw new ActionError(`Could not ${what}: ${harnessMessage(envelope) ?? `Harness answered ${envelope.status}`}`, { title: `Could not ${what}` });
+    }
+    return envelope.data;
+}
+/** The execute answer spells statuses as the engine does (RUNNING, ASYNC_WAITING); polls say Running, AsyncWaiting. */
+function executionStatusSpelling(status) {
+    if (status === 'SUCCEEDED')
+        return 'Success';
+    if (!/^[A-Z_]+$/.test(status))
+        return status;
+    return status
+        .toLowerCase()
+        .split('_')
+        .map(word => word.charAt(0).toUpperCase() + word.slice(1))
+        .join('');
+}
+function nextgen_text(value) {
+    return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+function parseExecution(id, summary, what) {
+    const fields = (summary ?? {});
+    const status = nextgen_text(fields.status);
+    if (!status) {
+        throw new ActionError(`Could not ${what}: Harness's answer has no pipelineExecutionSummary.status`, { title: 'Unexpected answer from Harness' });
+    }
+    return {
+        id,
+        status,
+        pipeline: nextgen_text(fields.pipelineIdentifier) ?? '',
+        errorMessage: nextgen_text(fields.executionErrorInfo?.message),
+        stages: stagesInOrder(fields.layoutNodeMap, fields.startingNodeId),
+        startTs: typeof fields.startTs === 'number' ? fields.startTs : undefined,
+        endTs: typeof fields.endTs === 'number' ? fields.endTs : undefined
+    };
+}
+/**
+ * The stages of `layoutNodeMap` in the order they run: from the starting node along `nextIds`,
+ * through the children of parallel groups. Nodes the walk does not reach follow in map order.
+ */
+function stagesInOrder(layoutNodeMap, startingNodeId) {
+    if (typeof layoutNodeMap !== 'object' || layoutNodeMap === null)
+        return [];
+    const nodes = layoutNodeMap;
+    const order = [];
+    const visit = (uuid) => {
+        if (typeof uuid !== 'string' || order.includes(uuid) || !nodes[uuid])
+            return;
+        order.push(uuid);
+        const edges = nodes[uuid].edgeLayoutList ?? {};
+        for (const child of asArray(edges.currentNodeChildren))
+            visit(child);
+        for (const next of asArray(edges.nextIds))
+            visit(next);
+    };
+    visit(startingNodeId);
+    Object.keys(nodes).forEach(visit);
+    return order.flatMap(uuid => {
+        const node = nodes[uuid];
+        // A parallel group is a layout container, not a stage that runs.
+        if (node.nodeType === 'parallel')
+            return [];
+        const identifier = nextgen_text(node.nodeIdentifier) ?? uuid;
+        return [{ identifier, name: nextgen_text(node.name) ?? identifier, status: nextgen_text(node.status) ?? 'NotStarted', failureMessage: nextgen_text(node.failureInfo?.message) }];
+    });
+}
+function asArray(value) {
+    return Array.isArray(value) ? value : [];
+}
+
 ;// CONCATENATED MODULE: ./src/operations/nextgen-execution.ts
 
 
@@ -100042,7 +100527,7 @@ class NgExecutionFollower {
     async read() {
         const snapshot = await group(`Read NextGen execution ${this.plan.id}`, async () => {
             const execution = await this.plan.client.execution(this.plan.id, { justStarted: this.plan.justStarted });
-            info(`Status: ${describeStatus(execution)}`);
+            info(`Status: ${nextgen_execution_describeStatus(execution)}`);
             return execution;
         });
         await this.report(snapshot);
@@ -100078,7 +100563,7 @@ class NgExecutionFollower {
                 return snapshot;
             },
             isFinal: isNextGenFinal,
-            describe: describeStatus,
+            describe: nextgen_execution_describeStatus,
             onChange: async (snapshot) => {
                 await this.report(snapshot);
                 this.noteIfPersonMustAct(snapshot);
@@ -100174,7 +100659,7 @@ function notableStageNames(snapshot) {
         .map(stage => `'${stage.name}'`)
         .join(', ');
 }
-function describeStatus(snapshot) {
+function nextgen_execution_describeStatus(snapshot) {
     const stages = notableStageNames(snapshot);
     return stages ? `${snapshot.status} (stage ${stages})` : snapshot.status;
 }
@@ -100276,7 +100761,7 @@ async function deleteArtifacts(settings) {
 function runOperation(settings, context) {
     switch (settings.operation) {
         case 'harness-start-execution':
-            return startExecution(settings, context);
+            return harness_start_execution_startExecution(settings, context);
         case 'harness-execution-status':
             return executionStatus(settings, context);
         case 'harness-artifact-cleanup':
@@ -102105,7 +102590,7 @@ var NON_VARIABLE_OPTIONS = [
 ];
 var FORBIDDEN_VARIABLE_OPTIONS = ["query", "method", "url"];
 var GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
-function graphql(request2, query, options) {
+function dist_bundle_graphql(request2, query, options) {
   if (options) {
     if (typeof query === "string" && "query" in options) {
       return Promise.reject(
@@ -102159,7 +102644,7 @@ function graphql(request2, query, options) {
 function graphql_dist_bundle_withDefaults(request2, newDefaults) {
   const newRequest = request2.defaults(newDefaults);
   const newApi = (query, options) => {
-    return graphql(newRequest, query, options);
+    return dist_bundle_graphql(newRequest, query, options);
   };
   return Object.assign(newApi, {
     defaults: graphql_dist_bundle_withDefaults.bind(null, newRequest),
