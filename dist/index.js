@@ -100042,8 +100042,22 @@ function executionFailure(what, result, wait, detail) {
 
 /** Failed polls in a row (each already retried by the HTTP layer) that a wait survives. */
 const MAX_FAILED_POLLS_IN_A_ROW = 3;
-/** Polls until a final status or the timeout; logs each change of status, not each poll. */
-async function waitForFinalStatus(plan) {
+/**
+ * Polls until a final status or the timeout; logs each change of status, not each poll.
+ * A cancel ends the wait at once, even in the middle of a poll that is backing off between retries,
+ * so that the little time a cancelled job has left goes to cleaning up.
+ */
+function waitForFinalStatus(plan) {
+    const cancelled = new Promise((_, reject) => {
+        const cancel = () => reject(new CancelledError(`waiting for ${plan.what}`));
+        if (plan.signal.aborted)
+            cancel();
+        else
+            plan.signal.addEventListener('abort', cancel, { once: true });
+    });
+    return Promise.race([pollUntilFinal(plan), cancelled]);
+}
+async function pollUntilFinal(plan) {
     const deadline = Date.now() + plan.timeoutMs;
     let last;
     let failedPolls = 0;
@@ -100541,7 +100555,7 @@ class NgExecutionFollower {
         let outcome;
         const header = `Wait for NextGen execution ${id} (poll every ${seconds(wait.pollIntervalMs)}, timeout ${seconds(wait.timeoutMs)})`;
         try {
-            outcome = await group(header, () => untilCancelled(this.waitForFinal(), this.plan.context.signal, `waiting for NextGen execution ${id}`));
+            outcome = await group(header, () => this.waitForFinal());
         }
         catch (error) {
             if (error instanceof CancelledError)
@@ -100633,20 +100647,6 @@ class NgExecutionFollower {
             failure
         };
     }
-}
-/**
- * Settles as soon as the job is cancelled, even while a poll (or its retry back-off) is under way:
- * the runner allows a cancelled job only seconds, and AbortAll must go out within them.
- */
-function untilCancelled(work, signal, what) {
-    const cancelled = new Promise((_, reject) => {
-        const cancel = () => reject(new CancelledError(what));
-        if (signal.aborted)
-            cancel();
-        else
-            signal.addEventListener('abort', cancel, { once: true });
-    });
-    return Promise.race([work, cancelled]);
 }
 function seconds(ms) {
     return `${Number((ms / 1000).toFixed(1))}s`;
