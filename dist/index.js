@@ -96323,7 +96323,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8933);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4243);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -96332,7 +96332,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8933:
+/***/ 4243:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -99332,24 +99332,6 @@ function deploymentProgress(github) {
     return NO_PROGRESS;
 }
 
-;// CONCATENATED MODULE: ./src/operations/harness-start-execution.ts
-
-async function startExecution(settings, _context) {
-    throw new ActionError(`${settings.operation} is not implemented yet`);
-}
-
-;// CONCATENATED MODULE: ./src/operations/harness-execution-status.ts
-
-async function executionStatus(settings, _context) {
-    throw new ActionError(`${settings.operation} is not implemented yet`);
-}
-
-;// CONCATENATED MODULE: ./src/operations/harness-artifact-cleanup.ts
-
-async function artifactCleanup(settings) {
-    throw new ActionError(`${settings.operation} is not implemented yet`);
-}
-
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var node_modules_undici = __nccwpck_require__(6752);
 ;// CONCATENATED MODULE: ./src/http/url.ts
@@ -99619,6 +99601,717 @@ async function harnessHttpError(what, response) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/harness/graphql.ts
+
+
+
+
+
+/** The FirstGen GraphQL endpoint; any path of a vanity or self-managed `harness-url` is kept. */
+function graphqlUrl(harness) {
+    return apiUrl(harness.url, '/gateway/api/graphql', { accountId: harness.accountId });
+}
+/**
+ * Sends one operation to Harness FirstGen and returns its `data`. Harness's own message ends up in
+ * the error for every way it says no: an HTTP error status (401 bad key, 400 feature not enabled,
+ * 429 rate limit, 5xx), a REST-style `responseMessages` body, or HTTP 200 with `errors`.
+ */
+async function graphql(harness, request) {
+    const response = await post(harness, request);
+    if (response.status !== 200)
+        throw await httpFailure(request, response);
+    return dataOf(request, await readJson(request, response));
+}
+function post(harness, request) {
+    return send({
+        method: 'POST',
+        url: graphqlUrl(harness),
+        what: request.what,
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        credentials: { 'x-api-key': harness.apiKey },
+        body: JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName }),
+        retry: request.retry
+    });
+}
+/** Whether Harness may have acted on a request it answered with this status. */
+function mayHaveRun(status) {
+    return status === 408 || status >= 500;
+}
+async function httpFailure(request, response) {
+    const error = await harnessHttpError(request.what, response);
+    if (request.retry === 'idempotent' || !mayHaveRun(response.status))
+        return error;
+    return notRetried(request, error.message, error);
+}
+/** The failure of a `once` request that Harness may have carried out: it must be checked, not re-sent. */
+function notRetried(request, message, cause) {
+    return new ActionError(`${message.replace(/\.$/, '')}. The request was not sent again: Harness may have carried it out anyway.`, {
+        title: `Could not ${request.what}`,
+        hint: 'Check in Harness whether it happened before re-running this job, or it may happen twice.',
+        cause
+    });
+}
+async function readJson(request, response) {
+    const text = await response.body.text();
+    try {
+        const body = JSON.parse(text);
+        if (typeof body === 'object' && body !== null)
+            return body;
+    }
+    catch {
+        // Reported below, with what did come back.
+    }
+    const type = header(response.headers, 'content-type') ?? 'no content type';
+    const message = `Could not ${request.what}: Harness answered HTTP 200 with ${type}, not a GraphQL answer: ${text.trim().slice(0, 120) || 'an empty body'}`;
+    if (request.retry === 'once')
+        throw notRetried(request, message);
+    throw new ActionError(message, {
+        title: `Could not ${request.what}`,
+        hint: "Check 'harness-url': the Harness base URL, such as https://app.harness.io, or your vanity URL."
+    });
+}
+/**
+ * An error on a nested field (path longer than one) leaves the rest of the answer good: it is
+ * reported as a warning, so that for example an execution that did start is still followed.
+ * An error on the operation's own field, or one without a path (invalid query), fails.
+ */
+function dataOf(request, body) {
+    const errors = Array.isArray(body.errors) ? body.errors : [];
+    const fatal = errors.filter(error => !Array.isArray(error.path) || error.path.length <= 1);
+    if (!body.data || fatal.length > 0) {
+        const message = harnessMessage({ errors: fatal.length > 0 ? fatal : errors }) ?? harnessMessage(body) ?? 'Harness answered without data';
+        throw new ActionError(`Could not ${request.what}: ${message}`, { title: `Could not ${request.what}`, hint: hintFor(message) });
+    }
+    if (errors.length > 0)
+        warning(`Harness reported a problem with part of its answer (${request.what}): ${harnessMessage({ errors })}`);
+    return body.data;
+}
+function hintFor(message) {
+    if (/not authori[sz]ed/i.test(message))
+        return "The API key's user group lacks the Harness permission for this; check its application permissions.";
+    if (/access is denied/i.test(message))
+        return 'Check the id, and that the API key can see the application it belongs to.';
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/harness/firstgen.ts
+
+
+// One selection for every read of an execution, so a start and a poll report the same facts.
+const EXECUTION_FIELDS = `
+fragment ExecutionFields on Execution {
+  __typename
+  id
+  status
+  failureDetails
+  startedAt
+  endedAt
+  application { id name }
+  ... on PipelineExecution {
+    pipeline { id name }
+    pipelineStageExecutions {
+      __typename
+      pipelineStageName
+      pipelineStepName
+      ... on WorkflowStageExecution { status }
+      ... on ApprovalStageExecution { status }
+    }
+  }
+  ... on WorkflowExecution {
+    workflow { id name }
+    outcomes { nodes { ... on DeploymentOutcome { environment { id } } } }
+  }
+}`;
+const APPLICATION_BY_NAME = `query ApplicationByName($name: String!) {
+  applicationByName(name: $name) { id name }
+}`;
+const PIPELINE_BY_NAME = `query PipelineByName($name: String!, $applicationId: String!) {
+  pipelineByName(pipelineName: $name, applicationId: $applicationId) { id name }
+}`;
+const WORKFLOW_BY_NAME = `query WorkflowByName($name: String!, $applicationId: String!) {
+  workflowByName(workflowName: $name, applicationId: $applicationId) { id name }
+}`;
+// Only the top-level input type is named: an older live schema misspelled a nested one.
+const START_EXECUTION = `mutation StartExecution($input: StartExecutionInput!) {
+  startExecution(input: $input) {
+    warningMessage
+    execution { ...ExecutionFields }
+  }
+}
+${EXECUTION_FIELDS}`;
+const EXECUTION = `query Execution($executionId: String!) {
+  execution(executionId: $executionId) { ...ExecutionFields }
+}
+${EXECUTION_FIELDS}`;
+const ARTIFACT_CLEANUP = `mutation ArtifactCleanup($input: ArtifactCleanupInput!) {
+  artifactCleanup(input: $input) { message }
+}`;
+/** Resolves a name to its id; Harness answers an unknown name with null. */
+async function lookUp(harness, lookup) {
+    const data = await graphql(harness, {
+        query: lookup.query,
+        operationName: lookup.operationName,
+        variables: lookup.variables,
+        what: `find the Harness ${lookup.kind} '${lookup.name}'`,
+        retry: 'idempotent'
+    });
+    const found = Object.values(data)[0]; // each lookup document has a single field
+    if (!found?.id) {
+        throw new ActionError(`Harness ${lookup.kind} '${lookup.name}' was not found (input '${lookup.input}')`, {
+            title: `Harness ${lookup.kind} not found`,
+            hint: `Names must match exactly, case included; check that the API key can see the ${lookup.kind}, or give '${lookup.input}-id'.`
+        });
+    }
+    return { id: found.id, name: found.name ?? lookup.name };
+}
+function findApplication(harness, name) {
+    return lookUp(harness, { query: APPLICATION_BY_NAME, operationName: 'ApplicationByName', variables: { name }, kind: 'application', name, input: 'application' });
+}
+function findPipelineOrWorkflow(harness, applicationId, kind, name) {
+    const variables = { name, applicationId };
+    return kind === 'PIPELINE'
+        ? lookUp(harness, { query: PIPELINE_BY_NAME, operationName: 'PipelineByName', variables, kind: 'pipeline', name, input: 'pipeline' })
+        : lookUp(harness, { query: WORKFLOW_BY_NAME, operationName: 'WorkflowByName', variables, kind: 'workflow', name, input: 'workflow' });
+}
+/** The StartExecutionInput; lists are left out when empty rather than sent as []. */
+function startInput(start) {
+    const input = {
+        applicationId: start.applicationId,
+        entityId: start.entityId,
+        executionType: start.kind,
+        notes: start.notes
+    };
+    if (start.variables.length > 0) {
+        input.variableInputs = start.variables.map(variable => ({ name: variable.name, variableValue: { type: variable.type, value: variable.value } }));
+    }
+    if (start.serviceArtifacts.length > 0) {
+        input.serviceInputs = start.serviceArtifacts.map(artifact => ({
+            name: artifact.service,
+            artifactValueInput: {
+                valueType: 'BUILD_NUMBER',
+                buildNumber: { artifactSourceName: artifact.artifactSource, buildNumber: artifact.buildNumber }
+            }
+        }));
+    }
+    return input;
+}
+/** Starts the pipeline or workflow; sent once, never again (a second send could deploy twice). */
+async function startExecution(harness, start) {
+    const what = `start the Harness ${start.label}`;
+    const data = await graphql(harness, {
+        query: START_EXECUTION,
+        operationName: 'StartExecution',
+        variables: { input: startInput(start) },
+        what,
+        retry: 'once'
+    });
+    const payload = data.startExecution;
+    if (!payload?.execution?.id) {
+        throw new ActionError(`Harness accepted the request to ${what} but returned no execution`, {
+            title: `Could not ${what}`,
+            hint: 'Check in Harness whether it started before re-running this job, or it may deploy twice.'
+        });
+    }
+    return { execution: toExecution(payload.execution, what), warning: payload.warningMessage ?? undefined };
+}
+async function readExecution(harness, executionId) {
+    const what = `read Harness execution ${executionId}`;
+    const data = await graphql(harness, {
+        query: EXECUTION,
+        operationName: 'Execution',
+        variables: { executionId },
+        what,
+        retry: 'idempotent'
+    });
+    if (!data.execution) {
+        throw new ActionError(`Harness execution ${executionId} was not found (input 'execution-id')`, { title: 'Harness execution not found' });
+    }
+    return toExecution(data.execution, what);
+}
+/**
+ * Runs artifactCleanup and returns Harness's message, which says whether it worked. Retried like a
+ * query: cleanup removes from Harness the artifacts that are gone from the repository, so a second
+ * run finds nothing more to remove and leaves the same result.
+ */
+async function cleanUpArtifactStream(harness, artifactStreamId) {
+    const data = await graphql(harness, {
+        query: ARTIFACT_CLEANUP,
+        operationName: 'ArtifactCleanup',
+        variables: { input: { artifactStreamId } },
+        what: `clean up Harness artifact stream ${artifactStreamId}`,
+        retry: 'idempotent'
+    });
+    return data.artifactCleanup?.message ?? undefined;
+}
+/**
+ * The execution's page in the FirstGen UI, in the shape Harness uses in its own links. A workflow's
+ * link names its environment; before Harness reports one (or for a workflow without one) Harness's
+ * own placeholder `empty` is used, which the UI accepts.
+ */
+function executionUrl(harness, execution) {
+    const base = harness.url.href.replace(/\/+$/, '');
+    const [account, app, id] = [harness.accountId, execution.application.id, execution.id].map(encodeURIComponent);
+    const route = execution.kind === 'PIPELINE'
+        ? `pipeline-execution/${id}/workflow-execution/undefined/details`
+        : `env/${encodeURIComponent(execution.environmentId ?? 'empty')}/executions/${id}/details`;
+    return `${base}/#/account/${account}/app/${app}/${route}`;
+}
+function time(value) {
+    if (value === null || value === undefined)
+        return undefined;
+    const ms = typeof value === 'number' ? value : Date.parse(value);
+    return Number.isFinite(ms) ? ms : undefined;
+}
+function named(raw) {
+    return raw?.id ? { id: raw.id, name: raw.name ?? undefined } : undefined;
+}
+function toExecution(raw, what) {
+    const application = named(raw.application);
+    if (!raw.id || !raw.status || !application) {
+        throw new ActionError(`Could not ${what}: Harness's answer lacks the execution's id, status or application`);
+    }
+    const pipeline = raw.__typename === 'PipelineExecution';
+    return {
+        id: raw.id,
+        kind: pipeline ? 'PIPELINE' : 'WORKFLOW',
+        status: raw.status,
+        application,
+        target: named(pipeline ? raw.pipeline : raw.workflow),
+        failureDetails: raw.failureDetails ?? undefined,
+        startedAt: time(raw.startedAt),
+        endedAt: time(raw.endedAt),
+        environmentId: raw.outcomes?.nodes?.find(node => node?.environment?.id)?.environment?.id ?? undefined,
+        stages: (raw.pipelineStageExecutions ?? []).flatMap(stage => stage
+            ? [{
+                    name: [stage.pipelineStageName, stage.pipelineStepName].filter(Boolean).join(': ') || 'stage',
+                    status: stage.status ?? 'UNKNOWN',
+                    approval: stage.__typename === 'ApprovalStageExecution'
+                }]
+            : [])
+    };
+}
+
+;// CONCATENATED MODULE: ./src/harness/statuses.ts
+/** FirstGen `ExecutionStatus` values that end an execution. */
+const FIRSTGEN_FINAL_STATUSES = ['SUCCESS', 'FAILED', 'ERROR', 'ABORTED', 'REJECTED', 'EXPIRED', 'SKIPPED'];
+const FIRSTGEN_DEFAULT_PASSING = ['SUCCESS'];
+/** NextGen execution statuses that end an execution; every other value is still in progress. */
+const NEXTGEN_FINAL_STATUSES = [
+    'Success',
+    'IgnoreFailed',
+    'Skipped',
+    'Failed',
+    'Errored',
+    'Aborted',
+    'AbortedByFreeze',
+    'Expired',
+    'ApprovalRejected'
+];
+const NEXTGEN_DEFAULT_PASSING = ['Success', 'IgnoreFailed', 'Skipped'];
+function isFirstGenFinal(status) {
+    return FIRSTGEN_FINAL_STATUSES.includes(status);
+}
+function isNextGenFinal(status) {
+    return NEXTGEN_FINAL_STATUSES.includes(status);
+}
+/** How a FirstGen status shows on a GitHub deployment. */
+function firstGenDeploymentState(status) {
+    switch (status) {
+        case 'SUCCESS':
+        case 'SKIPPED':
+            return 'success';
+        case 'FAILED':
+        case 'REJECTED':
+        case 'EXPIRED':
+            return 'failure';
+        case 'ERROR':
+            return 'error';
+        case 'ABORTED':
+            return 'inactive';
+        default:
+            return 'in_progress';
+    }
+}
+/** How a NextGen status shows on a GitHub deployment. */
+function nextGenDeploymentState(status) {
+    switch (status) {
+        case 'Success':
+        case 'IgnoreFailed':
+        case 'Skipped':
+            return 'success';
+        case 'Failed':
+        case 'Expired':
+        case 'ApprovalRejected':
+            return 'failure';
+        case 'Errored':
+            return 'error';
+        case 'Aborted':
+        case 'AbortedByFreeze':
+            return 'inactive';
+        default:
+            return 'in_progress';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/secrets.ts
+
+// The runner masks registered secrets in the log it shows, but only there: error messages,
+// outputs and summaries we build ourselves are scrubbed here as well, so a server that
+// echoes a key back (or a local run without a runner) cannot leak it.
+const secrets = new Set();
+function registerSecret(value) {
+    if (value === '' || secrets.has(value))
+        return;
+    core_setSecret(value);
+    secrets.add(value);
+}
+function redact(text) {
+    let result = text;
+    for (const secret of secrets)
+        result = result.split(secret).join('***');
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/summary.ts
+
+
+function formatDuration(ms) {
+    const seconds = Math.round(ms / 1000);
+    if (seconds < 60)
+        return `${seconds}s`;
+    const minutes = Math.floor(seconds / 60);
+    if (minutes < 60)
+        return `${minutes}m ${seconds % 60}s`;
+    return `${Math.floor(minutes / 60)}h ${minutes % 60}m`;
+}
+function clean(text) {
+    return redact(text).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+/** Writes the job summary table; outside a runner (no GITHUB_STEP_SUMMARY) there is nowhere to write it. */
+async function writeSummary(report) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    const icon = report.passed ? '✅' : '❌';
+    const summary = summary_summary.addHeading(`${icon} ${clean(report.operation)}`, 3).addTable([
+        [
+            { data: 'Operation', header: true },
+            { data: 'Target', header: true },
+            { data: 'Status', header: true },
+            { data: 'Duration', header: true }
+        ],
+        [clean(report.operation), clean(report.target), `${icon} ${clean(report.status)}`, formatDuration(report.durationMs)]
+    ]);
+    if (report.details?.length) {
+        summary.addTable([[{ data: 'Detail', header: true }, { data: 'Value', header: true }], ...report.details.map(([label, value]) => [clean(label), clean(value)])]);
+    }
+    if (report.stages?.length) {
+        summary.addTable([[{ data: 'Stage', header: true }, { data: 'Status', header: true }], ...report.stages.map(stage => [clean(stage.name), clean(stage.status)])]);
+    }
+    for (const link of report.links ?? [])
+        summary.addLink(clean(link.text), link.href).addBreak();
+    await summary.write();
+}
+
+;// CONCATENATED MODULE: ./src/operations/execution-outcome.ts
+
+/**
+ * Whether a waited-for execution fails the step: a timeout always does, a final status unless it is
+ * one of the passing ones. `detail` is Harness's own reason, when it gave one.
+ */
+function executionFailure(what, result, wait, detail) {
+    const reason = detail ? `: ${detail}` : '';
+    if (result.outcome === 'timeout') {
+        return {
+            title: 'Timed out',
+            message: `Timed out after ${formatDuration(wait.timeoutMs)} waiting for ${what}; last status ${result.last.status}${reason}`,
+            hint: "Raise 'timeout', or run with 'wait: false' and check later with the status operation."
+        };
+    }
+    if (wait.passingStatuses.has(result.last.status))
+        return undefined;
+    return {
+        title: `Deployment ${result.last.status}`,
+        message: `${what} ended with status ${result.last.status}${reason}`,
+        hint: `Passing statuses: ${[...wait.passingStatuses].join(', ')} (input 'passing-statuses').`
+    };
+}
+
+;// CONCATENATED MODULE: ./src/operations/wait.ts
+
+
+
+/** Failed polls in a row (each already retried by the HTTP layer) that a wait survives. */
+const MAX_FAILED_POLLS_IN_A_ROW = 3;
+/**
+ * Polls until a final status or the timeout; logs each change of status, not each poll.
+ * A cancel ends the wait at once, even in the middle of a poll that is backing off between retries,
+ * so that the little time a cancelled job has left goes to cleaning up.
+ */
+function waitForFinalStatus(plan) {
+    const cancelled = new Promise((_, reject) => {
+        const cancel = () => reject(new CancelledError(`waiting for ${plan.what}`));
+        if (plan.signal.aborted)
+            cancel();
+        else
+            plan.signal.addEventListener('abort', cancel, { once: true });
+    });
+    return Promise.race([pollUntilFinal(plan), cancelled]);
+}
+async function pollUntilFinal(plan) {
+    const deadline = Date.now() + plan.timeoutMs;
+    let last;
+    let failedPolls = 0;
+    for (;;) {
+        if (plan.signal.aborted)
+            throw new CancelledError(`waiting for ${plan.what}`);
+        let snapshot;
+        try {
+            snapshot = await plan.poll();
+            failedPolls = 0;
+        }
+        catch (error) {
+            failedPolls++;
+            if (!(error instanceof ActionError && error.transient) || failedPolls >= MAX_FAILED_POLLS_IN_A_ROW)
+                throw error;
+            warning(`Poll ${failedPolls} of ${plan.what} failed (${error.message}); still waiting.`);
+        }
+        if (snapshot) {
+            if (snapshot.status !== last?.status) {
+                info(plan.describe ? plan.describe(snapshot) : `${plan.what}: ${snapshot.status}`);
+                await plan.onChange?.(snapshot);
+            }
+            last = snapshot;
+            if (plan.isFinal(snapshot.status))
+                return { outcome: 'final', last: snapshot };
+        }
+        const remaining = deadline - Date.now();
+        if (remaining <= 0) {
+            if (!last)
+                throw new ActionError(`Timed out waiting for ${plan.what}: no status could be read`, { title: 'Timed out' });
+            return { outcome: 'timeout', last };
+        }
+        try {
+            await (0,promises_namespaceObject.setTimeout)(Math.min(plan.intervalMs, remaining), undefined, { signal: plan.signal });
+        }
+        catch {
+            throw new CancelledError(`waiting for ${plan.what}`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/operations/firstgen-execution.ts
+
+
+
+
+
+
+
+/**
+ * Hands an execution (just started, or just read) to the GitHub deployment, follows it to a final
+ * status when asked, and turns the last status seen into the step's outputs, summary and verdict.
+ * With `wait: false`, or an execution that has already ended, nothing more is polled.
+ */
+async function followExecution(settings, first, context, extras) {
+    const url = executionUrl(settings.harness, first);
+    info(`Harness ${first.kind.toLowerCase()} execution ${first.id}: ${url}`);
+    await context.progress.started({ id: first.id, url });
+    let result;
+    if (!settings.wait.enabled || isFirstGenFinal(first.status)) {
+        info(describeStatus(settings.harness, first));
+        await context.progress.changed(first.status, firstGenDeploymentState(first.status));
+        result = { outcome: 'final', last: first };
+    }
+    else {
+        result = await group(`Wait for execution ${first.id} to end (timeout ${formatDuration(settings.wait.timeoutMs)})`, () => waitFor(settings, first, context));
+    }
+    const what = `Harness ${first.kind.toLowerCase()} execution ${first.id}`;
+    const failure = settings.wait.enabled ? executionFailure(what, result, settings.wait, result.last.failureDetails) : undefined;
+    return report(settings, result, failure, extras);
+}
+async function waitFor(settings, first, context) {
+    // The status already read is the first one reported: logged and told to the deployment like any other.
+    let unreported = first;
+    const poll = async () => {
+        const snapshot = unreported ?? (await readExecution(settings.harness, first.id));
+        unreported = undefined;
+        return snapshot;
+    };
+    try {
+        return await waitForFinalStatus({
+            what: `Harness execution ${first.id}`,
+            poll,
+            isFinal: isFirstGenFinal,
+            describe: execution => describeStatus(settings.harness, execution),
+            onChange: execution => context.progress.changed(execution.status, firstGenDeploymentState(execution.status)),
+            intervalMs: settings.wait.pollIntervalMs,
+            timeoutMs: settings.wait.timeoutMs,
+            signal: context.signal
+        });
+    }
+    catch (error) {
+        if (error instanceof CancelledError) {
+            warning(`FirstGen has no API to abort an execution: ${first.id} keeps running in Harness.`);
+        }
+        throw error;
+    }
+}
+/** One log line per status; the waiting ones say what (or who) Harness is waiting for. */
+function describeStatus(harness, execution) {
+    const line = `Status ${execution.status}`;
+    switch (execution.status) {
+        case 'QUEUED':
+            return `${line}: waiting for Harness to start it`;
+        case 'PAUSED': {
+            const url = executionUrl(harness, execution);
+            const stage = execution.stages.find(candidate => candidate.status === 'PAUSED');
+            if (stage?.approval)
+                return `${line}: waiting for approval at '${stage.name}'; a person must approve or reject it in Harness: ${url}`;
+            return `${line}: waiting for a person to act in Harness (an approval or a manual intervention): ${url}`;
+        }
+        case 'WAITING':
+            return `${line}: Harness is holding it (a wait step, or a resource another deployment holds)`;
+        default:
+            return execution.failureDetails ? `${line}: ${execution.failureDetails}` : line;
+    }
+}
+function report(settings, result, failure, extras) {
+    const execution = result.last;
+    const url = executionUrl(settings.harness, execution);
+    const { application, target } = execution;
+    const details = [
+        ['Execution id', execution.id],
+        ['Application id', application.id],
+        ...(execution.failureDetails ? [['Failure', execution.failureDetails]] : []),
+        ...(extras.details ?? [])
+    ];
+    const started = execution.startedAt;
+    return {
+        outputs: { 'execution-id': execution.id, status: execution.status, 'execution-url': url, 'application-id': application.id },
+        summary: {
+            operation: settings.operation,
+            target: `${application.name ?? application.id} / ${target?.name ?? target?.id ?? execution.kind.toLowerCase()}`,
+            status: result.outcome === 'timeout' ? `${execution.status} (timed out)` : execution.status,
+            passed: failure === undefined,
+            durationMs: started !== undefined ? (execution.endedAt ?? Date.now()) - started : Date.now() - extras.stepStartedAt,
+            links: [{ text: `Execution ${execution.id} in Harness`, href: url }],
+            details,
+            stages: execution.stages.map(({ name, status }) => ({ name, status }))
+        },
+        failure
+    };
+}
+
+;// CONCATENATED MODULE: ./src/operations/harness-start-execution.ts
+
+
+
+/** Starts a FirstGen pipeline or workflow and, unless `wait: false`, gates the step on its end. */
+async function harness_start_execution_startExecution(settings, context) {
+    const stepStartedAt = Date.now();
+    const { application, entity } = await resolve(settings);
+    const kind = settings.target.type.toLowerCase();
+    const label = `${kind} '${entity.name ?? entity.id}'`;
+    const { execution } = await group(`Start the ${label}`, async () => {
+        const started = await startExecution(settings.harness, {
+            applicationId: application.id,
+            kind: settings.target.type,
+            entityId: entity.id,
+            variables: settings.variables,
+            serviceArtifacts: settings.serviceArtifacts,
+            notes: settings.notes,
+            label
+        });
+        if (started.warning)
+            warning(`Harness started the ${label} with a warning: ${started.warning}`);
+        info(`Started execution ${started.execution.id} (${started.execution.status})`);
+        return started;
+    });
+    return followExecution(settings, execution, context, { stepStartedAt, details: startDetails(settings) });
+}
+/** The ids to start with; names are looked up, ids are used as given. */
+async function resolve(settings) {
+    const { harness, application, target } = settings;
+    const kind = target.type.toLowerCase();
+    if (application.by === 'id' && target.ref.by === 'id')
+        return { application: { id: application.id }, entity: { id: target.ref.id } };
+    return group(`Resolve the Harness application and ${kind}`, async () => {
+        const app = application.by === 'id' ? { id: application.id } : await findApplication(harness, application.name);
+        if (application.by === 'name')
+            info(`Application '${application.name}' is ${app.id}`);
+        const entity = target.ref.by === 'id' ? { id: target.ref.id } : await findPipelineOrWorkflow(harness, app.id, target.type, target.ref.name);
+        if (target.ref.by === 'name')
+            info(`${kind === 'pipeline' ? 'Pipeline' : 'Workflow'} '${target.ref.name}' is ${entity.id}`);
+        return { application: app, entity };
+    });
+}
+/** What was asked of Harness, for the job summary: variable names (not values) and artifacts. */
+function startDetails(settings) {
+    const details = [];
+    if (settings.variables.length > 0)
+        details.push(['Variables', settings.variables.map(variable => variable.name).join(', ')]);
+    for (const artifact of settings.serviceArtifacts) {
+        details.push([`Service ${artifact.service}`, `${artifact.artifactSource} build ${artifact.buildNumber}`]);
+    }
+    return details;
+}
+
+;// CONCATENATED MODULE: ./src/operations/harness-execution-status.ts
+
+
+
+/** Reports a FirstGen execution's status and, unless `wait: false`, gates the step on its end. */
+async function executionStatus(settings, context) {
+    const stepStartedAt = Date.now();
+    const execution = await group(`Read Harness execution ${settings.executionId}`, async () => {
+        const found = await readExecution(settings.harness, settings.executionId);
+        const target = found.target?.name ?? found.target?.id ?? 'unknown';
+        info(`${found.kind === 'PIPELINE' ? 'Pipeline' : 'Workflow'} '${target}' of application '${found.application.name ?? found.application.id}'`);
+        return found;
+    });
+    return followExecution(settings, execution, context, { stepStartedAt });
+}
+
+;// CONCATENATED MODULE: ./src/operations/harness-artifact-cleanup.ts
+
+
+/** Harness answers every outcome with HTTP 200; only this message means the cleanup happened. */
+const SUCCESS = /^Cleanup successful/i;
+function harness_artifact_cleanup_hintFor(message) {
+    if (/not found/i.test(message))
+        return "Check 'artifact-stream-id': the id of an artifact stream in this Harness account.";
+    if (/not supported/i.test(message)) {
+        return 'Harness cleans up Docker Registry, ECR, GCR, ACR, Artifactory, Nexus 2/3, Amazon AMI, Azure and Custom artifact streams only.';
+    }
+    return undefined;
+}
+/** Runs artifactCleanup on a stream; the step fails unless Harness says the cleanup succeeded. */
+async function artifactCleanup(settings) {
+    const startedAt = Date.now();
+    const id = settings.artifactStreamId;
+    const answer = await group(`Clean up Harness artifact stream ${id}`, async () => {
+        const message = await cleanUpArtifactStream(settings.harness, id);
+        info(`Harness: ${message ?? '(no message)'}`);
+        return message;
+    });
+    const message = answer ?? 'Harness answered without a message';
+    const passed = SUCCESS.test(message);
+    return {
+        outputs: { message: answer ?? '' },
+        summary: {
+            operation: settings.operation,
+            target: `artifact stream ${id}`,
+            status: passed ? 'Cleaned up' : 'Not cleaned up',
+            passed,
+            durationMs: Date.now() - startedAt,
+            details: [['Harness message', message]]
+        },
+        failure: passed
+            ? undefined
+            : { title: 'Artifact cleanup failed', message: `Harness did not clean up artifact stream ${id}: ${message}`, hint: harness_artifact_cleanup_hintFor(message) }
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/harness/nextgen.ts
 
 
@@ -99801,200 +100494,6 @@ function asArray(value) {
     return Array.isArray(value) ? value : [];
 }
 
-;// CONCATENATED MODULE: ./src/harness/statuses.ts
-/** FirstGen `ExecutionStatus` values that end an execution. */
-const FIRSTGEN_FINAL_STATUSES = ['SUCCESS', 'FAILED', 'ERROR', 'ABORTED', 'REJECTED', 'EXPIRED', 'SKIPPED'];
-const FIRSTGEN_DEFAULT_PASSING = ['SUCCESS'];
-/** NextGen execution statuses that end an execution; every other value is still in progress. */
-const NEXTGEN_FINAL_STATUSES = [
-    'Success',
-    'IgnoreFailed',
-    'Skipped',
-    'Failed',
-    'Errored',
-    'Aborted',
-    'AbortedByFreeze',
-    'Expired',
-    'ApprovalRejected'
-];
-const NEXTGEN_DEFAULT_PASSING = ['Success', 'IgnoreFailed', 'Skipped'];
-function isFirstGenFinal(status) {
-    return FIRSTGEN_FINAL_STATUSES.includes(status);
-}
-function isNextGenFinal(status) {
-    return NEXTGEN_FINAL_STATUSES.includes(status);
-}
-/** How a FirstGen status shows on a GitHub deployment. */
-function firstGenDeploymentState(status) {
-    switch (status) {
-        case 'SUCCESS':
-        case 'SKIPPED':
-            return 'success';
-        case 'FAILED':
-        case 'REJECTED':
-        case 'EXPIRED':
-            return 'failure';
-        case 'ERROR':
-            return 'error';
-        case 'ABORTED':
-            return 'inactive';
-        default:
-            return 'in_progress';
-    }
-}
-/** How a NextGen status shows on a GitHub deployment. */
-function nextGenDeploymentState(status) {
-    switch (status) {
-        case 'Success':
-        case 'IgnoreFailed':
-        case 'Skipped':
-            return 'success';
-        case 'Failed':
-        case 'Expired':
-        case 'ApprovalRejected':
-            return 'failure';
-        case 'Errored':
-            return 'error';
-        case 'Aborted':
-        case 'AbortedByFreeze':
-            return 'inactive';
-        default:
-            return 'in_progress';
-    }
-}
-
-;// CONCATENATED MODULE: ./src/secrets.ts
-
-// The runner masks registered secrets in the log it shows, but only there: error messages,
-// outputs and summaries we build ourselves are scrubbed here as well, so a server that
-// echoes a key back (or a local run without a runner) cannot leak it.
-const secrets = new Set();
-function registerSecret(value) {
-    if (value === '' || secrets.has(value))
-        return;
-    core_setSecret(value);
-    secrets.add(value);
-}
-function redact(text) {
-    let result = text;
-    for (const secret of secrets)
-        result = result.split(secret).join('***');
-    return result;
-}
-
-;// CONCATENATED MODULE: ./src/summary.ts
-
-
-function formatDuration(ms) {
-    const seconds = Math.round(ms / 1000);
-    if (seconds < 60)
-        return `${seconds}s`;
-    const minutes = Math.floor(seconds / 60);
-    if (minutes < 60)
-        return `${minutes}m ${seconds % 60}s`;
-    return `${Math.floor(minutes / 60)}h ${minutes % 60}m`;
-}
-function clean(text) {
-    return redact(text).replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
-/** Writes the job summary table; outside a runner (no GITHUB_STEP_SUMMARY) there is nowhere to write it. */
-async function writeSummary(report) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    const icon = report.passed ? '✅' : '❌';
-    const summary = summary_summary.addHeading(`${icon} ${clean(report.operation)}`, 3).addTable([
-        [
-            { data: 'Operation', header: true },
-            { data: 'Target', header: true },
-            { data: 'Status', header: true },
-            { data: 'Duration', header: true }
-        ],
-        [clean(report.operation), clean(report.target), `${icon} ${clean(report.status)}`, formatDuration(report.durationMs)]
-    ]);
-    if (report.details?.length) {
-        summary.addTable([[{ data: 'Detail', header: true }, { data: 'Value', header: true }], ...report.details.map(([label, value]) => [clean(label), clean(value)])]);
-    }
-    if (report.stages?.length) {
-        summary.addTable([[{ data: 'Stage', header: true }, { data: 'Status', header: true }], ...report.stages.map(stage => [clean(stage.name), clean(stage.status)])]);
-    }
-    for (const link of report.links ?? [])
-        summary.addLink(clean(link.text), link.href).addBreak();
-    await summary.write();
-}
-
-;// CONCATENATED MODULE: ./src/operations/execution-outcome.ts
-
-/**
- * Whether a waited-for execution fails the step: a timeout always does, a final status unless it is
- * one of the passing ones. `detail` is Harness's own reason, when it gave one.
- */
-function executionFailure(what, result, wait, detail) {
-    const reason = detail ? `: ${detail}` : '';
-    if (result.outcome === 'timeout') {
-        return {
-            title: 'Timed out',
-            message: `Timed out after ${formatDuration(wait.timeoutMs)} waiting for ${what}; last status ${result.last.status}${reason}`,
-            hint: "Raise 'timeout', or run with 'wait: false' and check later with the status operation."
-        };
-    }
-    if (wait.passingStatuses.has(result.last.status))
-        return undefined;
-    return {
-        title: `Deployment ${result.last.status}`,
-        message: `${what} ended with status ${result.last.status}${reason}`,
-        hint: `Passing statuses: ${[...wait.passingStatuses].join(', ')} (input 'passing-statuses').`
-    };
-}
-
-;// CONCATENATED MODULE: ./src/operations/wait.ts
-
-
-
-/** Failed polls in a row (each already retried by the HTTP layer) that a wait survives. */
-const MAX_FAILED_POLLS_IN_A_ROW = 3;
-/** Polls until a final status or the timeout; logs each change of status, not each poll. */
-async function waitForFinalStatus(plan) {
-    const deadline = Date.now() + plan.timeoutMs;
-    let last;
-    let failedPolls = 0;
-    for (;;) {
-        if (plan.signal.aborted)
-            throw new CancelledError(`waiting for ${plan.what}`);
-        let snapshot;
-        try {
-            snapshot = await plan.poll();
-            failedPolls = 0;
-        }
-        catch (error) {
-            failedPolls++;
-            if (!(error instanceof ActionError && error.transient) || failedPolls >= MAX_FAILED_POLLS_IN_A_ROW)
-                throw error;
-            warning(`Poll ${failedPolls} of ${plan.what} failed (${error.message}); still waiting.`);
-        }
-        if (snapshot) {
-            if (snapshot.status !== last?.status) {
-                info(plan.describe ? plan.describe(snapshot) : `${plan.what}: ${snapshot.status}`);
-                await plan.onChange?.(snapshot);
-            }
-            last = snapshot;
-            if (plan.isFinal(snapshot.status))
-                return { outcome: 'final', last: snapshot };
-        }
-        const remaining = deadline - Date.now();
-        if (remaining <= 0) {
-            if (!last)
-                throw new ActionError(`Timed out waiting for ${plan.what}: no status could be read`, { title: 'Timed out' });
-            return { outcome: 'timeout', last };
-        }
-        try {
-            await (0,promises_namespaceObject.setTimeout)(Math.min(plan.intervalMs, remaining), undefined, { signal: plan.signal });
-        }
-        catch {
-            throw new CancelledError(`waiting for ${plan.what}`);
-        }
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/operations/nextgen-execution.ts
 
 
@@ -100042,7 +100541,7 @@ class NgExecutionFollower {
     async read() {
         const snapshot = await group(`Read NextGen execution ${this.plan.id}`, async () => {
             const execution = await this.plan.client.execution(this.plan.id, { justStarted: this.plan.justStarted });
-            info(`Status: ${describeStatus(execution)}`);
+            info(`Status: ${nextgen_execution_describeStatus(execution)}`);
             return execution;
         });
         await this.report(snapshot);
@@ -100056,7 +100555,7 @@ class NgExecutionFollower {
         let outcome;
         const header = `Wait for NextGen execution ${id} (poll every ${seconds(wait.pollIntervalMs)}, timeout ${seconds(wait.timeoutMs)})`;
         try {
-            outcome = await group(header, () => untilCancelled(this.waitForFinal(), this.plan.context.signal, `waiting for NextGen execution ${id}`));
+            outcome = await group(header, () => this.waitForFinal());
         }
         catch (error) {
             if (error instanceof CancelledError)
@@ -100078,7 +100577,7 @@ class NgExecutionFollower {
                 return snapshot;
             },
             isFinal: isNextGenFinal,
-            describe: describeStatus,
+            describe: nextgen_execution_describeStatus,
             onChange: async (snapshot) => {
                 await this.report(snapshot);
                 this.noteIfPersonMustAct(snapshot);
@@ -100149,20 +100648,6 @@ class NgExecutionFollower {
         };
     }
 }
-/**
- * Settles as soon as the job is cancelled, even while a poll (or its retry back-off) is under way:
- * the runner allows a cancelled job only seconds, and AbortAll must go out within them.
- */
-function untilCancelled(work, signal, what) {
-    const cancelled = new Promise((_, reject) => {
-        const cancel = () => reject(new CancelledError(what));
-        if (signal.aborted)
-            cancel();
-        else
-            signal.addEventListener('abort', cancel, { once: true });
-    });
-    return Promise.race([work, cancelled]);
-}
 function seconds(ms) {
     return `${Number((ms / 1000).toFixed(1))}s`;
 }
@@ -100174,7 +100659,7 @@ function notableStageNames(snapshot) {
         .map(stage => `'${stage.name}'`)
         .join(', ');
 }
-function describeStatus(snapshot) {
+function nextgen_execution_describeStatus(snapshot) {
     const stages = notableStageNames(snapshot);
     return stages ? `${snapshot.status} (stage ${stages})` : snapshot.status;
 }
@@ -100276,7 +100761,7 @@ async function deleteArtifacts(settings) {
 function runOperation(settings, context) {
     switch (settings.operation) {
         case 'harness-start-execution':
-            return startExecution(settings, context);
+            return harness_start_execution_startExecution(settings, context);
         case 'harness-execution-status':
             return executionStatus(settings, context);
         case 'harness-artifact-cleanup':
@@ -102105,7 +102590,7 @@ var NON_VARIABLE_OPTIONS = [
 ];
 var FORBIDDEN_VARIABLE_OPTIONS = ["query", "method", "url"];
 var GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
-function graphql(request2, query, options) {
+function dist_bundle_graphql(request2, query, options) {
   if (options) {
     if (typeof query === "string" && "query" in options) {
       return Promise.reject(
@@ -102159,7 +102644,7 @@ function graphql(request2, query, options) {
 function graphql_dist_bundle_withDefaults(request2, newDefaults) {
   const newRequest = request2.defaults(newDefaults);
   const newApi = (query, options) => {
-    return graphql(newRequest, query, options);
+    return dist_bundle_graphql(newRequest, query, options);
   };
   return Object.assign(newApi, {
     defaults: graphql_dist_bundle_withDefaults.bind(null, newRequest),

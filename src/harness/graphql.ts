@@ -1,7 +1,6 @@
 import * as core from '@actions/core'
 import { ActionError } from '../errors.js'
-import { header, send, type HttpRequest, type HttpResponse } from '../http/client.js'
-import { retrying, serverRequestedDelayMs } from '../http/retry.js'
+import { header, send, type HttpResponse } from '../http/client.js'
 import { apiUrl } from '../http/url.js'
 import type { HarnessConnection } from '../settings/index.js'
 import { harnessHttpError, harnessMessage } from './errors.js'
@@ -47,7 +46,7 @@ export async function graphql<T>(harness: HarnessConnection, request: GraphQLReq
 }
 
 function post(harness: HarnessConnection, request: GraphQLRequest): Promise<HttpResponse> {
-  const http: HttpRequest = {
+  return send({
     method: 'POST',
     url: graphqlUrl(harness),
     what: request.what,
@@ -55,17 +54,6 @@ function post(harness: HarnessConnection, request: GraphQLRequest): Promise<Http
     credentials: { 'x-api-key': harness.apiKey },
     body: JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName }),
     retry: request.retry
-  }
-  if (request.retry === 'idempotent') return send(http)
-  // Harness's rate limiter answers 429 before running anything, so even a mutation that must not
-  // run twice can be sent again after one; every other answer of a `once` request is final.
-  return retrying({
-    what: `Could not ${request.what}`,
-    run: () => send(http),
-    retryReason: response =>
-      response.status === 429 ? { reason: 'HTTP 429', delayMs: serverRequestedDelayMs(429, response.headers) } : undefined,
-    retryableError: () => false,
-    discard: response => response.body.dump()
   })
 }
 

@@ -80,7 +80,7 @@ export class NgExecutionFollower {
     let outcome: WaitResult<NgExecution>
     const header = `Wait for NextGen execution ${id} (poll every ${seconds(wait.pollIntervalMs)}, timeout ${seconds(wait.timeoutMs)})`
     try {
-      outcome = await core.group(header, () => untilCancelled(this.waitForFinal(), this.plan.context.signal, `waiting for NextGen execution ${id}`))
+      outcome = await core.group(header, () => this.waitForFinal())
     } catch (error) {
       if (error instanceof CancelledError) await this.abort('The job was cancelled')
       throw error
@@ -169,19 +169,6 @@ export class NgExecutionFollower {
       failure
     }
   }
-}
-
-/**
- * Settles as soon as the job is cancelled, even while a poll (or its retry back-off) is under way:
- * the runner allows a cancelled job only seconds, and AbortAll must go out within them.
- */
-function untilCancelled<T>(work: Promise<T>, signal: AbortSignal, what: string): Promise<T> {
-  const cancelled = new Promise<never>((_, reject) => {
-    const cancel = (): void => reject(new CancelledError(what))
-    if (signal.aborted) cancel()
-    else signal.addEventListener('abort', cancel, { once: true })
-  })
-  return Promise.race([work, cancelled])
 }
 
 function seconds(ms: number): string {

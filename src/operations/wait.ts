@@ -23,8 +23,21 @@ export interface WaitResult<T> {
   last: T
 }
 
-/** Polls until a final status or the timeout; logs each change of status, not each poll. */
-export async function waitForFinalStatus<T extends { status: string }>(plan: WaitPlan<T>): Promise<WaitResult<T>> {
+/**
+ * Polls until a final status or the timeout; logs each change of status, not each poll.
+ * A cancel ends the wait at once, even in the middle of a poll that is backing off between retries,
+ * so that the little time a cancelled job has left goes to cleaning up.
+ */
+export function waitForFinalStatus<T extends { status: string }>(plan: WaitPlan<T>): Promise<WaitResult<T>> {
+  const cancelled = new Promise<never>((_, reject) => {
+    const cancel = (): void => reject(new CancelledError(`waiting for ${plan.what}`))
+    if (plan.signal.aborted) cancel()
+    else plan.signal.addEventListener('abort', cancel, { once: true })
+  })
+  return Promise.race([pollUntilFinal(plan), cancelled])
+}
+
+async function pollUntilFinal<T extends { status: string }>(plan: WaitPlan<T>): Promise<WaitResult<T>> {
   const deadline = Date.now() + plan.timeoutMs
   let last: T | undefined
   let failedPolls = 0
