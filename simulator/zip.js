@@ -39,7 +39,10 @@ const BLOCK_SIZE = 1 << 20
 /** @type {Map<number, Buffer>} */
 const blocks = new Map()
 
-/** One MiB of pseudo-random bytes per seed, reused for every block of generated content. */
+/**
+ * One MiB of pseudo-random bytes per seed, reused for every block of generated content.
+ * @param {number} seed
+ */
 function block(seed) {
   let cached = blocks.get(seed)
   if (!cached) {
