@@ -244,7 +244,8 @@ class Extraction {
           yield chunk
         }
       },
-      output.createWriteStream({ highWaterMark: STREAM_BUFFER_BYTES, autoClose: false })
+      // The stream closes the handle when done; closing it again in write() is a no-op.
+      output.createWriteStream({ highWaterMark: STREAM_BUFFER_BYTES })
     )
     return crc
   }
@@ -289,35 +290,33 @@ async function eachBounded<T>(items: T[], limit: number, work: (item: T) => Prom
  * whole archive, naming the entry, before anything is written.
  */
 export async function extractArchive(zipPath: string, folder: string, limits: ExtractionLimits, signal?: AbortSignal): Promise<ExtractedArchive> {
+  let zipfile: yauzl.ZipFile
+  try {
+    zipfile = await yauzl.openPromise(zipPath, { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true })
+  } catch (error) {
+    throw damaged(undefined, reasonOf(error))
+  }
+  // yauzl reads the central directory and streams big entries; small ones are read through a handle of our own.
   const archive = await open(zipPath, 'r')
   try {
-    let zipfile: yauzl.ZipFile
+    const plan = await planExtraction(zipfile, folder, limits)
+    core.info(`Extracting ${plan.files.length} files (${formatBytes(plan.declaredBytes)}) into ${folder}`)
+    const created = new Created()
+    const extraction = new Extraction(zipfile, archive, limits, created)
+    const stopProgress = startProgress(() => `Extracted ${extraction.files} of ${plan.files.length} files (${formatBytes(extraction.bytes)} of ${formatBytes(plan.declaredBytes)})`)
     try {
-      zipfile = await yauzl.fromFdPromise(archive.fd, { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true })
+      await mkdir(folder, { recursive: true })
+      await createDirectories(plan.directories, folder, created)
+      await eachBounded(plan.files, CONCURRENCY, file => extraction.write(file), signal)
     } catch (error) {
-      throw damaged(undefined, reasonOf(error))
-    }
-    try {
-      const plan = await planExtraction(zipfile, folder, limits)
-      core.info(`Extracting ${plan.files.length} files (${formatBytes(plan.declaredBytes)}) into ${folder}`)
-      const created = new Created()
-      const extraction = new Extraction(zipfile, archive, limits, created)
-      const stopProgress = startProgress(() => `Extracted ${extraction.files} of ${plan.files.length} files (${formatBytes(extraction.bytes)} of ${formatBytes(plan.declaredBytes)})`)
-      try {
-        await mkdir(folder, { recursive: true })
-        await createDirectories(plan.directories, folder, created)
-        await eachBounded(plan.files, CONCURRENCY, file => extraction.write(file), signal)
-      } catch (error) {
-        await created.remove()
-        throw error
-      } finally {
-        stopProgress()
-      }
-      return { files: extraction.files, directories: plan.directories.length, bytes: extraction.bytes }
+      await created.remove()
+      throw error
     } finally {
-      zipfile.close()
+      stopProgress()
     }
+    return { files: extraction.files, directories: plan.directories.length, bytes: extraction.bytes }
   } finally {
+    zipfile.close()
     await archive.close()
   }
 }
