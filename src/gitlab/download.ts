@@ -8,10 +8,11 @@ import { ActionError, CancelledError } from '../errors.js'
 import { header, send, type HttpRequest, type HttpResponse } from '../http/client.js'
 import { DEFAULT_RETRY_POLICY, errorCode, isNetworkError, retrying, type RetryPolicy } from '../http/retry.js'
 import { dispositionFileName, safeFileName } from './file-name.js'
+import { releasingMemory } from './memory.js'
 import { formatBytes, formatRate, startProgress } from './progress.js'
 
 /** Large writes: few system calls per GiB, still a flat few MiB of memory. */
-const WRITE_BUFFER_BYTES = 4 * 1024 * 1024
+const WRITE_BUFFER_BYTES = 2 * 1024 * 1024
 
 export interface DownloadRequest {
   /** A GET with `retry: 'idempotent'`; its credentials stay on its own origin through redirects. */
@@ -65,6 +66,7 @@ async function attempt(download: DownloadRequest, temp: string): Promise<Attempt
   if (response.status < 200 || response.status > 299) throw await download.failure(response)
   const expected = contentLength(response)
   const hash = createHash('sha256')
+  const release = releasingMemory()
   let bytes = 0
   const started = Date.now()
   let reported = 0
@@ -83,6 +85,7 @@ async function attempt(download: DownloadRequest, temp: string): Promise<Attempt
         for await (const chunk of source) {
           hash.update(chunk)
           bytes += chunk.length
+          release(chunk.length)
           yield chunk
         }
       },

@@ -13,6 +13,11 @@ export function formatBytes(bytes: number): string {
   return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${UNITS[unit]}`
 }
 
+/** 1 → "1 file", 2 → "2 files". */
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`
+}
+
 export function formatRate(bytes: number, ms: number): string {
   return `${formatBytes(ms > 0 ? (bytes * 1000) / ms : 0)}/s`
 }

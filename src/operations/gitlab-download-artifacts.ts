@@ -3,6 +3,7 @@ import { rm } from 'node:fs/promises'
 import { archiveUrl, describeJob } from '../gitlab/api.js'
 import { downloadArtifact, fetchedResult, jobTarget } from '../gitlab/artifacts.js'
 import { extractArchive } from '../gitlab/extract.js'
+import { count } from '../gitlab/progress.js'
 import type { DownloadArtifactsSettings } from '../settings/index.js'
 import type { OperationContext, OperationResult } from './types.js'
 
@@ -34,6 +35,6 @@ export async function downloadArtifacts(settings: DownloadArtifactsSettings, con
       await rm(file.file, { force: true })
     }
   })
-  core.info(`Extracted ${extracted.files} files into ${settings.path}`)
+  core.info(`Extracted ${count(extracted.files, 'file')} into ${settings.path}`)
   return fetchedResult({ ...result, status: 'Extracted', downloadPath: settings.path, files: extracted.files })
 }
