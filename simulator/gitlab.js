@@ -6,7 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import net from 'node:net'
 import { Readable } from 'node:stream'
-import { pipeline } from 'node:stream/promises'
+import { finished, pipeline } from 'node:stream/promises'
 import { sendJson, startServer } from './server.js'
 import { entryContent, zipChunks, zipSize } from './zip.js'
 
@@ -31,7 +31,7 @@ import { entryContent, zipChunks, zipSize } from './zip.js'
  */
 
 /**
- * A one-off failure for the next archive or file download:
+ * A one-off failure for the next download, keep or delete request:
  * `{status}` answers that status (on GitLab, or on storage with `at: 'storage'`) with optional headers and body;
  * `{truncateAfter}` sends the full Content-Length, then cuts the connection after that many bytes.
  * @typedef {{ status: number, headers?: Record<string, string>, body?: string, at?: 'gitlab' | 'storage' }
@@ -101,7 +101,25 @@ function contentDisposition(name) {
 }
 
 /**
- * Streams a body with its Content-Length, cutting the connection early when told to.
+ * The first `limit` bytes of `chunks`.
+ * @param {Iterable<Buffer>} chunks
+ * @param {number} limit
+ */
+function* firstBytes(chunks, limit) {
+  let sent = 0
+  for (const chunk of chunks) {
+    if (sent + chunk.length >= limit) {
+      yield chunk.subarray(0, limit - sent)
+      return
+    }
+    sent += chunk.length
+    yield chunk
+  }
+}
+
+/**
+ * Streams a body with its Content-Length; when told to, sends only the first bytes and then
+ * closes the connection, as a proxy or a flaky network would.
  * @param {ServerResponse} res
  * @param {Iterable<Buffer>} chunks
  * @param {number} size
@@ -110,25 +128,16 @@ function contentDisposition(name) {
  */
 async function sendBody(res, chunks, size, headers, truncateAfter) {
   res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(size), ...headers })
-  try {
-    await pipeline(
-      Readable.from(chunks),
-      async function* (/** @type {AsyncIterable<Buffer>} */ source) {
-        let sent = 0
-        for await (const chunk of source) {
-          if (truncateAfter !== undefined && sent + chunk.length >= truncateAfter) {
-            yield chunk.subarray(0, truncateAfter - sent)
-            throw new Error('connection cut on purpose')
-          }
-          sent += chunk.length
-          yield chunk
-        }
-      },
-      res
-    )
-  } catch {
-    res.destroy()
+  if (truncateAfter === undefined) {
+    await pipeline(Readable.from(chunks), res).catch(() => res.destroy())
+    return
   }
+  res.flushHeaders()
+  const source = Readable.from(firstBytes(chunks, truncateAfter))
+  source.pipe(res, { end: false })
+  await finished(source).catch(() => undefined)
+  // Ends the connection once what was written has gone out.
+  res.socket?.end()
 }
 
 /**
@@ -154,6 +163,19 @@ export async function startGitLab(options) {
   }
 
   /**
+   * Answers with a due status failure, if there is one.
+   * @param {ServerResponse} res
+   * @param {Failure | undefined} failure
+   */
+  const failed = (res, failure) => {
+    if (!failure || !('status' in failure)) return false
+    const text = failure.body ?? JSON.stringify({ message: `${failure.status} simulated failure` })
+    res.writeHead(failure.status, { 'content-type': text.startsWith('{') ? 'application/json' : 'text/plain', ...failure.headers })
+    res.end(text)
+    return true
+  }
+
+  /**
    * Serves an archive or a file body, unless a failure is due.
    * @param {ServerResponse} res
    * @param {'gitlab' | 'storage'} where
@@ -161,14 +183,9 @@ export async function startGitLab(options) {
    */
   const serve = async (res, where, body) => {
     const failure = takeFailure(where)
-    if (failure && 'status' in failure) {
-      const text = failure.body ?? JSON.stringify({ message: `${failure.status} simulated failure` })
-      res.writeHead(failure.status, { 'content-type': text.startsWith('{') ? 'application/json' : 'text/plain', ...failure.headers })
-      res.end(text)
-      return
-    }
+    if (failed(res, failure)) return
     const { chunks, size, headers } = body()
-    await sendBody(res, chunks, size, headers, failure?.truncateAfter)
+    await sendBody(res, chunks, size, headers, failure && 'truncateAfter' in failure ? failure.truncateAfter : undefined)
   }
 
   /** @param {FakeJob} job */
@@ -281,6 +298,7 @@ export async function startGitLab(options) {
    * @param {FakeJob} job
    */
   const keep = (res, job) => {
+    if (failed(res, takeFailure('gitlab'))) return
     if (ROLES.indexOf(role) < ROLES.indexOf('developer')) return sendJson(res, 403, { message: '403 Forbidden' })
     if (!hasArtifacts(job)) return sendJson(res, 404, { message: '404 Not found' })
     job.kept = true
@@ -299,6 +317,7 @@ export async function startGitLab(options) {
    * @param {FakeJob} job
    */
   const remove = (res, job) => {
+    if (failed(res, takeFailure('gitlab'))) return
     if (role !== 'maintainer') return sendJson(res, 403, { message: '403 Forbidden' })
     if (!hasArtifacts(job)) return sendJson(res, 404, { message: '404 Not found' })
     job.deleted = true
