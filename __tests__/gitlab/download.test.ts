@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { archiveUrl, credentials } from '../../src/gitlab/api.js'
@@ -101,6 +101,12 @@ describe('downloadToFile', () => {
     const { folder, run } = download('99')
     await expect(run).rejects.toThrow('Could not download job 99: GitLab answered HTTP 404: 404 Not found')
     expect(readdirSync(folder)).toEqual([])
+  })
+
+  it('says so when the folder cannot be created', async () => {
+    const blocker = path.join(mkdtempSync(path.join(tmpdir(), 'download-test-')), 'a-file')
+    writeFileSync(blocker, '')
+    await expect(download('1', { folder: blocker }).run).rejects.toThrow(`Could not create the folder ${blocker}: `)
   })
 
   it('stops and cleans up when cancelled', async () => {

@@ -128,7 +128,9 @@ function downloadFailure(download: DownloadRequest, error: unknown): Error {
  * the file truncated.
  */
 export async function downloadToFile(download: DownloadRequest): Promise<DownloadedFile> {
-  await mkdir(download.folder, { recursive: true })
+  await mkdir(download.folder, { recursive: true }).catch(error => {
+    throw new ActionError(`Could not create the folder ${download.folder}: ${error instanceof Error ? error.message : error}`, { title: 'Could not create the download folder' })
+  })
   const temp = path.join(download.folder, `.download-${randomUUID().slice(0, 8)}.part`)
   try {
     const result = await retrying(

@@ -419,7 +419,7 @@ export async function extractArchive(zipPath: string, folder: string, limits: Ex
         await extraction.run(plan.files, signal)
       } catch (error) {
         await created.remove()
-        throw error
+        throw error instanceof ActionError ? error : new ActionError(`Could not extract the artifacts into ${folder}: ${reasonOf(error)}`, { title: 'Could not extract the artifacts', cause: error })
       } finally {
         stopProgress()
       }
