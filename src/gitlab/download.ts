@@ -138,7 +138,9 @@ export async function downloadToFile(download: DownloadRequest): Promise<Downloa
         what: `Could not ${download.request.what}`,
         run: () => attempt(download, temp),
         retryReason: () => undefined,
-        retryableError: error => !download.signal?.aborted && (isNetworkError(error) || error instanceof IncompleteBody)
+        // Only a body cut mid-way: send() has already retried what went wrong before the body (its
+        // ActionError carries the network error as its cause), and a cancel is final.
+        retryableError: error => !(error instanceof ActionError) && !download.signal?.aborted && (isNetworkError(error) || error instanceof IncompleteBody)
       },
       download.policy ?? DEFAULT_RETRY_POLICY
     )
