@@ -170,7 +170,8 @@ export async function startGitLab(options) {
   const failed = (res, failure) => {
     if (!failure || !('status' in failure)) return false
     const text = failure.body ?? JSON.stringify({ message: `${failure.status} simulated failure` })
-    res.writeHead(failure.status, { 'content-type': text.startsWith('{') ? 'application/json' : 'text/plain', ...failure.headers })
+    const type = text.startsWith('{') ? 'application/json' : text.startsWith('<') ? 'application/xml' : 'text/plain'
+    res.writeHead(failure.status, { 'content-type': type, ...failure.headers })
     res.end(text)
     return true
   }

@@ -97,6 +97,22 @@ describe('downloadToFile', () => {
     expect(gitlab.requests.map(request => request.path)).toHaveLength(3)
   })
 
+  it('waits until RateLimit-Reset when a 429 has no Retry-After', async () => {
+    gitlab.failNext({ status: 429, headers: { 'ratelimit-reset': String(Math.floor(Date.now() / 1000)) }, body: 'Retry later' })
+    expect((await download('1').run).sha256).toBe(archiveSha256)
+  })
+
+  it('reports an object-storage refusal after the redirect as coming from the storage host', async () => {
+    await gitlab.close()
+    gitlab = await startGitLab({ jobs: [{ id: 1, entries }], redirectToStorage: true })
+    connection = { ...connection, apiUrl: new URL(`${gitlab.url}/api/v4`) }
+    gitlab.failNext({ status: 403, at: 'storage', body: '<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>' })
+    const { folder, run } = download('1')
+    await expect(run).rejects.toThrow(`Could not download job 1: the storage host ${gitlab.storage.url} GitLab redirected to answered HTTP 403: AccessDenied: Request has expired`)
+    expect(readdirSync(folder)).toEqual([])
+    expect(gitlab.leaks).toEqual([])
+  })
+
   it("reports GitLab's message for a 404 and writes nothing", async () => {
     const { folder, run } = download('99')
     await expect(run).rejects.toThrow('Could not download job 99: GitLab answered HTTP 404: 404 Not found')
