@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto'
+import { readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { downloadArtifacts } from '../../src/operations/gitlab-download-artifacts.js'
+import type { DownloadArtifactsSettings } from '../../src/settings/index.js'
+import { startGitLab, type FakeGitLab } from '../../simulator/gitlab.js'
+import { zipBuffer, type ZipEntry } from '../../simulator/zip.js'
+import { connection, context, newFolder } from './gitlab-fixtures.js'
+
+const entries: ZipEntry[] = [{ name: 'dist/' }, { name: 'dist/app.js', data: 'run()' }, { name: 'dist/empty.txt', data: '' }]
+const sha256 = createHash('sha256').update(zipBuffer(entries)).digest('hex')
+
+let gitlab: FakeGitLab
+beforeEach(async () => {
+  gitlab = await startGitLab({ jobs: [{ id: 5, name: 'build', ref: 'release/2.0', entries }, { id: 6, entries: [{ name: '../evil', data: 'x' }] }] })
+})
+afterEach(() => gitlab.close())
+
+function settings(overrides: Partial<DownloadArtifactsSettings> = {}): DownloadArtifactsSettings {
+  return {
+    operation: 'gitlab-download-artifacts',
+    gitlab: connection(gitlab),
+    job: { by: 'id', jobId: '5' },
+    path: newFolder(),
+    extract: true,
+    limits: { maxBytes: 1024 ** 3, maxFiles: 1000 },
+    ...overrides
+  }
+}
+
+describe('gitlab-download-artifacts', () => {
+  it('extracts the archive into path and reports size, SHA-256 and files', async () => {
+    const given = settings()
+    const result = await downloadArtifacts(given, context)
+    expect(result.outputs).toEqual({ 'download-path': given.path, 'size-bytes': zipBuffer(entries).length, sha256, files: 2 })
+    expect(readdirSync(given.path, { recursive: true }).sort()).toEqual(['dist', path.join('dist', 'app.js'), path.join('dist', 'empty.txt')])
+    expect(result.summary).toMatchObject({ operation: 'gitlab-download-artifacts', target: 'group/sub/project job 5', status: 'Extracted', passed: true })
+    expect(result.summary.details).toEqual(expect.arrayContaining([['SHA-256', sha256], ['Files', '2']]))
+  })
+
+  it('saves the zip itself with extract false', async () => {
+    const given = settings({ extract: false, job: { by: 'ref', ref: 'release/2.0', job: 'build', searchRecentSuccessfulPipelines: false } })
+    const result = await downloadArtifacts(given, context)
+    expect(result.outputs).toMatchObject({ 'download-path': path.join(given.path, 'artifacts.zip'), files: 1, sha256 })
+    expect(readFileSync(path.join(given.path, 'artifacts.zip')).equals(zipBuffer(entries))).toBe(true)
+    expect(result.summary.target).toBe('group/sub/project release/2.0 › build')
+  })
+
+  it('refuses an unsafe archive and removes the downloaded zip', async () => {
+    const given = settings({ job: { by: 'id', jobId: '6' } })
+    await expect(downloadArtifacts(given, context)).rejects.toThrow("entry '../evil' climbs out of the folder")
+    expect(readdirSync(given.path)).toEqual([])
+  })
+})

@@ -1,0 +1,51 @@
+import { apiUrl } from '../http/url.js'
+import type { GitLabConnection, JobSelector } from '../settings/index.js'
+
+// GitLab API v4 paths of job artifacts. `:id` is the project id or its full path as ONE segment
+// (group%2Fsub%2Fproject); `ref_name` is one segment too, so a branch like release/1.2 stays unambiguous.
+
+function projectPath(gitlab: GitLabConnection): string {
+  return `/projects/${encodeURIComponent(gitlab.project)}`
+}
+
+/** `artifact_path` keeps its `/` separators: GitLab answers 404 to an encoded `%2F`. */
+function encodeArtifactPath(artifactPath: string): string {
+  return artifactPath.split('/').map(encodeURIComponent).join('/')
+}
+
+function refQuery(job: Extract<JobSelector, { by: 'ref' }>): Record<string, string | undefined> {
+  return { job: job.job, search_recent_successful_pipelines: job.searchRecentSuccessfulPipelines ? 'true' : undefined }
+}
+
+/** The job's whole artifacts archive. */
+export function archiveUrl(gitlab: GitLabConnection, job: JobSelector): URL {
+  if (job.by === 'id') return apiUrl(gitlab.apiUrl, `${projectPath(gitlab)}/jobs/${job.jobId}/artifacts`)
+  return apiUrl(gitlab.apiUrl, `${projectPath(gitlab)}/jobs/artifacts/${encodeURIComponent(job.ref)}/download`, refQuery(job))
+}
+
+/** One file from inside the job's artifacts archive. */
+export function artifactFileUrl(gitlab: GitLabConnection, job: JobSelector, artifactPath: string): URL {
+  const file = encodeArtifactPath(artifactPath)
+  if (job.by === 'id') return apiUrl(gitlab.apiUrl, `${projectPath(gitlab)}/jobs/${job.jobId}/artifacts/${file}`)
+  return apiUrl(gitlab.apiUrl, `${projectPath(gitlab)}/jobs/artifacts/${encodeURIComponent(job.ref)}/raw/${file}`, refQuery(job))
+}
+
+export function keepUrl(gitlab: GitLabConnection, jobId: string): URL {
+  return apiUrl(gitlab.apiUrl, `${projectPath(gitlab)}/jobs/${jobId}/artifacts/keep`)
+}
+
+export function deleteUrl(gitlab: GitLabConnection, jobId: string): URL {
+  return apiUrl(gitlab.apiUrl, `${projectPath(gitlab)}/jobs/${jobId}/artifacts`)
+}
+
+/** The token header, given to send() as credentials so that it never leaves GitLab's origin. */
+export function credentials(gitlab: GitLabConnection): Record<string, string> {
+  return { [gitlab.auth.header]: gitlab.auth.token }
+}
+
+/** The job as a person names it: "job 42 of group/project" or "job 'build' of the latest successful pipeline of main". */
+export function describeJob(gitlab: GitLabConnection, job: JobSelector): string {
+  if (job.by === 'id') return `job ${job.jobId} of ${gitlab.project}`
+  const pipelines = job.searchRecentSuccessfulPipelines ? 'a recent successful pipeline' : 'the latest successful pipeline'
+  return `job '${job.job}' of ${pipelines} of ${job.ref} in ${gitlab.project}`
+}

@@ -1,0 +1,94 @@
+import * as core from '@actions/core'
+import type { Dispatcher } from 'undici'
+import { send, type HttpRequest } from '../http/client.js'
+import { displayUrl } from '../http/url.js'
+import type { OperationResult } from '../operations/types.js'
+import type { GitLabConnection, JobSelector } from '../settings/index.js'
+import { credentials } from './api.js'
+import { downloadToFile, type DownloadedFile, type DownloadRequest } from './download.js'
+import { gitlabHttpError, type Access } from './errors.js'
+import { formatBytes } from './progress.js'
+
+/** What a summary names as the target: "group/project job 42", "group/project main › build". */
+export function jobTarget(gitlab: GitLabConnection, job: JobSelector): string {
+  return job.by === 'id' ? `${gitlab.project} job ${job.jobId}` : `${gitlab.project} ${job.ref} › ${job.job}`
+}
+
+export interface ArtifactDownload {
+  gitlab: GitLabConnection
+  job: JobSelector
+  url: URL
+  /** "download the artifacts of job 42 of group/project", for log lines and errors. */
+  what: string
+  folder: string
+  saveAs: DownloadRequest['saveAs']
+  artifactPath?: string
+  signal: AbortSignal
+}
+
+/** Streams an artifacts archive or file from GitLab (through any redirect to object storage) into `folder`. */
+export function downloadArtifact(download: ArtifactDownload): Promise<DownloadedFile> {
+  const { gitlab, job, url, what, artifactPath } = download
+  core.info(`Downloading from ${displayUrl(url)}`)
+  const request: HttpRequest = { method: 'GET', url, what, credentials: credentials(gitlab), retry: 'idempotent' }
+  return downloadToFile({
+    request,
+    folder: download.folder,
+    saveAs: download.saveAs,
+    failure: response => gitlabHttpError(what, response, { gitlab, access: 'read', job, artifactPath }),
+    signal: download.signal
+  })
+}
+
+export interface Fetched {
+  operation: string
+  target: string
+  status: string
+  startedAt: number
+  downloadPath: string
+  file: DownloadedFile
+  files: number
+}
+
+/** Outputs and summary of a download: where it went, how big, its SHA-256, how many files. */
+export function fetchedResult(fetched: Fetched): OperationResult {
+  const { file } = fetched
+  return {
+    outputs: { 'download-path': fetched.downloadPath, 'size-bytes': file.bytes, sha256: file.sha256, files: fetched.files },
+    summary: {
+      operation: fetched.operation,
+      target: fetched.target,
+      status: fetched.status,
+      passed: true,
+      durationMs: Date.now() - fetched.startedAt,
+      details: [
+        ['Saved to', fetched.downloadPath],
+        ['Downloaded', `${formatBytes(file.bytes)} (${file.bytes} bytes)`],
+        ['SHA-256', file.sha256],
+        ['Files', String(fetched.files)]
+      ]
+    }
+  }
+}
+
+export interface ArtifactsChange {
+  gitlab: GitLabConnection
+  jobId: string
+  method: Dispatcher.HttpMethod
+  url: URL
+  what: string
+  access: Access
+}
+
+/**
+ * Sends a request that changes a job's artifacts. It is never sent twice once it may have
+ * reached GitLab; an unsuccessful answer becomes GitLab's message with a hint.
+ */
+export async function changeArtifacts(change: ArtifactsChange): Promise<string> {
+  const { gitlab, jobId, what } = change
+  const response = await send({ method: change.method, url: change.url, what, credentials: credentials(gitlab), retry: 'once' })
+  if (response.status < 200 || response.status > 299) {
+    throw await gitlabHttpError(what, response, { gitlab, access: change.access, job: { by: 'id', jobId } })
+  }
+  return response.body.text()
+}

@@ -1,0 +1,104 @@
+import { ActionError } from '../errors.js'
+import type { HttpResponse } from '../http/client.js'
+import type { GitLabConnection, JobSelector } from '../settings/index.js'
+
+const MAX_MESSAGE_LENGTH = 300
+
+/**
+ * GitLab's own words from an error body: `{"message": ...}` (a string, or field → errors for
+ * validation failures), `{"error": ...}` (OAuth and some API errors), or plain text ("Retry later").
+ */
+export function gitlabMessage(text: string): string | undefined {
+  let body: unknown
+  try {
+    body = JSON.parse(text)
+  } catch {
+    return text.trim().slice(0, MAX_MESSAGE_LENGTH) || undefined
+  }
+  if (typeof body !== 'object' || body === null) return undefined
+  const { message, error, error_description: description } = body as Record<string, unknown>
+  const words = [message, error, description].map(describeValue).filter(value => value !== undefined)
+  return words.length > 0 ? words.join(': ') : undefined
+}
+
+function describeValue(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.trim() || undefined
+  if (Array.isArray(value)) return value.map(describeValue).filter(Boolean).join(', ') || undefined
+  if (typeof value === 'object' && value !== null) {
+    return Object.entries(value).map(([field, problem]) => `${field} ${describeValue(problem) ?? ''}`.trim()).join('; ') || undefined
+  }
+  return undefined
+}
+
+/** Object storage answers with S3-style XML: `<Error><Code>AccessDenied</Code><Message>Request has expired</Message>`. */
+function storageMessage(text: string): string | undefined {
+  const code = /<Code>([^<]*)<\/Code>/.exec(text)?.[1]
+  const message = /<Message>([^<]*)<\/Message>/.exec(text)?.[1]
+  const words = [code, message].filter(Boolean).join(': ')
+  return words || text.trim().slice(0, MAX_MESSAGE_LENGTH) || undefined
+}
+
+/** What the request needs, for the 401/403 hints. */
+export type Access = 'read' | 'keep' | 'delete'
+
+const ROLE_NEEDED: Record<Access, string> = {
+  read: 'at least the Reporter role (Guest in a public project)',
+  keep: 'at least the Developer role',
+  delete: 'at least the Maintainer role'
+}
+
+/** What was asked for, so that a 401/403/404 hint can say what to check. */
+export interface Request {
+  gitlab: GitLabConnection
+  access: Access
+  job: JobSelector
+  artifactPath?: string
+}
+
+function notFoundHint({ job, artifactPath }: Request): string {
+  const causes = ['there is no such project or job, or the token cannot see it']
+  if (job.by === 'ref') {
+    causes.push(
+      job.searchRecentSuccessfulPipelines
+        ? `no recent successful pipeline of '${job.ref}' has a job '${job.job}'`
+        : `the latest successful pipeline of '${job.ref}' has no job '${job.job}' (set 'search-recent-successful-pipelines: true' to look through recent ones)`
+    )
+  }
+  causes.push('the job has no artifacts, they expired or were deleted, or it only has artifacts:reports (not downloadable)')
+  if (artifactPath !== undefined) causes.push(`the archive has no file '${artifactPath}'`)
+  return `GitLab answers 404 when ${causes.join('; or ')}.`
+}
+
+function hint(status: number, request: Request): string | undefined {
+  const { gitlab, access } = request
+  const token = gitlab.auth.header === 'JOB-TOKEN' ? "'gitlab-job-token'" : "'gitlab-token'"
+  switch (status) {
+    case 401:
+      return gitlab.auth.header === 'JOB-TOKEN'
+        ? `GitLab did not accept ${token}: a CI job token is valid only while its job runs.`
+        : `GitLab did not accept ${token}: check that it has not expired or been revoked, and that it has the ${access === 'read' ? 'read_api (or api)' : 'api'} scope.`
+    case 403:
+      return `The token's user lacks permission in '${gitlab.project}': this needs ${ROLE_NEEDED[access]}${gitlab.auth.header === 'JOB-TOKEN' ? ', and the project must allow CI job token access from the job' : ''}.`
+    case 404:
+      return notFoundHint(request)
+    case 429:
+      return "GitLab's rate limit was reached; try again later or spread the workflow's requests out."
+    default:
+      return status >= 500 ? 'GitLab had a server error; try again later.' : undefined
+  }
+}
+
+/** Turns an unsuccessful answer into one failure: what failed, the HTTP status, the server's own message, and a hint. */
+export async function gitlabHttpError(what: string, response: HttpResponse, request: Request): Promise<ActionError> {
+  const text = await response.body.text().catch(() => '')
+  const fromStorage = response.url.origin !== request.gitlab.apiUrl.origin
+  const message = (fromStorage ? storageMessage(text) : gitlabMessage(text)) ?? 'no message'
+  const who = fromStorage ? `the storage host ${response.url.origin} GitLab redirected to` : 'GitLab'
+  return new ActionError(`Could not ${what}: ${who} answered HTTP ${response.status}: ${message}`, {
+    title: `Could not ${what}`,
+    hint: fromStorage
+      ? 'The signed storage URL from GitLab was refused (it may have expired while waiting); run the step again.'
+      : hint(response.status, request),
+    transient: response.status === 429 || response.status >= 500
+  })
+}
