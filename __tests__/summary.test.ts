@@ -41,7 +41,7 @@ describe('writeSummary', () => {
     expect(written()).toBe(
       '<h3>✅ gitlab-download-artifacts</h3>\n' +
         '<table><tr><th>Operation</th><th>Target</th><th>Status</th><th>Duration</th><th>Links</th></tr>' +
-        '<tr><td>gitlab-download-artifacts</td><td>shop/web job 42</td><td>✅ downloaded</td><td>3s</td>' +
+        '<tr><td>gitlab-download-artifacts</td><td>shop/web job 42</td><td>✅ downloaded</td><td>3.4s</td>' +
         '<td><a href="https://gitlab.example.com/shop/web/-/jobs/42">GitLab job</a><br>' +
         '<a href="https://gitlab.example.com/shop/web/-/pipelines/7?tab=jobs&amp;x=&quot;y&quot;">Pipeline</a></td></tr></table>\n' +
         '<table><tr><th>Detail</th><th>Value</th></tr><tr><td>Size</td><td>1.2 MiB (1258291 bytes)</td></tr>' +
@@ -80,8 +80,10 @@ describe('writeSummary', () => {
 
 describe('formatDuration', () => {
   it.each([
-    [400, '0s'],
+    [400, '0.4s'],
+    [9_940, '9.9s'],
     [59_400, '59s'],
+    [120_000, '2m'],
     [61_000, '1m 1s'],
     [3_600_000, '1h 0m'],
     [5_025_000, '1h 23m']

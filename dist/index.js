@@ -39403,12 +39403,15 @@ function nextGenDeploymentState(status) {
 
 
 function formatDuration(ms) {
+    // Short intervals (polls in tests and the demo) keep a decimal: "0.3s", not "0s".
+    if (ms < 10_000)
+        return `${Number((ms / 1000).toFixed(1))}s`;
     const seconds = Math.round(ms / 1000);
     if (seconds < 60)
         return `${seconds}s`;
     const minutes = Math.floor(seconds / 60);
     if (minutes < 60)
-        return `${minutes}m ${seconds % 60}s`;
+        return seconds % 60 === 0 ? `${minutes}m` : `${minutes}m ${seconds % 60}s`;
     return `${Math.floor(minutes / 60)}h ${minutes % 60}m`;
 }
 const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
@@ -39585,7 +39588,7 @@ async function followExecution(settings, first, context, extras) {
         result = { outcome: 'final', last: first };
     }
     else {
-        result = await group(`Wait for execution ${first.id} to end (timeout ${formatDuration(settings.wait.timeoutMs)})`, () => waitFor(settings, first, context));
+        result = await group(`Wait for execution ${first.id} to end (poll every ${formatDuration(settings.wait.pollIntervalMs)}, timeout ${formatDuration(settings.wait.timeoutMs)})`, () => waitFor(settings, first, context));
     }
     const what = `Harness ${first.kind.toLowerCase()} execution ${first.id}`;
     const failure = settings.wait.enabled ? executionFailure(what, result, settings.wait, result.last.failureDetails) : undefined;
@@ -39963,6 +39966,7 @@ function asArray(value) {
 
 
 
+
 const FAILING_STATUSES = new Set(NEXTGEN_FINAL_STATUSES.filter(status => !NEXTGEN_DEFAULT_PASSING.includes(status)));
 /** Statuses in which the execution stands still until a person acts in Harness. */
 const PERSON_MUST_ACT = {
@@ -40015,7 +40019,7 @@ class NgExecutionFollower {
         const { id, settings } = this.plan;
         const { wait } = settings;
         let outcome;
-        const header = `Wait for NextGen execution ${id} (poll every ${seconds(wait.pollIntervalMs)}, timeout ${seconds(wait.timeoutMs)})`;
+        const header = `Wait for NextGen execution ${id} (poll every ${formatDuration(wait.pollIntervalMs)}, timeout ${formatDuration(wait.timeoutMs)})`;
         try {
             outcome = await group(header, () => this.waitForFinal());
         }
@@ -40109,9 +40113,6 @@ class NgExecutionFollower {
             failure
         };
     }
-}
-function seconds(ms) {
-    return `${Number((ms / 1000).toFixed(1))}s`;
 }
 /** The stages a status line points at, by name: those under way, or at the end those that failed. */
 function notableStageNames(snapshot) {

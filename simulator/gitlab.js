@@ -47,6 +47,7 @@ import { entryContent, zipChunks, zipSize } from './zip.js'
  * @property {'reporter' | 'developer' | 'maintainer'} [role]  The token user's role (default maintainer): keep needs developer, delete maintainer.
  * @property {boolean} [redirectToStorage]  Archive downloads answer 302 to a signed URL on the storage origin, as GitLab.com does.
  * @property {string} [storageHost]  Loopback address of the storage origin (default 127.0.0.2; another port of 127.0.0.1 where that is not available).
+ * @property {number} [port]  Port of the GitLab origin (default: any free port).
  */
 
 /**
@@ -326,7 +327,7 @@ export async function startGitLab(options) {
     res.end()
   }
 
-  const gitlab = await startServer(route)
+  const gitlab = await startServer(route, { port: options.port })
   return {
     url: gitlab.url,
     requests: gitlab.requests,

@@ -22,10 +22,12 @@ export interface SummaryReport {
 }
 
 export function formatDuration(ms: number): string {
+  // Short intervals (polls in tests and the demo) keep a decimal: "0.3s", not "0s".
+  if (ms < 10_000) return `${Number((ms / 1000).toFixed(1))}s`
   const seconds = Math.round(ms / 1000)
   if (seconds < 60) return `${seconds}s`
   const minutes = Math.floor(seconds / 60)
-  if (minutes < 60) return `${minutes}m ${seconds % 60}s`
+  if (minutes < 60) return seconds % 60 === 0 ? `${minutes}m` : `${minutes}m ${seconds % 60}s`
   return `${Math.floor(minutes / 60)}h ${minutes % 60}m`
 }
 

@@ -40,7 +40,7 @@ export async function followExecution(
     await context.progress.changed(first.status, firstGenDeploymentState(first.status))
     result = { outcome: 'final', last: first }
   } else {
-    result = await core.group(`Wait for execution ${first.id} to end (timeout ${formatDuration(settings.wait.timeoutMs)})`, () => waitFor(settings, first, context))
+    result = await core.group(`Wait for execution ${first.id} to end (poll every ${formatDuration(settings.wait.pollIntervalMs)}, timeout ${formatDuration(settings.wait.timeoutMs)})`, () => waitFor(settings, first, context))
   }
   const what = `Harness ${first.kind.toLowerCase()} execution ${first.id}`
   const failure = settings.wait.enabled ? executionFailure(what, result, settings.wait, result.last.failureDetails) : undefined

@@ -3,6 +3,7 @@ import { CancelledError } from '../errors.js'
 import type { NextGenClient, NgExecution } from '../harness/nextgen.js'
 import { isNextGenFinal, NEXTGEN_DEFAULT_PASSING, NEXTGEN_FINAL_STATUSES, nextGenDeploymentState } from '../harness/statuses.js'
 import { redact } from '../secrets.js'
+import { formatDuration } from '../summary.js'
 import type { NgExecutionStatusSettings, NgRunPipelineSettings } from '../settings/index.js'
 import { executionFailure } from './execution-outcome.js'
 import type { OperationContext, OperationResult } from './types.js'
@@ -78,7 +79,7 @@ export class NgExecutionFollower {
     const { id, settings } = this.plan
     const { wait } = settings
     let outcome: WaitResult<NgExecution>
-    const header = `Wait for NextGen execution ${id} (poll every ${seconds(wait.pollIntervalMs)}, timeout ${seconds(wait.timeoutMs)})`
+    const header = `Wait for NextGen execution ${id} (poll every ${formatDuration(wait.pollIntervalMs)}, timeout ${formatDuration(wait.timeoutMs)})`
     try {
       outcome = await core.group(header, () => this.waitForFinal())
     } catch (error) {
@@ -169,10 +170,6 @@ export class NgExecutionFollower {
       failure
     }
   }
-}
-
-function seconds(ms: number): string {
-  return `${Number((ms / 1000).toFixed(1))}s`
 }
 
 /** The stages a status line points at, by name: those under way, or at the end those that failed. */
