@@ -152,4 +152,21 @@ describe('action.yml', () => {
     expect(metadata.branding).toEqual({ icon: expect.any(String), color: expect.any(String) })
     expect(metadata.runs).toEqual({ using: 'node24', main: 'dist/index.js' })
   })
+
+  it("is what the README's input and output tables list, with the same defaults", () => {
+    const readme = readFileSync(path.join(root, 'README.md'), 'utf8')
+    const start = readme.indexOf('## Inputs and outputs')
+    const table = (from: string, to: string): string[][] =>
+      [...readme.slice(readme.indexOf(from, start), readme.indexOf(to, start)).matchAll(/^\| `([a-z0-9-]+)` \| ([^|]*) \|/gm)].map(match => [
+        match[1],
+        match[2].trim()
+      ])
+    const inputs = table('## Inputs and outputs', '### Outputs')
+    expect(inputs.map(([name]) => name)).toEqual(declaredInputs)
+    for (const [name, cell] of inputs) {
+      const declared = metadata.inputs[name]
+      expect([name, cell]).toEqual([name, declared.default !== undefined ? `\`${declared.default}\`` : declared.required ? 'required' : ''])
+    }
+    expect(table('### Outputs', '## Security').map(([name]) => name)).toEqual(declaredOutputs)
+  })
 })
