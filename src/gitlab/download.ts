@@ -13,9 +13,10 @@ import { formatBytes, formatRate, startProgress } from './progress.js'
 /**
  * Received chunks are written in batches of this size, synchronously: fs.WriteStream, which hands
  * each write to the thread pool, was slower, and bigger batches stalled the socket for longer.
- * The kernel keeps receiving into the socket's buffer while a batch is written. What still
- * separates a 1 GiB download from curl's time on loopback (BENCHMARKS.md) is the SHA-256 and
- * Node's cost per socket read, not the writing.
+ * The kernel keeps receiving into the socket's buffer while a batch is written. Batches written
+ * through the thread pool, four in flight, were ~4% faster but peaked ~4 MiB higher (`npm run
+ * bench`, 1 GiB): not worth it. What separates a 1 GiB download from curl's time on loopback
+ * (BENCHMARKS.md) is the SHA-256 and Node's cost per socket read.
  */
 const WRITE_BATCH_BYTES = 512 * 1024
 
