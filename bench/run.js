@@ -30,6 +30,7 @@ const missing = [
   existsSync(defaultBundle) ? undefined : 'dist/index.js (run `npm run build`)',
   installed('curl', '--version') ? undefined : 'curl (apt-get install curl)',
   installed('unzip', '-v') ? undefined : 'unzip (apt-get install unzip)',
+  installed('sha256sum', '--version') ? undefined : 'sha256sum (apt-get install coreutils)',
   canTrackMemory ? undefined : 'Linux /proc, to read peak memory'
 ].filter(Boolean)
 if (missing.length > 0) {
