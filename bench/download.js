@@ -35,7 +35,7 @@ export async function downloadRows(scratch) {
   const jobs = SIZES.map((size, index) => ({ id: index + 1, entries: [{ name: 'artifact.bin', size, seed: index + 1 }] }))
   // Generated content's CRCs are computed once here, so the server spends no CPU on them while timed.
   for (const job of jobs) for (const _ of zipChunks(job.entries));
-  // No redirect: curl would follow it with the token, and the comparison is about the client.
+  // No redirect to object storage: curl follows one only with -L, and then sends the token there too.
   const gitlab = await startGitLab({ jobs, project: { id: PROJECT_ID, path: 'bench/project' }, token: TOKEN, redirectToStorage: false })
   const workspace = path.join(scratch, 'action-workspace')
   mkdirSync(workspace)
