@@ -27,6 +27,8 @@ const CLEANABLE_STREAM_TYPES = ['DOCKER', 'ECR', 'GCR', 'ACR', 'ARTIFACTORY', 'N
  * @property {string} id
  * @property {string} name
  * @property {StatusStep[]} [statuses]  What its executions go through, one step per poll; the last repeats.
+ * @property {number} [stepMs]  Advance one step every stepMs after the start instead of one per poll,
+ *   as a real deployment does (a benchmark scales time down this way).
  * @property {StageSpec[]} [stages]      Pipelines only.
  * @property {string} [environmentId]    Workflows only: the environment it deploys to.
  */
@@ -81,6 +83,9 @@ const CLEANABLE_STREAM_TYPES = ['DOCKER', 'ECR', 'GCR', 'ACR', 'ARTIFACTORY', 'N
  * @property {StatusStep[]} statuses
  * @property {number} polls
  * @property {string} createdAt
+ * @property {number} createdAtMs  performance.now() at its creation.
+ * @property {number} [stepMs]  See EntitySpec.
+ * @property {number} [finalSeenAt]  performance.now() of the first poll answered with a final status.
  * @property {string} [notes]
  */
 
@@ -158,8 +163,9 @@ export async function startHarnessFirstGen(scenario = demoScenario(), options = 
     execution: ({ executionId }) => {
       const execution = executions.get(executionId)
       if (!execution) throw new Error('Execution does not exist or access is denied')
-      const view = executionView(execution, execution.polls)
+      const view = executionView(execution, currentStep(execution))
       execution.polls++
+      if (FINAL.has(view.status)) execution.finalSeenAt ??= performance.now()
       return view
     },
     /** @param {{ name: string }} args */
@@ -276,16 +282,34 @@ function entityByName(scenario, applicationId, type, name) {
  * @returns {SimExecution}
  */
 function newExecution(id, application, type, entity, statuses) {
-  return { id, application, type, entity, statuses: statuses ?? DEFAULT_STATUSES, polls: 0, createdAt: new Date().toISOString() }
+  return {
+    id,
+    application,
+    type,
+    entity,
+    statuses: statuses ?? DEFAULT_STATUSES,
+    polls: 0,
+    createdAt: new Date().toISOString(),
+    createdAtMs: performance.now(),
+    stepMs: entity.stepMs
+  }
 }
 
 /**
- * The execution as the Nth poll sees it (the status sequence advances one step per poll).
+ * Which step of its statuses the execution is at now: one per poll, or one per `stepMs` elapsed.
  * @param {SimExecution} execution
- * @param {number} poll
  */
-function executionView(execution, poll) {
-  const raw = execution.statuses[Math.min(poll, execution.statuses.length - 1)]
+function currentStep(execution) {
+  return execution.stepMs ? Math.floor((performance.now() - execution.createdAtMs) / execution.stepMs) : execution.polls
+}
+
+/**
+ * The execution at the given step of its status sequence (the last step repeats).
+ * @param {SimExecution} execution
+ * @param {number} index
+ */
+function executionView(execution, index) {
+  const raw = execution.statuses[Math.min(index, execution.statuses.length - 1)]
   const step = typeof raw === 'string' ? { status: raw } : raw
   const final = FINAL.has(step.status)
   const common = {

@@ -13,6 +13,8 @@ export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.u
 export const defaultBundle = path.join(projectRoot, 'dist', 'index.js')
 // The `node` package ships the Node 24 that GitHub runs the action with.
 const node24 = path.join(projectRoot, 'node_modules', 'node', 'bin', 'node')
+/** The Node that runs the action (and, in the bench, the clients it is compared with). */
+export const actionNode = existsSync(node24) ? node24 : process.execPath
 
 /** @type {{ inputs: Record<string, { default?: string, description?: string }>, outputs: Record<string, { description?: string }> }} */
 export const metadata = parse(readFileSync(path.join(projectRoot, 'action.yml'), 'utf8'))
@@ -85,7 +87,7 @@ export async function runAction(inputs, options = {}) {
   Object.assign(env, options.env)
 
   const bundle = options.bundle ?? process.env.ACTION_BUNDLE ?? defaultBundle
-  const child = spawn(existsSync(node24) ? node24 : process.execPath, [bundle], { env, cwd: workspace })
+  const child = spawn(actionNode, [bundle], { env, cwd: workspace })
   options.started?.(child)
   let stdout = ''
   let stderr = ''

@@ -9,12 +9,14 @@ import http from 'node:http'
  * @property {URLSearchParams} query
  * @property {http.IncomingHttpHeaders} headers
  * @property {string} body
+ * @property {number} receivedAt  performance.now() when the request arrived, before its body was read.
  */
 
 /**
  * @typedef {object} RunningServer
  * @property {string} url       Base URL, e.g. http://127.0.0.1:41234
  * @property {RecordedRequest[]} requests  Every request received, in order.
+ * @property {() => number} connections  TCP connections accepted so far (keep-alive reuse shows as few).
  * @property {() => Promise<void>} close
  */
 
@@ -28,7 +30,9 @@ export async function startServer(handler, options = {}) {
   const host = options.host ?? '127.0.0.1'
   /** @type {RecordedRequest[]} */
   const requests = []
+  let connections = 0
   const server = http.createServer(async (raw, res) => {
+    const receivedAt = performance.now()
     try {
       const chunks = []
       for await (const chunk of raw) chunks.push(chunk)
@@ -39,7 +43,8 @@ export async function startServer(handler, options = {}) {
         path: queryAt < 0 ? target : target.slice(0, queryAt),
         query: new URLSearchParams(queryAt < 0 ? '' : target.slice(queryAt + 1)),
         headers: raw.headers,
-        body: Buffer.concat(chunks).toString('utf8')
+        body: Buffer.concat(chunks).toString('utf8'),
+        receivedAt
       }
       requests.push(request)
       await handler(request, res, raw)
@@ -48,12 +53,14 @@ export async function startServer(handler, options = {}) {
       else res.destroy()
     }
   })
+  server.on('connection', () => connections++)
   server.keepAliveTimeout = 5000
   await new Promise(resolve => server.listen(options.port ?? 0, host, () => resolve(undefined)))
   const address = /** @type {import('node:net').AddressInfo} */ (server.address())
   return {
     url: `http://${host}:${address.port}`,
     requests,
+    connections: () => connections,
     close: () =>
       new Promise(resolve => {
         server.closeAllConnections()

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { startGitLab, type FakeGitLab, type FakeJob } from '../../simulator/gitlab.js'
+import { canTrackMemory, trackPeakRss } from '../../simulator/process-memory.js'
 import { zipChunks, type ZipEntry } from '../../simulator/zip.js'
 import { annotations, runAction, visibleLog, type ActionRun } from './action.js'
 
@@ -204,30 +205,15 @@ describe('bad GitLab input', () => {
   })
 })
 
-/** Peak resident memory of a process, polled from /proc while it runs (Linux). */
+/** Peak resident memory of the action's process while it runs. */
 async function peakRss(inputs: Record<string, string>): Promise<{ run: ActionRun; peakKiB: number }> {
-  let peakKiB = 0
-  let timer: NodeJS.Timeout | undefined
-  const run = await runAction(inputs, {
-    started: child => {
-      timer = setInterval(() => {
-        try {
-          const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))
-          if (match) peakKiB = Math.max(peakKiB, Number(match[1]))
-        } catch {
-          // The process has exited.
-        }
-      }, 25)
-    }
-  })
-  clearInterval(timer)
-  return { run, peakKiB }
+  let stop = (): number => 0
+  const run = await runAction(inputs, { started: child => (stop = trackPeakRss(child.pid)) })
+  return { run, peakKiB: stop() }
 }
 
-const linux = existsSync('/proc/self/status')
-
 describe('memory', () => {
-  ;(linux ? it : it.skip)(
+  ;(canTrackMemory ? it : it.skip)(
     'stays flat while downloading and extracting an archive of a few hundred MB',
     async () => {
       const big: ZipEntry[] = [

@@ -11,11 +11,12 @@ import { releasingMemory } from './memory.js'
 import { formatBytes, formatRate, startProgress } from './progress.js'
 
 /**
- * Received chunks are written in batches of this size, synchronously. Measured against curl on
- * loopback (1 GiB): fs.WriteStream, which hands each write to the thread pool, took ~1.45x
- * curl's time; synchronous batches of a few hundred KiB ~1.2x (the SHA-256 is most of the rest),
- * while bigger batches stalled the socket for longer and were slower again. The kernel keeps
- * receiving into the socket's buffer while a batch is written.
+ * Received chunks are written in batches of this size, synchronously: fs.WriteStream, which hands
+ * each write to the thread pool, was slower, and bigger batches stalled the socket for longer.
+ * The kernel keeps receiving into the socket's buffer while a batch is written. Batches written
+ * through the thread pool, four in flight, were ~4% faster but peaked ~4 MiB higher (`npm run
+ * bench`, 1 GiB): not worth it. What separates a 1 GiB download from curl's time on loopback
+ * (BENCHMARKS.md) is the SHA-256 and Node's cost per socket read.
  */
 const WRITE_BATCH_BYTES = 512 * 1024
 
