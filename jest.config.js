@@ -8,6 +8,7 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, diagnostics: false }]
   },
   testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
+  setupFilesAfterEnv: ['<rootDir>/__tests__/remove-runs.ts'],
   reporters: ['default', '<rootDir>/scripts/plain-summary-reporter.js'],
   testTimeout: 60000,
   maxWorkers: 2

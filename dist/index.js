@@ -40315,8 +40315,13 @@ function collector() {
     }
     return collect;
 }
-/** Bytes streamed between two collections: a few chunks' worth, far below V8's own threshold. */
-const RELEASE_EVERY_BYTES = 8 * 1024 * 1024;
+/**
+ * Bytes streamed between two collections: a few chunks' worth, far below V8's own threshold.
+ * Measured by `npm run bench` (peak RSS of a 1 GiB download): every 8 MiB peaked at ~100 MiB,
+ * every 2 MiB at ~94 MiB, the malloc'd socket buffers awaiting collection being most of the
+ * difference; the download's time did not change measurably.
+ */
+const RELEASE_EVERY_BYTES = 2 * 1024 * 1024;
 /**
  * Returns a counter to call with each chunk streamed. V8 frees the buffers of chunks already
  * written only at a garbage collection, and it starts one for such memory only after about
@@ -40386,11 +40391,12 @@ function startProgress(describe, intervalMs = PROGRESS_INTERVAL_MS) {
 
 
 /**
- * Received chunks are written in batches of this size, synchronously. Measured against curl on
- * loopback (1 GiB): fs.WriteStream, which hands each write to the thread pool, took ~1.45x
- * curl's time; synchronous batches of a few hundred KiB ~1.2x (the SHA-256 is most of the rest),
- * while bigger batches stalled the socket for longer and were slower again. The kernel keeps
- * receiving into the socket's buffer while a batch is written.
+ * Received chunks are written in batches of this size, synchronously: fs.WriteStream, which hands
+ * each write to the thread pool, was slower, and bigger batches stalled the socket for longer.
+ * The kernel keeps receiving into the socket's buffer while a batch is written. Batches written
+ * through the thread pool, four in flight, were ~4% faster but peaked ~4 MiB higher (`npm run
+ * bench`, 1 GiB): not worth it. What separates a 1 GiB download from curl's time on loopback
+ * (BENCHMARKS.md) is the SHA-256 and Node's cost per socket read.
  */
 const WRITE_BATCH_BYTES = 512 * 1024;
 /** Writes every byte of `chunks` at the file's position (writev may write less than asked). */

@@ -3,7 +3,7 @@
 // variables (declared defaults supplied), outputs and the job summary through files.
 // Shared by the end-to-end tests, `npm run demo` and `npm run bench`.
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -40,6 +40,24 @@ export const metadata = parse(readFileSync(path.join(projectRoot, 'action.yml'),
  * @property {(text: string) => void} [onOutput]  Receives stdout and stderr as they come.
  */
 
+/** @type {string | undefined} */
+let runsRoot
+
+/** One folder for all runs, removed by removeRuns() or at exit: a large download leaves hundreds of MB. */
+function runsFolder() {
+  if (runsRoot === undefined) {
+    runsRoot = mkdtempSync(path.join(tmpdir(), 'action-runs-'))
+    process.once('exit', removeRuns)
+  }
+  return runsRoot
+}
+
+/** Removes every run's folders (jest ends its workers without an exit event, so tests call this). */
+export function removeRuns() {
+  if (runsRoot !== undefined) rmSync(runsRoot, { recursive: true, force: true })
+  runsRoot = undefined
+}
+
 /** @param {string} name */
 function inputVariable(name) {
   return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`
@@ -62,7 +80,7 @@ export function parseOutputFile(text) {
  * @returns {Promise<ActionRun>}
  */
 export async function runAction(inputs, options = {}) {
-  const temp = mkdtempSync(path.join(tmpdir(), 'action-run-'))
+  const temp = mkdtempSync(path.join(runsFolder(), 'run-'))
   const workspace = options.workspace ?? mkdtempSync(path.join(temp, 'workspace-'))
   const runnerTemp = mkdtempSync(path.join(temp, 'runner-temp-'))
   const outputFile = path.join(temp, 'output')
