@@ -30627,7 +30627,7 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3932);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(794);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -30636,7 +30636,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3932:
+/***/ 794:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38996,7 +38996,20 @@ async function readText(response) {
     return response.body.text();
 }
 
+;// CONCATENATED MODULE: ./src/http/json.ts
+/** A response body parsed as a JSON object (or array); undefined for anything else, HTML error pages included. */
+function parseJsonObject(text) {
+    try {
+        const value = JSON.parse(text);
+        return typeof value === 'object' && value !== null ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/harness/errors.ts
+
 
 /**
  * Harness's own words from an error body. GraphQL answers carry `errors[].message`; the gateway
@@ -39032,14 +39045,7 @@ const errors_HINTS = {
 /** Turns an unsuccessful Harness answer into one failure line: what failed, the HTTP status, Harness's message. */
 async function harnessHttpError(what, response) {
     const text = await response.body.text().catch(() => '');
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch {
-        parsed = undefined;
-    }
-    const message = harnessMessage(parsed) ?? (text.trim().slice(0, 300) || 'no message');
+    const message = harnessMessage(parseJsonObject(text)) ?? (text.trim().slice(0, 300) || 'no message');
     return new ActionError(`Could not ${what}: Harness answered HTTP ${response.status}: ${message}`, {
         title: `Could not ${what}`,
         hint: errors_HINTS[response.status] ?? (response.status >= 500 ? 'Harness had a server error; try again later.' : undefined),
@@ -39048,6 +39054,7 @@ async function harnessHttpError(what, response) {
 }
 
 ;// CONCATENATED MODULE: ./src/harness/graphql.ts
+
 
 
 
@@ -39099,14 +39106,9 @@ function notRetried(request, message, cause) {
 }
 async function readJson(request, response) {
     const text = await response.body.text();
-    try {
-        const body = JSON.parse(text);
-        if (typeof body === 'object' && body !== null)
-            return body;
-    }
-    catch {
-        // Reported below, with what did come back.
-    }
+    const body = parseJsonObject(text);
+    if (body)
+        return body;
     const type = header(response.headers, 'content-type') ?? 'no content type';
     const message = `Could not ${request.what}: Harness answered HTTP 200 with ${type}, not a GraphQL answer: ${text.trim().slice(0, 120) || 'an empty body'}`;
     if (request.retry === 'once')
@@ -39782,6 +39784,7 @@ async function artifactCleanup(settings) {
 
 
 
+
 /**
  * The NextGen pipeline REST API under `<harness-url>/gateway`, for one organization and project.
  * Every call carries the key as `x-api-key` and the scope as query parameters.
@@ -39876,14 +39879,8 @@ async function readData(response, what) {
     if (response.status < 200 || response.status >= 300)
         throw await harnessHttpError(what, response);
     const text = await readText(response);
-    let envelope;
-    try {
-        envelope = JSON.parse(text);
-    }
-    catch {
-        envelope = undefined;
-    }
-    if (typeof envelope !== 'object' || envelope === null) {
+    const envelope = parseJsonObject(text);
+    if (!envelope) {
         throw new ActionError(`Could not ${what}: Harness answered HTTP ${response.status} with something other than JSON: ${text.trim().slice(0, 200)}`, {
             title: `Could not ${what}`,
             hint: "Check 'harness-url': it should be the Harness address (such as https://app.harness.io), not a login or proxy page."
@@ -41174,14 +41171,9 @@ async function downloadArtifactFile(settings, context) {
 
 
 
+
 function parseJob(text) {
-    try {
-        const job = JSON.parse(text);
-        return typeof job === 'object' && job !== null ? job : {};
-    }
-    catch {
-        return {};
-    }
+    return (parseJsonObject(text) ?? {});
 }
 /** Keeps a job's artifacts from expiring (POST .../artifacts/keep, sent at most once). */
 async function keepArtifacts(settings) {

@@ -1,5 +1,6 @@
 import { ActionError } from '../errors.js'
 import type { HttpResponse } from '../http/client.js'
+import { parseJsonObject } from '../http/json.js'
 
 /**
  * Harness's own words from an error body. GraphQL answers carry `errors[].message`; the gateway
@@ -35,13 +36,7 @@ const HINTS: Record<number, string> = {
 /** Turns an unsuccessful Harness answer into one failure line: what failed, the HTTP status, Harness's message. */
 export async function harnessHttpError(what: string, response: HttpResponse): Promise<ActionError> {
   const text = await response.body.text().catch(() => '')
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(text)
-  } catch {
-    parsed = undefined
-  }
-  const message = harnessMessage(parsed) ?? (text.trim().slice(0, 300) || 'no message')
+  const message = harnessMessage(parseJsonObject(text)) ?? (text.trim().slice(0, 300) || 'no message')
   return new ActionError(`Could not ${what}: Harness answered HTTP ${response.status}: ${message}`, {
     title: `Could not ${what}`,
     hint: HINTS[response.status] ?? (response.status >= 500 ? 'Harness had a server error; try again later.' : undefined),

@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import { ActionError } from '../errors.js'
 import { header, send, type HttpResponse } from '../http/client.js'
+import { parseJsonObject } from '../http/json.js'
 import { apiUrl } from '../http/url.js'
 import type { HarnessConnection } from '../settings/index.js'
 import { harnessHttpError, harnessMessage } from './errors.js'
@@ -79,12 +80,8 @@ function notRetried(request: GraphQLRequest, message: string, cause?: unknown): 
 
 async function readJson(request: GraphQLRequest, response: HttpResponse): Promise<GraphQLBody> {
   const text = await response.body.text()
-  try {
-    const body: unknown = JSON.parse(text)
-    if (typeof body === 'object' && body !== null) return body as GraphQLBody
-  } catch {
-    // Reported below, with what did come back.
-  }
+  const body = parseJsonObject(text)
+  if (body) return body as GraphQLBody
   const type = header(response.headers, 'content-type') ?? 'no content type'
   const message = `Could not ${request.what}: Harness answered HTTP 200 with ${type}, not a GraphQL answer: ${text.trim().slice(0, 120) || 'an empty body'}`
   if (request.retry === 'once') throw notRetried(request, message)

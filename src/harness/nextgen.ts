@@ -1,5 +1,6 @@
 import { ActionError } from '../errors.js'
 import { readText, send, type HttpRequest, type HttpResponse } from '../http/client.js'
+import { parseJsonObject } from '../http/json.js'
 import { apiUrl } from '../http/url.js'
 import type { HarnessConnection, NextGenScope } from '../settings/index.js'
 import { harnessHttpError, harnessMessage } from './errors.js'
@@ -141,13 +142,8 @@ function segment(value: string): string {
 async function readData(response: HttpResponse, what: string): Promise<unknown> {
   if (response.status < 200 || response.status >= 300) throw await harnessHttpError(what, response)
   const text = await readText(response)
-  let envelope: { status?: unknown; data?: unknown } | undefined
-  try {
-    envelope = JSON.parse(text)
-  } catch {
-    envelope = undefined
-  }
-  if (typeof envelope !== 'object' || envelope === null) {
+  const envelope = parseJsonObject(text) as { status?: unknown; data?: unknown } | undefined
+  if (!envelope) {
     throw new ActionError(`Could not ${what}: Harness answered HTTP ${response.status} with something other than JSON: ${text.trim().slice(0, 200)}`, {
       title: `Could not ${what}`,
       hint: "Check 'harness-url': it should be the Harness address (such as https://app.harness.io), not a login or proxy page."

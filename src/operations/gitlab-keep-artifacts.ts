@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import { keepUrl } from '../gitlab/api.js'
 import { changeArtifacts } from '../gitlab/artifacts.js'
+import { parseJsonObject } from '../http/json.js'
 import type { JobArtifactsSettings } from '../settings/index.js'
 import type { OperationResult } from './types.js'
 
@@ -10,12 +11,7 @@ interface KeptJob {
 }
 
 function parseJob(text: string): KeptJob {
-  try {
-    const job: unknown = JSON.parse(text)
-    return typeof job === 'object' && job !== null ? (job as KeptJob) : {}
-  } catch {
-    return {}
-  }
+  return (parseJsonObject(text) ?? {}) as KeptJob
 }
 
 /** Keeps a job's artifacts from expiring (POST .../artifacts/keep, sent at most once). */
