@@ -47,7 +47,7 @@ function inputNamesInSource(): Set<string> {
 }
 
 /** The inputs the settings read for one operation, seen as the INPUT_* variables @actions/core looks up. */
-function inputsReadBy(inputs: Record<string, string>): Set<string> {
+async function inputsReadBy(inputs: Record<string, string>): Promise<Set<string>> {
   const read = new Set<string>()
   const original = process.env
   const env: NodeJS.ProcessEnv = { ...original }
@@ -59,7 +59,7 @@ function inputsReadBy(inputs: Record<string, string>): Set<string> {
     }
   })
   try {
-    readSettings()
+    await readSettings()
   } finally {
     process.env = original
   }
@@ -86,11 +86,11 @@ const CONFIGURATIONS: Record<OperationName, Array<Record<string, string>>> = {
   'gitlab-delete-artifacts': [{ ...gitlab, 'job-id': '42' }]
 }
 
-function inputsReadByEveryOperation(): Set<string> {
+async function inputsReadByEveryOperation(): Promise<Set<string>> {
   const read = new Set<string>()
   for (const operation of OPERATIONS) {
     for (const inputs of CONFIGURATIONS[operation]) {
-      for (const name of inputsReadBy({ ...inputs, operation })) read.add(name)
+      for (const name of await inputsReadBy({ ...inputs, operation })) read.add(name)
     }
   }
   return read
@@ -111,12 +111,12 @@ describe('action.yml', () => {
     expect([...inputNamesInSource()].filter(name => !declaredInputs.includes(name))).toEqual([])
   })
 
-  it('declares every input the settings read', () => {
-    expect([...inputsReadByEveryOperation()].filter(name => !declaredInputs.includes(name))).toEqual([])
+  it('declares every input the settings read', async () => {
+    expect([...(await inputsReadByEveryOperation())].filter(name => !declaredInputs.includes(name))).toEqual([])
   })
 
-  it('declares no input that nothing reads', () => {
-    const read = inputsReadByEveryOperation()
+  it('declares no input that nothing reads', async () => {
+    const read = await inputsReadByEveryOperation()
     expect(declaredInputs.filter(name => !read.has(name))).toEqual([])
     const named = inputNamesInSource()
     expect(declaredInputs.filter(name => !named.has(name))).toEqual([])

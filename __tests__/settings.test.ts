@@ -2,11 +2,11 @@ import { InputError } from '../src/errors.js'
 import { readSettings } from '../src/settings/index.js'
 import { parseServiceArtifacts, parseVariables } from '../src/settings/harness.js'
 
-function withInputs(inputs: Record<string, string>, read: () => unknown): unknown {
+async function withInputs(inputs: Record<string, string>, read: () => unknown): Promise<unknown> {
   const names = Object.keys(inputs).map(name => `INPUT_${name.toUpperCase()}`)
   Object.entries(inputs).forEach(([name, value]) => (process.env[`INPUT_${name.toUpperCase()}`] = value))
   try {
-    return read()
+    return await read()
   } finally {
     names.forEach(name => delete process.env[name])
   }
@@ -15,27 +15,27 @@ function withInputs(inputs: Record<string, string>, read: () => unknown): unknow
 const harness = { 'harness-api-key': 'k', 'harness-account-id': 'acc' }
 
 describe('readSettings', () => {
-  it('names the valid operations for an unknown one', () => {
-    expect(() => withInputs({ operation: 'nope' }, readSettings)).toThrow(/Input 'operation' must be one of .*; got 'nope'/)
+  it('names the valid operations for an unknown one', async () => {
+    await expect(withInputs({ operation: 'nope' }, readSettings)).rejects.toThrow(/Input 'operation' must be one of .*; got 'nope'/)
   })
 
-  it('rejects a bad duration naming the input', () => {
-    expect(() =>
+  it('rejects a bad duration naming the input', async () => {
+    await expect(
       withInputs({ ...harness, operation: 'harness-execution-status', 'execution-id': 'e1', timeout: 'soon' }, readSettings)
-    ).toThrow("Input 'timeout' must be a duration such as 90s, 15m, 1h or a number of seconds; got 'soon'.")
+    ).rejects.toThrow("Input 'timeout' must be a duration such as 90s, 15m, 1h or a number of seconds; got 'soon'.")
   })
 
-  it('reads durations in each unit', () => {
+  it('reads durations in each unit', async () => {
     for (const [text, ms] of [['90s', 90_000], ['15m', 900_000], ['1h', 3_600_000], ['45', 45_000], ['0.5', 500]] as const) {
-      const settings = withInputs({ ...harness, operation: 'harness-execution-status', 'execution-id': 'e1', 'poll-interval': text }, readSettings)
+      const settings = await withInputs({ ...harness, operation: 'harness-execution-status', 'execution-id': 'e1', 'poll-interval': text }, readSettings)
       expect(settings).toMatchObject({ wait: { pollIntervalMs: ms } })
     }
   })
 
-  it('refuses both a pipeline and a workflow', () => {
-    expect(() =>
+  it('refuses both a pipeline and a workflow', async () => {
+    await expect(
       withInputs({ ...harness, operation: 'harness-start-execution', application: 'a', pipeline: 'p', 'workflow-id': 'w' }, readSettings)
-    ).toThrow(InputError)
+    ).rejects.toThrow(InputError)
   })
 })
 

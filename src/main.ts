@@ -1,10 +1,9 @@
 import * as core from '@actions/core'
 import { ActionError, InputError } from './errors.js'
-import { deploymentProgress, NO_DEPLOYMENT, type GitHubDeployment } from './github/deployments.js'
 import { runOperation } from './operations/index.js'
-import type { StepFailure } from './operations/types.js'
+import { NO_DEPLOYMENT, type GitHubDeployment, type StepFailure } from './operations/types.js'
 import { redact } from './secrets.js'
-import { readSettings, type Outputs } from './settings/index.js'
+import { readSettings, type GitHubDeploymentSettings, type Outputs } from './settings/index.js'
 import { writeFailureSummary, writeSummary } from './summary.js'
 
 /** Seconds a cancelled run gets to clean up (e.g. abort a Harness execution) before it exits anyway. */
@@ -41,6 +40,11 @@ function failureOf(error: unknown): StepFailure {
   }
 }
 
+/** Octokit is loaded only for a step that mirrors its execution onto a GitHub deployment. */
+async function deploymentFor(settings: GitHubDeploymentSettings | undefined): Promise<GitHubDeployment> {
+  return settings ? (await import('./github/deployments.js')).deploymentProgress(settings) : NO_DEPLOYMENT
+}
+
 /** One error annotation: the title says what failed, the message why, the last line what to do. */
 async function fail(failure: StepFailure, deployment: GitHubDeployment): Promise<void> {
   const text = failure.hint ? `${failure.message}\n${failure.hint}` : failure.message
@@ -55,8 +59,8 @@ export async function run(): Promise<void> {
   const controller = cancelOnSignals()
   let deployment = NO_DEPLOYMENT
   try {
-    const settings = readSettings()
-    deployment = deploymentProgress('github' in settings ? settings.github : undefined)
+    const settings = await readSettings()
+    deployment = await deploymentFor('github' in settings ? settings.github : undefined)
     const result = await runOperation(settings, { progress: deployment, signal: controller.signal })
     setOutputs(result.outputs)
     await writeSummary(result.summary, result.failure)

@@ -12,7 +12,8 @@ const execution = { id: 'exec-42', url: 'https://app.harness.io/#/account/acc/ex
 // @actions/github reads GITHUB_SHA when it is loaded: the environment is set first, the module loaded after.
 process.env.GITHUB_SHA = SHA
 process.env.GITHUB_REPOSITORY = 'octo/shop'
-const { deploymentProgress, NO_DEPLOYMENT } = await import('../../src/github/deployments.js')
+const { deploymentProgress } = await import('../../src/github/deployments.js')
+const { NO_DEPLOYMENT } = await import('../../src/operations/types.js')
 
 let github: GitHubSimulator
 let outputFile: string

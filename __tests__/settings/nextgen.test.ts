@@ -12,40 +12,40 @@ const base = {
   pipeline: 'deploy'
 }
 
-function read(inputs: Record<string, string>, env: Record<string, string> = {}): unknown {
+async function read(inputs: Record<string, string>, env: Record<string, string> = {}): Promise<unknown> {
   const variables = { ...Object.fromEntries(Object.entries({ ...base, ...inputs }).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])), ...env }
   Object.assign(process.env, variables)
   try {
-    return readSettings()
+    return await readSettings()
   } finally {
     Object.keys(variables).forEach(name => delete process.env[name])
   }
 }
 
 describe('NextGen runtime inputs', () => {
-  it('keeps inline YAML exactly as given, indentation and final newline included', () => {
+  it('keeps inline YAML exactly as given, indentation and final newline included', async () => {
     const yaml = '  pipeline:\n    identifier: deploy\n  # trailing comment\n'
-    expect(read({ 'runtime-inputs': yaml })).toMatchObject({ runtimeInputs: yaml })
+    expect(await read({ 'runtime-inputs': yaml })).toMatchObject({ runtimeInputs: yaml })
   })
 
-  it('reads a .yaml path from the workspace', () => {
+  it('reads a .yaml path from the workspace', async () => {
     const workspace = mkdtempSync(path.join(tmpdir(), 'ng-settings-'))
     writeFileSync(path.join(workspace, 'inputs.yml'), 'pipeline:\n  identifier: deploy\n')
-    expect(read({ 'runtime-inputs': ' inputs.yml\n' }, { GITHUB_WORKSPACE: workspace })).toMatchObject({
+    expect(await read({ 'runtime-inputs': ' inputs.yml\n' }, { GITHUB_WORKSPACE: workspace })).toMatchObject({
       runtimeInputs: 'pipeline:\n  identifier: deploy\n'
     })
   })
 
-  it('names a missing file and bad YAML', () => {
+  it('names a missing file and bad YAML', async () => {
     const workspace = mkdtempSync(path.join(tmpdir(), 'ng-settings-'))
-    expect(() => read({ 'runtime-inputs': 'missing.yaml' }, { GITHUB_WORKSPACE: workspace })).toThrow(
+    await expect(read({ 'runtime-inputs': 'missing.yaml' }, { GITHUB_WORKSPACE: workspace })).rejects.toThrow(
       "Input 'runtime-inputs' names the file 'missing.yaml', which does not exist in the workspace."
     )
-    expect(() => read({ 'runtime-inputs': 'pipeline: [' })).toThrow(/^Input 'runtime-inputs' is not valid YAML/)
+    await expect(read({ 'runtime-inputs': 'pipeline: [' })).rejects.toThrow(/^Input 'runtime-inputs' is not valid YAML/)
   })
 
-  it('refuses runtime inputs together with input sets, and reads input set lists', () => {
-    expect(() => read({ 'runtime-inputs': 'pipeline: {}', 'input-sets': 'prod' })).toThrow(/'runtime-inputs' and 'input-sets' are both set/)
-    expect(read({ 'input-sets': 'prod, canary\neu' })).toMatchObject({ inputSets: ['prod', 'canary', 'eu'], runtimeInputs: '' })
+  it('refuses runtime inputs together with input sets, and reads input set lists', async () => {
+    await expect(read({ 'runtime-inputs': 'pipeline: {}', 'input-sets': 'prod' })).rejects.toThrow(/'runtime-inputs' and 'input-sets' are both set/)
+    expect(await read({ 'input-sets': 'prod, canary\neu' })).toMatchObject({ inputSets: ['prod', 'canary', 'eu'], runtimeInputs: '' })
   })
 })

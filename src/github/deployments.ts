@@ -3,15 +3,7 @@ import * as github from '@actions/github'
 import { errorCode, isNetworkError, isRetryableStatus, neverReachedServer, retrying, type RetryPolicy } from '../http/retry.js'
 import { redact } from '../secrets.js'
 import type { GitHubDeploymentSettings, OutputName } from '../settings/index.js'
-import { NO_PROGRESS, type DeploymentState, type ExecutionProgress } from '../operations/types.js'
-
-/** Receives an execution's progress, and hears when the step fails before Harness gave a final status. */
-export interface GitHubDeployment extends ExecutionProgress {
-  /** Ends a deployment still in progress as `error`: the step failed (timeout, cancel, lost contact) without a final status. */
-  interrupted(reason: string): Promise<void>
-}
-
-export const NO_DEPLOYMENT: GitHubDeployment = { ...NO_PROGRESS, interrupted: async () => undefined }
+import { NO_DEPLOYMENT, type DeploymentState, type GitHubDeployment } from '../operations/types.js'
 
 const DEPLOYMENT_ID_OUTPUT: OutputName = 'deployment-id'
 

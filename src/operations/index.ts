@@ -1,34 +1,16 @@
 import type { Settings } from '../settings/index.js'
+import type { GitLabSettings } from './gitlab.js'
 import type { OperationContext, OperationResult } from './types.js'
-import { startExecution } from './harness-start-execution.js'
-import { executionStatus } from './harness-execution-status.js'
-import { artifactCleanup } from './harness-artifact-cleanup.js'
-import { ngRunPipeline } from './harness-ng-run-pipeline.js'
-import { ngExecutionStatus } from './harness-ng-execution-status.js'
-import { downloadArtifacts } from './gitlab-download-artifacts.js'
-import { downloadArtifactFile } from './gitlab-download-artifact-file.js'
-import { keepArtifacts } from './gitlab-keep-artifacts.js'
-import { deleteArtifacts } from './gitlab-delete-artifacts.js'
 
-export function runOperation(settings: Settings, context: OperationContext): Promise<OperationResult> {
-  switch (settings.operation) {
-    case 'harness-start-execution':
-      return startExecution(settings, context)
-    case 'harness-execution-status':
-      return executionStatus(settings, context)
-    case 'harness-artifact-cleanup':
-      return artifactCleanup(settings)
-    case 'harness-ng-run-pipeline':
-      return ngRunPipeline(settings, context)
-    case 'harness-ng-execution-status':
-      return ngExecutionStatus(settings, context)
-    case 'gitlab-download-artifacts':
-      return downloadArtifacts(settings, context)
-    case 'gitlab-download-artifact-file':
-      return downloadArtifactFile(settings, context)
-    case 'gitlab-keep-artifacts':
-      return keepArtifacts(settings)
-    case 'gitlab-delete-artifacts':
-      return deleteArtifacts(settings)
-  }
+function isGitLab(settings: Settings): settings is GitLabSettings {
+  return settings.operation.startsWith('gitlab-')
+}
+
+/**
+ * The Harness and the GitLab operations (and the packages only they use: yaml, octokit, yauzl)
+ * are separate chunks of the bundle, loaded when one of them runs: a step parses only its own.
+ */
+export async function runOperation(settings: Settings, context: OperationContext): Promise<OperationResult> {
+  if (isGitLab(settings)) return (await import('./gitlab.js')).runGitLabOperation(settings, context)
+  return (await import('./harness.js')).runHarnessOperation(settings, context)
 }

@@ -16,6 +16,14 @@ export const NO_PROGRESS: ExecutionProgress = {
   changed: async () => undefined
 }
 
+/** Receives an execution's progress, and hears when the step fails before Harness gave a final status. */
+export interface GitHubDeployment extends ExecutionProgress {
+  /** Ends a deployment still in progress as `error`: the step failed (timeout, cancel, lost contact) without a final status. */
+  interrupted(reason: string): Promise<void>
+}
+
+export const NO_DEPLOYMENT: GitHubDeployment = { ...NO_PROGRESS, interrupted: async () => undefined }
+
 export interface OperationContext {
   progress: ExecutionProgress
   /** Aborted when the runner cancels the job. */

@@ -1,5 +1,4 @@
 import { InputError } from '../errors.js'
-import { readArtifactCleanup, readExecutionStatus, readNgExecutionStatus, readNgRunPipeline, readStartExecution } from './harness.js'
 import { readDownloadArtifactFile, readDownloadArtifacts, readJobArtifacts } from './gitlab.js'
 import { optional, secret } from './reader.js'
 import { OPERATIONS, type OperationName, type Settings } from './types.js'
@@ -8,12 +7,15 @@ export * from './types.js'
 
 const SECRET_INPUTS = ['harness-api-key', 'gitlab-token', 'gitlab-job-token', 'github-token']
 
-const READERS: Record<OperationName, () => Settings> = {
-  'harness-start-execution': readStartExecution,
-  'harness-execution-status': readExecutionStatus,
-  'harness-artifact-cleanup': readArtifactCleanup,
-  'harness-ng-run-pipeline': readNgRunPipeline,
-  'harness-ng-execution-status': readNgExecutionStatus,
+// The Harness readers bring yaml and @actions/github: loaded only for a Harness operation.
+const harness = (): Promise<typeof import('./harness.js')> => import('./harness.js')
+
+const READERS: Record<OperationName, () => Settings | Promise<Settings>> = {
+  'harness-start-execution': async () => (await harness()).readStartExecution(),
+  'harness-execution-status': async () => (await harness()).readExecutionStatus(),
+  'harness-artifact-cleanup': async () => (await harness()).readArtifactCleanup(),
+  'harness-ng-run-pipeline': async () => (await harness()).readNgRunPipeline(),
+  'harness-ng-execution-status': async () => (await harness()).readNgExecutionStatus(),
   'gitlab-download-artifacts': readDownloadArtifacts,
   'gitlab-download-artifact-file': readDownloadArtifactFile,
   'gitlab-keep-artifacts': () => readJobArtifacts('gitlab-keep-artifacts'),
@@ -25,7 +27,7 @@ function isOperation(value: string): value is OperationName {
 }
 
 /** Reads and checks every input the chosen operation uses; nothing is sent before this returns. */
-export function readSettings(): Settings {
+export async function readSettings(): Promise<Settings> {
   // Masked first, whichever operation runs and whatever input is wrong.
   for (const name of SECRET_INPUTS) secret(name)
   const operation = optional('operation')

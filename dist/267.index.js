@@ -1,0 +1,1410 @@
+export const id = 267;
+export const ids = [267];
+export const modules = {
+
+/***/ 3386:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GV: () => (/* binding */ isNextGenFinal),
+/* harmony export */   KM: () => (/* binding */ NEXTGEN_DEFAULT_PASSING),
+/* harmony export */   Uq: () => (/* binding */ nextGenDeploymentState),
+/* harmony export */   V3: () => (/* binding */ isFirstGenFinal),
+/* harmony export */   Zy: () => (/* binding */ FIRSTGEN_FINAL_STATUSES),
+/* harmony export */   bs: () => (/* binding */ firstGenDeploymentState),
+/* harmony export */   cR: () => (/* binding */ NEXTGEN_FINAL_STATUSES),
+/* harmony export */   jo: () => (/* binding */ FIRSTGEN_DEFAULT_PASSING)
+/* harmony export */ });
+/** FirstGen `ExecutionStatus` values that end an execution. */
+const FIRSTGEN_FINAL_STATUSES = ['SUCCESS', 'FAILED', 'ERROR', 'ABORTED', 'REJECTED', 'EXPIRED', 'SKIPPED'];
+const FIRSTGEN_DEFAULT_PASSING = ['SUCCESS'];
+/** NextGen execution statuses that end an execution; every other value is still in progress. */
+const NEXTGEN_FINAL_STATUSES = [
+    'Success',
+    'IgnoreFailed',
+    'Skipped',
+    'Failed',
+    'Errored',
+    'Aborted',
+    'AbortedByFreeze',
+    'Expired',
+    'ApprovalRejected'
+];
+const NEXTGEN_DEFAULT_PASSING = ['Success', 'IgnoreFailed', 'Skipped'];
+function isFirstGenFinal(status) {
+    return FIRSTGEN_FINAL_STATUSES.includes(status);
+}
+function isNextGenFinal(status) {
+    return NEXTGEN_FINAL_STATUSES.includes(status);
+}
+/** How a FirstGen status shows on a GitHub deployment. */
+function firstGenDeploymentState(status) {
+    switch (status) {
+        case 'SUCCESS':
+        case 'SKIPPED':
+            return 'success';
+        case 'FAILED':
+        case 'REJECTED':
+        case 'EXPIRED':
+            return 'failure';
+        case 'ERROR':
+            return 'error';
+        case 'ABORTED':
+            return 'inactive';
+        default:
+            return 'in_progress';
+    }
+}
+/** How a NextGen status shows on a GitHub deployment. */
+function nextGenDeploymentState(status) {
+    switch (status) {
+        case 'Success':
+        case 'IgnoreFailed':
+        case 'Skipped':
+            return 'success';
+        case 'Failed':
+        case 'Expired':
+        case 'ApprovalRejected':
+            return 'failure';
+        case 'Errored':
+            return 'error';
+        case 'Aborted':
+        case 'AbortedByFreeze':
+            return 'inactive';
+        default:
+            return 'in_progress';
+    }
+}
+
+
+/***/ }),
+
+/***/ 535:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   tN: () => (/* binding */ send),
+/* harmony export */   wx: () => (/* binding */ header),
+/* harmony export */   yR: () => (/* binding */ readText)
+/* harmony export */ });
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2480);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2561);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2174);
+/* harmony import */ var _url_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5255);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5472);
+
+
+
+
+
+// One keep-alive pool for the whole run: polls and lookups reuse their connection.
+const dispatcher = new undici__WEBPACK_IMPORTED_MODULE_0__.Agent({
+    keepAliveTimeout: 60_000,
+    connect: { timeout: 30_000 },
+    headersTimeout: 120_000,
+    bodyTimeout: 300_000
+});
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const DEFAULT_MAX_REDIRECTS = 5;
+function header(headers, name) {
+    const value = headers[name.toLowerCase()];
+    return Array.isArray(value) ? value[0] : value;
+}
+async function sendOnce(req) {
+    let url = req.url;
+    let method = req.method;
+    let body = req.body;
+    const maxRedirects = req.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
+    for (let hop = 0;; hop++) {
+        const sameOrigin = url.origin === req.url.origin;
+        const headers = { ...req.headers, ...(sameOrigin ? req.credentials : {}) };
+        const response = await (0,undici__WEBPACK_IMPORTED_MODULE_0__.request)(url, { method, headers, body, dispatcher });
+        const location = header(response.headers, 'location');
+        if (!REDIRECT_STATUSES.has(response.statusCode) || !location || maxRedirects === 0) {
+            return { status: response.statusCode, headers: response.headers, body: response.body, url };
+        }
+        await response.body.dump();
+        if (hop >= maxRedirects) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ(`Could not ${req.what}: more than ${maxRedirects} redirects (last to ${(0,_url_js__WEBPACK_IMPORTED_MODULE_3__/* .displayUrl */ .Qy)(new URL(location, url))})`);
+        }
+        url = new URL(location, url);
+        // The target of a redirect may be a signed storage URL: its query string is a credential.
+        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Redirected to ${(0,_url_js__WEBPACK_IMPORTED_MODULE_3__/* .displayUrl */ .Qy)(url)}${url.origin === req.url.origin ? '' : ' (credentials are not sent there)'}`);
+        if (response.statusCode === 303 || (method === 'POST' && response.statusCode !== 307 && response.statusCode !== 308)) {
+            method = 'GET';
+            body = undefined;
+        }
+    }
+}
+/**
+ * Sends a request with the retry rules for its kind and redirects followed by hand
+ * (undici, fetch and @actions/http-client would carry custom credential headers to another host).
+ * The caller reads or dumps the body, and turns an unsuccessful status into its service's message.
+ */
+async function send(req, policy = _retry_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_RETRY_POLICY */ .cO) {
+    if (req.credentials)
+        (0,_url_js__WEBPACK_IMPORTED_MODULE_3__/* .warnIfCredentialInClear */ .jF)(req.url);
+    _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .debug */ .Yz(`${req.method} ${(0,_url_js__WEBPACK_IMPORTED_MODULE_3__/* .displayUrl */ .Qy)(req.url)}`);
+    try {
+        return await (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .retrying */ .R$)({
+            what: `Could not ${req.what}`,
+            run: () => sendOnce(req),
+            retryReason: response => req.retry === 'idempotent' && (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .isRetryableStatus */ .PS)(response.status)
+                ? { reason: `HTTP ${response.status}`, delayMs: (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .serverRequestedDelayMs */ .Hf)(response.status, response.headers) }
+                : undefined,
+            retryableError: error => (req.retry === 'idempotent' ? (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .isNetworkError */ .TX)(error) : (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .neverReachedServer */ .aD)(error)),
+            discard: response => response.body.dump()
+        }, policy);
+    }
+    catch (error) {
+        throw networkFailure(req, error);
+    }
+}
+function networkFailure(req, error) {
+    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ)
+        return error;
+    const code = (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .errorCode */ .CA)(error);
+    const reason = code ?? (error instanceof Error ? error.message : String(error));
+    const mayHaveArrived = req.retry === 'once' && !(0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .neverReachedServer */ .aD)(error);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ(`Could not ${req.what} (${req.method} ${(0,_url_js__WEBPACK_IMPORTED_MODULE_3__/* .displayUrl */ .Qy)(req.url)}): ${reason}`, {
+        title: `Could not ${req.what}`,
+        transient: (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .isNetworkError */ .TX)(error),
+        hint: mayHaveArrived
+            ? 'The request may have reached the server, so it was not sent again (that could start it twice). Check the server before re-running.'
+            : undefined,
+        cause: error
+    });
+}
+/** Reads a body that is expected to be small (API answers), as text. */
+async function readText(response) {
+    return response.body.text();
+}
+
+
+/***/ }),
+
+/***/ 5338:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ parseJsonObject)
+/* harmony export */ });
+/** A response body parsed as a JSON object (or array); undefined for anything else, HTML error pages included. */
+function parseJsonObject(text) {
+    try {
+        const value = JSON.parse(text);
+        return typeof value === 'object' && value !== null ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 5472:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CA: () => (/* binding */ errorCode),
+/* harmony export */   Hf: () => (/* binding */ serverRequestedDelayMs),
+/* harmony export */   PS: () => (/* binding */ isRetryableStatus),
+/* harmony export */   R$: () => (/* binding */ retrying),
+/* harmony export */   TX: () => (/* binding */ isNetworkError),
+/* harmony export */   aD: () => (/* binding */ neverReachedServer),
+/* harmony export */   cO: () => (/* binding */ DEFAULT_RETRY_POLICY)
+/* harmony export */ });
+/* unused harmony export backoffDelayMs */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2561);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_1__);
+
+
+const DEFAULT_RETRY_POLICY = { attempts: 5, baseDelayMs: 1000, maxDelayMs: 20_000 };
+/** A server's own wait request is honoured up to this; a longer one would stall a release for nothing. */
+const MAX_SERVER_DELAY_MS = 120_000;
+const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
+function isRetryableStatus(status) {
+    return RETRYABLE_STATUSES.has(status);
+}
+// Errors that happen before a request is written: retrying them cannot repeat a request.
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+// Errors after which the server may or may not have seen the request.
+const IN_FLIGHT_CODES = new Set([
+    'ECONNRESET',
+    'EPIPE',
+    'ETIMEDOUT',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CLOSED',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT',
+    'UND_ERR_RES_CONTENT_LENGTH_MISMATCH',
+    'ERR_STREAM_PREMATURE_CLOSE'
+]);
+// Duck-typed rather than `instanceof Error`: errors raised by Node's own sockets may come from another realm.
+function errorCode(error) {
+    for (let e = error; e && typeof e === 'object'; e = e.cause) {
+        const code = e.code;
+        if (typeof code === 'string' && (NOT_SENT_CODES.has(code) || IN_FLIGHT_CODES.has(code)))
+            return code;
+    }
+    return undefined;
+}
+function isNetworkError(error) {
+    return errorCode(error) !== undefined;
+}
+function neverReachedServer(error) {
+    const code = errorCode(error);
+    return code !== undefined && NOT_SENT_CODES.has(code);
+}
+function headerValue(headers, name) {
+    const value = headers[name];
+    return Array.isArray(value) ? value[0] : value;
+}
+/**
+ * How long the server asked us to wait, if it did: Retry-After (seconds or a date), or on a 429
+ * GitLab's RateLimit-Reset (a Unix time it also sends on ordinary answers).
+ */
+function serverRequestedDelayMs(status, headers, now = Date.now()) {
+    const retryAfter = headerValue(headers, 'retry-after')?.trim();
+    if (retryAfter) {
+        if (/^\d+(\.\d+)?$/.test(retryAfter))
+            return Math.min(Number(retryAfter) * 1000, MAX_SERVER_DELAY_MS);
+        const date = Date.parse(retryAfter);
+        if (!Number.isNaN(date))
+            return Math.min(Math.max(date - now, 0), MAX_SERVER_DELAY_MS);
+    }
+    const reset = status === 429 ? headerValue(headers, 'ratelimit-reset')?.trim() : undefined;
+    if (reset && /^\d+$/.test(reset))
+        return Math.min(Math.max(Number(reset) * 1000 - now, 0), MAX_SERVER_DELAY_MS);
+    return undefined;
+}
+/** Exponential backoff with jitter, so that many runners that failed together do not retry together. */
+function backoffDelayMs(attempt, policy) {
+    const ceiling = Math.min(policy.baseDelayMs * 2 ** (attempt - 1), policy.maxDelayMs);
+    return Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
+}
+/**
+ * Runs an attempt until it gives a result that needs no retry, or attempts run out.
+ * A result still asking for a retry on the last attempt is returned as is, for the caller
+ * to report with the server's own message; an error is rethrown.
+ */
+async function retrying(plan, policy = DEFAULT_RETRY_POLICY) {
+    for (let attempt = 1;; attempt++) {
+        const last = attempt >= policy.attempts;
+        let reason;
+        let delayMs;
+        try {
+            const result = await plan.run(attempt);
+            const retry = last ? undefined : plan.retryReason(result);
+            if (!retry)
+                return result;
+            await plan.discard?.(result);
+            reason = retry.reason;
+            delayMs = retry.delayMs;
+        }
+        catch (error) {
+            if (last || !plan.retryableError(error))
+                throw error;
+            reason = errorCode(error) ?? (error instanceof Error ? error.message : String(error));
+        }
+        const wait = delayMs ?? backoffDelayMs(attempt, policy);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${plan.what}: ${reason}; retrying in ${(wait / 1000).toFixed(1)}s (attempt ${attempt + 1} of ${policy.attempts})`);
+        await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_1__.setTimeout)(wait);
+    }
+}
+
+
+/***/ }),
+
+/***/ 6267:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runHarnessOperation: () => (/* binding */ runHarnessOperation)
+});
+
+// EXTERNAL MODULE: ../main/node_modules/@actions/core/lib/core.js + 18 modules
+var core = __webpack_require__(2561);
+// EXTERNAL MODULE: ./src/errors.ts
+var src_errors = __webpack_require__(2174);
+// EXTERNAL MODULE: ./src/http/client.ts
+var client = __webpack_require__(535);
+// EXTERNAL MODULE: ./src/http/json.ts
+var json = __webpack_require__(5338);
+// EXTERNAL MODULE: ./src/http/url.ts
+var url = __webpack_require__(5255);
+;// CONCATENATED MODULE: ./src/harness/errors.ts
+
+
+/**
+ * Harness's own words from an error body. GraphQL answers carry `errors[].message`; the gateway
+ * and NextGen answer with `message` and/or `responseMessages[].message`.
+ */
+function harnessMessage(body) {
+    if (typeof body !== 'object' || body === null)
+        return undefined;
+    const { errors, message, responseMessages, code } = body;
+    const messages = [];
+    if (Array.isArray(errors))
+        messages.push(...errors.map(error => error?.message).filter(isText));
+    if (isText(message))
+        messages.push(isText(code) ? `${code}: ${message}` : message);
+    if (Array.isArray(responseMessages)) {
+        // NextGen repeats its top-level message here; already shown with its code.
+        const others = responseMessages.map(entry => entry?.message).filter(isText).filter(text => text !== message);
+        messages.push(...others);
+    }
+    const unique = [...new Set(messages)];
+    return unique.length > 0 ? unique.join('; ') : undefined;
+}
+function isText(value) {
+    return typeof value === 'string' && value.trim() !== '';
+}
+const HINTS = {
+    400: 'Check the identifiers and inputs sent; Harness rejected the request as malformed.',
+    401: "Check that 'harness-api-key' is a current Harness API key (token) of account 'harness-account-id'.",
+    403: "The API key's user or service account lacks the permission for this; check its role bindings in Harness.",
+    404: "Check the identifiers ('harness-org', 'harness-project', pipeline, execution id) and the key's scope.",
+    429: "Harness's rate limiter refused the request; spread runs out or raise 'poll-interval'."
+};
+/** Turns an unsuccessful Harness answer into one failure line: what failed, the HTTP status, Harness's message. */
+async function harnessHttpError(what, response) {
+    const text = await response.body.text().catch(() => '');
+    const message = harnessMessage((0,json/* parseJsonObject */.d)(text)) ?? (text.trim().slice(0, 300) || 'no message');
+    return new src_errors/* ActionError */.lZ(`Could not ${what}: Harness answered HTTP ${response.status}: ${message}`, {
+        title: `Could not ${what}`,
+        hint: HINTS[response.status] ?? (response.status >= 500 ? 'Harness had a server error; try again later.' : undefined),
+        transient: response.status === 429 || response.status >= 500
+    });
+}
+
+;// CONCATENATED MODULE: ./src/harness/graphql.ts
+
+
+
+
+
+
+/** The FirstGen GraphQL endpoint; any path of a vanity or self-managed `harness-url` is kept. */
+function graphqlUrl(harness) {
+    return (0,url/* apiUrl */.y0)(harness.url, '/gateway/api/graphql', { accountId: harness.accountId });
+}
+/**
+ * Sends one operation to Harness FirstGen and returns its `data`. Harness's own message ends up in
+ * the error for every way it says no: an HTTP error status (401 bad key, 400 feature not enabled,
+ * 429 rate limit, 5xx), a REST-style `responseMessages` body, or HTTP 200 with `errors`.
+ */
+async function graphql(harness, request) {
+    const response = await post(harness, request);
+    if (response.status !== 200)
+        throw await httpFailure(request, response);
+    return dataOf(request, await readJson(request, response));
+}
+function post(harness, request) {
+    return (0,client/* send */.tN)({
+        method: 'POST',
+        url: graphqlUrl(harness),
+        what: request.what,
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        credentials: { 'x-api-key': harness.apiKey },
+        body: JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName }),
+        retry: request.retry
+    });
+}
+/** Whether Harness may have acted on a request it answered with this status. */
+function mayHaveRun(status) {
+    return status === 408 || status >= 500;
+}
+async function httpFailure(request, response) {
+    const error = await harnessHttpError(request.what, response);
+    if (request.retry === 'idempotent' || !mayHaveRun(response.status))
+        return error;
+    return notRetried(request, error.message, error);
+}
+/** The failure of a `once` request that Harness may have carried out: it must be checked, not re-sent. */
+function notRetried(request, message, cause) {
+    return new src_errors/* ActionError */.lZ(`${message.replace(/\.$/, '')}. The request was not sent again: Harness may have carried it out anyway.`, {
+        title: `Could not ${request.what}`,
+        hint: 'Check in Harness whether it happened before re-running this job, or it may happen twice.',
+        cause
+    });
+}
+async function readJson(request, response) {
+    const text = await response.body.text();
+    const body = (0,json/* parseJsonObject */.d)(text);
+    if (body)
+        return body;
+    const type = (0,client/* header */.wx)(response.headers, 'content-type') ?? 'no content type';
+    const message = `Could not ${request.what}: Harness answered HTTP 200 with ${type}, not a GraphQL answer: ${text.trim().slice(0, 120) || 'an empty body'}`;
+    if (request.retry === 'once')
+        throw notRetried(request, message);
+    throw new src_errors/* ActionError */.lZ(message, {
+        title: `Could not ${request.what}`,
+        hint: "Check 'harness-url': the Harness base URL, such as https://app.harness.io, or your vanity URL."
+    });
+}
+/**
+ * An error on a nested field (path longer than one) leaves the rest of the answer good: it is
+ * reported as a warning, so that for example an execution that did start is still followed.
+ * An error on the operation's own field, or one without a path (invalid query), fails.
+ */
+function dataOf(request, body) {
+    const errors = Array.isArray(body.errors) ? body.errors : [];
+    const fatal = errors.filter(error => !Array.isArray(error.path) || error.path.length <= 1);
+    if (!body.data || fatal.length > 0) {
+        const message = harnessMessage({ errors: fatal.length > 0 ? fatal : errors }) ?? harnessMessage(body) ?? 'Harness answered without data';
+        throw new src_errors/* ActionError */.lZ(`Could not ${request.what}: ${message}`, { title: `Could not ${request.what}`, hint: hintFor(message) });
+    }
+    if (errors.length > 0)
+        core/* warning */.$e(`Harness reported a problem with part of its answer (${request.what}): ${harnessMessage({ errors })}`);
+    return body.data;
+}
+function hintFor(message) {
+    if (/not authori[sz]ed/i.test(message))
+        return "The API key's user group lacks the Harness permission for this; check its application permissions.";
+    if (/access is denied/i.test(message))
+        return 'Check the id, and that the API key can see the application it belongs to.';
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/harness/firstgen.ts
+
+
+// One selection for every read of an execution, so a start and a poll report the same facts.
+const EXECUTION_FIELDS = `
+fragment ExecutionFields on Execution {
+  __typename
+  id
+  status
+  failureDetails
+  startedAt
+  endedAt
+  application { id name }
+  ... on PipelineExecution {
+    pipeline { id name }
+    pipelineStageExecutions {
+      __typename
+      pipelineStageName
+      pipelineStepName
+      ... on WorkflowStageExecution { status }
+      ... on ApprovalStageExecution { status }
+    }
+  }
+  ... on WorkflowExecution {
+    workflow { id name }
+    outcomes { nodes { ... on DeploymentOutcome { environment { id } } } }
+  }
+}`;
+const APPLICATION_BY_NAME = `query ApplicationByName($name: String!) {
+  applicationByName(name: $name) { id name }
+}`;
+const PIPELINE_BY_NAME = `query PipelineByName($name: String!, $applicationId: String!) {
+  pipelineByName(pipelineName: $name, applicationId: $applicationId) { id name }
+}`;
+const WORKFLOW_BY_NAME = `query WorkflowByName($name: String!, $applicationId: String!) {
+  workflowByName(workflowName: $name, applicationId: $applicationId) { id name }
+}`;
+// Only the top-level input type is named: an older live schema misspelled a nested one.
+const START_EXECUTION = `mutation StartExecution($input: StartExecutionInput!) {
+  startExecution(input: $input) {
+    warningMessage
+    execution { ...ExecutionFields }
+  }
+}
+${EXECUTION_FIELDS}`;
+const EXECUTION = `query Execution($executionId: String!) {
+  execution(executionId: $executionId) { ...ExecutionFields }
+}
+${EXECUTION_FIELDS}`;
+const ARTIFACT_CLEANUP = `mutation ArtifactCleanup($input: ArtifactCleanupInput!) {
+  artifactCleanup(input: $input) { message }
+}`;
+/** Resolves a name to its id; Harness answers an unknown name with null. */
+async function lookUp(harness, lookup) {
+    const data = await graphql(harness, {
+        query: lookup.query,
+        operationName: lookup.operationName,
+        variables: lookup.variables,
+        what: `find the Harness ${lookup.kind} '${lookup.name}'`,
+        retry: 'idempotent'
+    });
+    const found = Object.values(data)[0]; // each lookup document has a single field
+    if (!found?.id) {
+        throw new src_errors/* ActionError */.lZ(`Harness ${lookup.kind} '${lookup.name}' was not found (input '${lookup.input}')`, {
+            title: `Harness ${lookup.kind} not found`,
+            hint: `Names must match exactly, case included; check that the API key can see the ${lookup.kind}, or give '${lookup.input}-id'.`
+        });
+    }
+    return { id: found.id, name: found.name ?? lookup.name };
+}
+function findApplication(harness, name) {
+    return lookUp(harness, { query: APPLICATION_BY_NAME, operationName: 'ApplicationByName', variables: { name }, kind: 'application', name, input: 'application' });
+}
+function findPipelineOrWorkflow(harness, applicationId, kind, name) {
+    const variables = { name, applicationId };
+    return kind === 'PIPELINE'
+        ? lookUp(harness, { query: PIPELINE_BY_NAME, operationName: 'PipelineByName', variables, kind: 'pipeline', name, input: 'pipeline' })
+        : lookUp(harness, { query: WORKFLOW_BY_NAME, operationName: 'WorkflowByName', variables, kind: 'workflow', name, input: 'workflow' });
+}
+/** The StartExecutionInput; lists are left out when empty rather than sent as []. */
+function startInput(start) {
+    const input = {
+        applicationId: start.applicationId,
+        entityId: start.entityId,
+        executionType: start.kind,
+        notes: start.notes
+    };
+    if (start.variables.length > 0) {
+        input.variableInputs = start.variables.map(variable => ({ name: variable.name, variableValue: { type: variable.type, value: variable.value } }));
+    }
+    if (start.serviceArtifacts.length > 0) {
+        input.serviceInputs = start.serviceArtifacts.map(artifact => ({
+            name: artifact.service,
+            artifactValueInput: {
+                valueType: 'BUILD_NUMBER',
+                buildNumber: { artifactSourceName: artifact.artifactSource, buildNumber: artifact.buildNumber }
+            }
+        }));
+    }
+    return input;
+}
+/** Starts the pipeline or workflow; sent once, never again (a second send could deploy twice). */
+async function startExecution(harness, start) {
+    const what = `start the Harness ${start.label}`;
+    const data = await graphql(harness, {
+        query: START_EXECUTION,
+        operationName: 'StartExecution',
+        variables: { input: startInput(start) },
+        what,
+        retry: 'once'
+    });
+    const payload = data.startExecution;
+    if (!payload?.execution?.id) {
+        throw new src_errors/* ActionError */.lZ(`Harness accepted the request to ${what} but returned no execution`, {
+            title: `Could not ${what}`,
+            hint: 'Check in Harness whether it started before re-running this job, or it may deploy twice.'
+        });
+    }
+    return { execution: toExecution(payload.execution, what), warning: payload.warningMessage ?? undefined };
+}
+async function readExecution(harness, executionId) {
+    const what = `read Harness execution ${executionId}`;
+    const data = await graphql(harness, {
+        query: EXECUTION,
+        operationName: 'Execution',
+        variables: { executionId },
+        what,
+        retry: 'idempotent'
+    });
+    if (!data.execution) {
+        throw new src_errors/* ActionError */.lZ(`Harness execution ${executionId} was not found (input 'execution-id')`, { title: 'Harness execution not found' });
+    }
+    return toExecution(data.execution, what);
+}
+/**
+ * Runs artifactCleanup and returns Harness's message, which says whether it worked. Retried like a
+ * query: cleanup removes from Harness the artifacts that are gone from the repository, so a second
+ * run finds nothing more to remove and leaves the same result.
+ */
+async function cleanUpArtifactStream(harness, artifactStreamId) {
+    const data = await graphql(harness, {
+        query: ARTIFACT_CLEANUP,
+        operationName: 'ArtifactCleanup',
+        variables: { input: { artifactStreamId } },
+        what: `clean up Harness artifact stream ${artifactStreamId}`,
+        retry: 'idempotent'
+    });
+    return data.artifactCleanup?.message ?? undefined;
+}
+/**
+ * The execution's page in the FirstGen UI, in the shape Harness uses in its own links. A workflow's
+ * link names its environment; before Harness reports one (or for a workflow without one) Harness's
+ * own placeholder `empty` is used, which the UI accepts.
+ */
+function executionUrl(harness, execution) {
+    const base = harness.url.href.replace(/\/+$/, '');
+    const [account, app, id] = [harness.accountId, execution.application.id, execution.id].map(encodeURIComponent);
+    const route = execution.kind === 'PIPELINE'
+        ? `pipeline-execution/${id}/workflow-execution/undefined/details`
+        : `env/${encodeURIComponent(execution.environmentId ?? 'empty')}/executions/${id}/details`;
+    return `${base}/#/account/${account}/app/${app}/${route}`;
+}
+function time(value) {
+    if (value === null || value === undefined)
+        return undefined;
+    const ms = typeof value === 'number' ? value : Date.parse(value);
+    return Number.isFinite(ms) ? ms : undefined;
+}
+function named(raw) {
+    return raw?.id ? { id: raw.id, name: raw.name ?? undefined } : undefined;
+}
+function toExecution(raw, what) {
+    const application = named(raw.application);
+    if (!raw.id || !raw.status || !application) {
+        throw new src_errors/* ActionError */.lZ(`Could not ${what}: Harness's answer lacks the execution's id, status or application`);
+    }
+    const pipeline = raw.__typename === 'PipelineExecution';
+    return {
+        id: raw.id,
+        kind: pipeline ? 'PIPELINE' : 'WORKFLOW',
+        status: raw.status,
+        application,
+        target: named(pipeline ? raw.pipeline : raw.workflow),
+        failureDetails: raw.failureDetails ?? undefined,
+        startedAt: time(raw.startedAt),
+        endedAt: time(raw.endedAt),
+        environmentId: raw.outcomes?.nodes?.find(node => node?.environment?.id)?.environment?.id ?? undefined,
+        stages: (raw.pipelineStageExecutions ?? []).flatMap(stage => stage
+            ? [{
+                    name: [stage.pipelineStageName, stage.pipelineStepName].filter(Boolean).join(': ') || 'stage',
+                    status: stage.status ?? 'UNKNOWN',
+                    approval: stage.__typename === 'ApprovalStageExecution'
+                }]
+            : [])
+    };
+}
+
+// EXTERNAL MODULE: ./src/harness/statuses.ts
+var statuses = __webpack_require__(3386);
+// EXTERNAL MODULE: ./src/summary.ts
+var summary = __webpack_require__(6449);
+;// CONCATENATED MODULE: ./src/operations/execution-outcome.ts
+
+/**
+ * Whether a waited-for execution fails the step: a timeout always does, a final status unless it is
+ * one of the passing ones. `detail` is Harness's own reason, when it gave one.
+ */
+function executionFailure(what, result, wait, detail) {
+    const reason = detail ? `: ${detail}` : '';
+    if (result.outcome === 'timeout') {
+        return {
+            title: 'Timed out',
+            message: `Timed out after ${(0,summary/* formatDuration */.a3)(wait.timeoutMs)} waiting for ${what}; last status ${result.last.status}${reason}`,
+            hint: "Raise 'timeout', or run with 'wait: false' and check later with the status operation."
+        };
+    }
+    if (wait.passingStatuses.has(result.last.status))
+        return undefined;
+    return {
+        title: `Deployment ${result.last.status}`,
+        message: `${what} ended with status ${result.last.status}${reason}`,
+        hint: `Passing statuses: ${[...wait.passingStatuses].join(', ')} (input 'passing-statuses').`
+    };
+}
+
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(8500);
+;// CONCATENATED MODULE: ./src/operations/wait.ts
+
+
+
+/** Failed polls in a row (each already retried by the HTTP layer) that a wait survives. */
+const MAX_FAILED_POLLS_IN_A_ROW = 3;
+/**
+ * Polls until a final status or the timeout; logs each change of status, not each poll.
+ * A cancel ends the wait at once, even in the middle of a poll that is backing off between retries,
+ * so that the little time a cancelled job has left goes to cleaning up.
+ */
+function waitForFinalStatus(plan) {
+    const cancelled = new Promise((_, reject) => {
+        const cancel = () => reject(new src_errors/* CancelledError */.cc(`waiting for ${plan.what}`));
+        if (plan.signal.aborted)
+            cancel();
+        else
+            plan.signal.addEventListener('abort', cancel, { once: true });
+    });
+    return Promise.race([pollUntilFinal(plan), cancelled]);
+}
+async function pollUntilFinal(plan) {
+    const deadline = Date.now() + plan.timeoutMs;
+    let last;
+    let failedPolls = 0;
+    for (;;) {
+        if (plan.signal.aborted)
+            throw new src_errors/* CancelledError */.cc(`waiting for ${plan.what}`);
+        let snapshot;
+        try {
+            snapshot = await plan.poll();
+            failedPolls = 0;
+        }
+        catch (error) {
+            failedPolls++;
+            if (!(error instanceof src_errors/* ActionError */.lZ && error.transient) || failedPolls >= MAX_FAILED_POLLS_IN_A_ROW)
+                throw error;
+            core/* warning */.$e(`Poll ${failedPolls} of ${plan.what} failed (${error.message}); still waiting.`);
+        }
+        if (snapshot) {
+            if (snapshot.status !== last?.status) {
+                core/* info */.pq(plan.describe ? plan.describe(snapshot) : `${plan.what}: ${snapshot.status}`);
+                await plan.onChange?.(snapshot);
+            }
+            last = snapshot;
+            if (plan.isFinal(snapshot.status))
+                return { outcome: 'final', last: snapshot };
+        }
+        const remaining = deadline - Date.now();
+        if (remaining <= 0) {
+            if (!last)
+                throw new src_errors/* ActionError */.lZ(`Timed out waiting for ${plan.what}: no status could be read`, { title: 'Timed out' });
+            return { outcome: 'timeout', last };
+        }
+        try {
+            await (0,promises_.setTimeout)(Math.min(plan.intervalMs, remaining), undefined, { signal: plan.signal });
+        }
+        catch {
+            throw new src_errors/* CancelledError */.cc(`waiting for ${plan.what}`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/operations/firstgen-execution.ts
+
+
+
+
+
+
+
+/**
+ * Hands an execution (just started, or just read) to the GitHub deployment, follows it to a final
+ * status when asked, and turns the last status seen into the step's outputs, summary and verdict.
+ * With `wait: false`, or an execution that has already ended, nothing more is polled.
+ */
+async function followExecution(settings, first, context, extras) {
+    const url = executionUrl(settings.harness, first);
+    core/* info */.pq(`Harness ${first.kind.toLowerCase()} execution ${first.id}: ${url}`);
+    await context.progress.started({ id: first.id, url });
+    let result;
+    if (!settings.wait.enabled || (0,statuses/* isFirstGenFinal */.V3)(first.status)) {
+        core/* info */.pq(describeStatus(settings.harness, first));
+        await context.progress.changed(first.status, (0,statuses/* firstGenDeploymentState */.bs)(first.status));
+        result = { outcome: 'final', last: first };
+    }
+    else {
+        result = await core/* group */.Os(`Wait for execution ${first.id} to end (poll every ${(0,summary/* formatDuration */.a3)(settings.wait.pollIntervalMs)}, timeout ${(0,summary/* formatDuration */.a3)(settings.wait.timeoutMs)})`, () => waitFor(settings, first, context));
+    }
+    const what = `Harness ${first.kind.toLowerCase()} execution ${first.id}`;
+    const failure = settings.wait.enabled ? executionFailure(what, result, settings.wait, result.last.failureDetails) : undefined;
+    return report(settings, result, failure, extras);
+}
+async function waitFor(settings, first, context) {
+    // The status already read is the first one reported: logged and told to the deployment like any other.
+    let unreported = first;
+    const poll = async () => {
+        const snapshot = unreported ?? (await readExecution(settings.harness, first.id));
+        unreported = undefined;
+        return snapshot;
+    };
+    try {
+        return await waitForFinalStatus({
+            what: `Harness execution ${first.id}`,
+            poll,
+            isFinal: statuses/* isFirstGenFinal */.V3,
+            describe: execution => describeStatus(settings.harness, execution),
+            onChange: execution => context.progress.changed(execution.status, (0,statuses/* firstGenDeploymentState */.bs)(execution.status)),
+            intervalMs: settings.wait.pollIntervalMs,
+            timeoutMs: settings.wait.timeoutMs,
+            signal: context.signal
+        });
+    }
+    catch (error) {
+        if (error instanceof src_errors/* CancelledError */.cc) {
+            core/* warning */.$e(`FirstGen has no API to abort an execution: ${first.id} keeps running in Harness.`);
+        }
+        throw error;
+    }
+}
+/** One log line per status; the waiting ones say what (or who) Harness is waiting for. */
+function describeStatus(harness, execution) {
+    const line = `Status ${execution.status}`;
+    switch (execution.status) {
+        case 'QUEUED':
+            return `${line}: waiting for Harness to start it`;
+        case 'PAUSED': {
+            const url = executionUrl(harness, execution);
+            const stage = execution.stages.find(candidate => candidate.status === 'PAUSED');
+            if (stage?.approval)
+                return `${line}: waiting for approval at '${stage.name}'; a person must approve or reject it in Harness: ${url}`;
+            return `${line}: waiting for a person to act in Harness (an approval or a manual intervention): ${url}`;
+        }
+        case 'WAITING':
+            return `${line}: Harness is holding it (a wait step, or a resource another deployment holds)`;
+        default:
+            return execution.failureDetails ? `${line}: ${execution.failureDetails}` : line;
+    }
+}
+function report(settings, result, failure, extras) {
+    const execution = result.last;
+    const url = executionUrl(settings.harness, execution);
+    const { application, target } = execution;
+    const details = [
+        ['Execution id', execution.id],
+        ['Application id', application.id],
+        ...(execution.failureDetails ? [['Failure', execution.failureDetails]] : []),
+        ...(extras.details ?? [])
+    ];
+    const started = execution.startedAt;
+    return {
+        outputs: { 'execution-id': execution.id, status: execution.status, 'execution-url': url, 'application-id': application.id },
+        summary: {
+            operation: settings.operation,
+            target: `${application.name ?? application.id} / ${target?.name ?? target?.id ?? execution.kind.toLowerCase()}`,
+            status: result.outcome === 'timeout' ? `${execution.status} (timed out)` : execution.status,
+            passed: failure === undefined,
+            durationMs: started !== undefined ? (execution.endedAt ?? Date.now()) - started : Date.now() - extras.stepStartedAt,
+            links: [{ text: `Execution ${execution.id} in Harness`, href: url }],
+            details,
+            stages: execution.stages.map(({ name, status }) => ({ name, status }))
+        },
+        failure
+    };
+}
+
+;// CONCATENATED MODULE: ./src/operations/harness-start-execution.ts
+
+
+
+/** Starts a FirstGen pipeline or workflow and, unless `wait: false`, gates the step on its end. */
+async function harness_start_execution_startExecution(settings, context) {
+    const stepStartedAt = Date.now();
+    const { application, entity } = await resolve(settings);
+    const kind = settings.target.type.toLowerCase();
+    const label = `${kind} '${entity.name ?? entity.id}'`;
+    const { execution } = await core/* group */.Os(`Start the ${label}`, async () => {
+        const started = await startExecution(settings.harness, {
+            applicationId: application.id,
+            kind: settings.target.type,
+            entityId: entity.id,
+            variables: settings.variables,
+            serviceArtifacts: settings.serviceArtifacts,
+            notes: settings.notes,
+            label
+        });
+        if (started.warning)
+            core/* warning */.$e(`Harness started the ${label} with a warning: ${started.warning}`);
+        core/* info */.pq(`Started execution ${started.execution.id} (${started.execution.status})`);
+        return started;
+    });
+    return followExecution(settings, execution, context, { stepStartedAt, details: startDetails(settings) });
+}
+/** The ids to start with; names are looked up, ids are used as given. */
+async function resolve(settings) {
+    const { harness, application, target } = settings;
+    const kind = target.type.toLowerCase();
+    if (application.by === 'id' && target.ref.by === 'id')
+        return { application: { id: application.id }, entity: { id: target.ref.id } };
+    return core/* group */.Os(`Resolve the Harness application and ${kind}`, async () => {
+        const app = application.by === 'id' ? { id: application.id } : await findApplication(harness, application.name);
+        if (application.by === 'name')
+            core/* info */.pq(`Application '${application.name}' is ${app.id}`);
+        const entity = target.ref.by === 'id' ? { id: target.ref.id } : await findPipelineOrWorkflow(harness, app.id, target.type, target.ref.name);
+        if (target.ref.by === 'name')
+            core/* info */.pq(`${kind === 'pipeline' ? 'Pipeline' : 'Workflow'} '${target.ref.name}' is ${entity.id}`);
+        return { application: app, entity };
+    });
+}
+/** What was asked of Harness, for the job summary: variable names (not values) and artifacts. */
+function startDetails(settings) {
+    const details = [];
+    if (settings.variables.length > 0)
+        details.push(['Variables', settings.variables.map(variable => variable.name).join(', ')]);
+    for (const artifact of settings.serviceArtifacts) {
+        details.push([`Service ${artifact.service}`, `${artifact.artifactSource} build ${artifact.buildNumber}`]);
+    }
+    return details;
+}
+
+;// CONCATENATED MODULE: ./src/operations/harness-execution-status.ts
+
+
+
+/** Reports a FirstGen execution's status and, unless `wait: false`, gates the step on its end. */
+async function executionStatus(settings, context) {
+    const stepStartedAt = Date.now();
+    const execution = await core/* group */.Os(`Read Harness execution ${settings.executionId}`, async () => {
+        const found = await readExecution(settings.harness, settings.executionId);
+        const target = found.target?.name ?? found.target?.id ?? 'unknown';
+        core/* info */.pq(`${found.kind === 'PIPELINE' ? 'Pipeline' : 'Workflow'} '${target}' of application '${found.application.name ?? found.application.id}'`);
+        return found;
+    });
+    return followExecution(settings, execution, context, { stepStartedAt });
+}
+
+;// CONCATENATED MODULE: ./src/operations/harness-artifact-cleanup.ts
+
+
+/** Harness answers every outcome with HTTP 200; only this message means the cleanup happened. */
+const SUCCESS = /^Cleanup successful/i;
+function harness_artifact_cleanup_hintFor(message) {
+    if (/not found/i.test(message))
+        return "Check 'artifact-stream-id': the id of an artifact stream in this Harness account.";
+    if (/not supported/i.test(message)) {
+        return 'Harness cleans up Docker Registry, ECR, GCR, ACR, Artifactory, Nexus 2/3, Amazon AMI, Azure and Custom artifact streams only.';
+    }
+    return undefined;
+}
+/** Runs artifactCleanup on a stream; the step fails unless Harness says the cleanup succeeded. */
+async function artifactCleanup(settings) {
+    const startedAt = Date.now();
+    const id = settings.artifactStreamId;
+    const answer = await core/* group */.Os(`Clean up Harness artifact stream ${id}`, async () => {
+        const message = await cleanUpArtifactStream(settings.harness, id);
+        core/* info */.pq(`Harness: ${message ?? '(no message)'}`);
+        return message;
+    });
+    const message = answer ?? 'Harness answered without a message';
+    const passed = SUCCESS.test(message);
+    return {
+        outputs: { message: answer ?? '' },
+        summary: {
+            operation: settings.operation,
+            target: `artifact stream ${id}`,
+            status: passed ? 'Cleaned up' : 'Not cleaned up',
+            passed,
+            durationMs: Date.now() - startedAt,
+            details: [['Harness message', message]]
+        },
+        failure: passed
+            ? undefined
+            : { title: 'Artifact cleanup failed', message: `Harness did not clean up artifact stream ${id}: ${message}`, hint: harness_artifact_cleanup_hintFor(message) }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/harness/nextgen.ts
+
+
+
+
+
+/**
+ * The NextGen pipeline REST API under `<harness-url>/gateway`, for one organization and project.
+ * Every call carries the key as `x-api-key` and the scope as query parameters.
+ */
+class NextGenClient {
+    harness;
+    scope;
+    constructor(harness, scope) {
+        this.harness = harness;
+        this.scope = scope;
+    }
+    /** Starts a pipeline; sent once, because a second request would deploy twice. */
+    async run(request) {
+        const pipeline = segment(request.pipeline);
+        const query = { branch: request.branch, notesForPipelineExecution: request.notes };
+        const byInputSets = request.inputSets.length > 0;
+        const response = await this.send({
+            method: 'POST',
+            url: this.url(`/pipeline/api/pipeline/execute/${pipeline}${byInputSets ? '/inputSetList' : ''}`, query),
+            what: `start NextGen pipeline '${request.pipeline}'`,
+            headers: { 'content-type': byInputSets ? 'application/json' : 'application/yaml' },
+            body: byInputSets
+                ? JSON.stringify({ inputSetReferences: request.inputSets, withMergedPipelineYaml: true })
+                : request.runtimeInputs,
+            retry: 'once'
+        });
+        const data = (await readData(response, `start NextGen pipeline '${request.pipeline}'`));
+        const id = data?.planExecution?.uuid;
+        if (typeof id !== 'string' || id === '') {
+            throw new src_errors/* ActionError */.lZ(`Harness accepted the run of pipeline '${request.pipeline}' but answered without a planExecution id`, {
+                title: 'Unexpected answer from Harness',
+                hint: 'Look for the execution in Harness before re-running: it may have started.'
+            });
+        }
+        const status = data?.planExecution?.status;
+        return { id, status: typeof status === 'string' ? executionStatusSpelling(status) : 'Running' };
+    }
+    /**
+     * Reads an execution. Right after a start Harness may not list the execution yet, so `justStarted`
+     * makes a 404 a passing condition that the wait loop rides out.
+     */
+    async execution(id, options = {}) {
+        const what = `read NextGen execution ${id}`;
+        const response = await this.send({
+            method: 'GET',
+            url: this.url(`/pipeline/api/pipelines/execution/v2/${segment(id)}`),
+            what,
+            retry: 'idempotent'
+        });
+        if (response.status === 404 && options.justStarted) {
+            const error = await harnessHttpError(what, response);
+            throw new src_errors/* ActionError */.lZ(`${error.message} (a new execution can take a moment to appear)`, { title: error.title, transient: true });
+        }
+        const data = (await readData(response, what));
+        return parseExecution(id, data?.pipelineExecutionSummary, what);
+    }
+    /** Sends AbortAll; sent once, as an interrupt is not a read. */
+    async abort(id) {
+        const what = `abort NextGen execution ${id}`;
+        const response = await this.send({
+            method: 'PUT',
+            url: this.url(`/pipeline/api/pipeline/execute/interrupt/${segment(id)}`, { interruptType: 'AbortAll' }),
+            what,
+            retry: 'once'
+        });
+        await readData(response, what);
+    }
+    /** The execution's page in the NextGen UI. */
+    executionUrl(pipeline, id) {
+        const { accountId } = this.harness;
+        const { org, project } = this.scope;
+        const path = `/ng/account/${segment(accountId)}/all/orgs/${segment(org)}/projects/${segment(project)}/pipelines/${segment(pipeline)}/executions/${segment(id)}/pipeline`;
+        return (0,url/* apiUrl */.y0)(this.harness.url, path).href;
+    }
+    url(path, query = {}) {
+        return (0,url/* apiUrl */.y0)(this.harness.url, `/gateway${path}`, {
+            accountIdentifier: this.harness.accountId,
+            orgIdentifier: this.scope.org,
+            projectIdentifier: this.scope.project,
+            ...query
+        });
+    }
+    send(request) {
+        return (0,client/* send */.tN)({ ...request, headers: { accept: 'application/json', ...request.headers }, credentials: { 'x-api-key': this.harness.apiKey } });
+    }
+}
+function segment(value) {
+    return encodeURIComponent(value);
+}
+/** The `data` of a success envelope; anything else becomes one line with Harness's code and message. */
+async function readData(response, what) {
+    if (response.status < 200 || response.status >= 300)
+        throw await harnessHttpError(what, response);
+    const text = await (0,client/* readText */.yR)(response);
+    const envelope = (0,json/* parseJsonObject */.d)(text);
+    if (!envelope) {
+        throw new src_errors/* ActionError */.lZ(`Could not ${what}: Harness answered HTTP ${response.status} with something other than JSON: ${text.trim().slice(0, 200)}`, {
+            title: `Could not ${what}`,
+            hint: "Check 'harness-url': it should be the Harness address (such as https://app.harness.io), not a login or proxy page."
+        });
+    }
+    if (envelope.status === 'ERROR' || envelope.status === 'FAILURE') {
+        throw new src_errors/* ActionError */.lZ(`Could not ${what}: ${harnessMessage(envelope) ?? `Harness answered ${envelope.status}`}`, { title: `Could not ${what}` });
+    }
+    return envelope.data;
+}
+/** The execute answer spells statuses as the engine does (RUNNING, ASYNC_WAITING); polls say Running, AsyncWaiting. */
+function executionStatusSpelling(status) {
+    if (status === 'SUCCEEDED')
+        return 'Success';
+    if (!/^[A-Z_]+$/.test(status))
+        return status;
+    return status
+        .toLowerCase()
+        .split('_')
+        .map(word => word.charAt(0).toUpperCase() + word.slice(1))
+        .join('');
+}
+function nextgen_text(value) {
+    return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+function parseExecution(id, summary, what) {
+    const fields = (summary ?? {});
+    const status = nextgen_text(fields.status);
+    if (!status) {
+        throw new src_errors/* ActionError */.lZ(`Could not ${what}: Harness's answer has no pipelineExecutionSummary.status`, { title: 'Unexpected answer from Harness' });
+    }
+    return {
+        id,
+        status,
+        pipeline: nextgen_text(fields.pipelineIdentifier) ?? '',
+        errorMessage: nextgen_text(fields.executionErrorInfo?.message),
+        stages: stagesInOrder(fields.layoutNodeMap, fields.startingNodeId),
+        startTs: typeof fields.startTs === 'number' ? fields.startTs : undefined,
+        endTs: typeof fields.endTs === 'number' ? fields.endTs : undefined
+    };
+}
+/**
+ * The stages of `layoutNodeMap` in the order they run: from the starting node along `nextIds`,
+ * through the children of parallel groups. Nodes the walk does not reach follow in map order.
+ */
+function stagesInOrder(layoutNodeMap, startingNodeId) {
+    if (typeof layoutNodeMap !== 'object' || layoutNodeMap === null)
+        return [];
+    const nodes = layoutNodeMap;
+    const order = [];
+    const visit = (uuid) => {
+        if (typeof uuid !== 'string' || order.includes(uuid) || !nodes[uuid])
+            return;
+        order.push(uuid);
+        const edges = nodes[uuid].edgeLayoutList ?? {};
+        for (const child of asArray(edges.currentNodeChildren))
+            visit(child);
+        for (const next of asArray(edges.nextIds))
+            visit(next);
+    };
+    visit(startingNodeId);
+    Object.keys(nodes).forEach(visit);
+    return order.flatMap(uuid => {
+        const node = nodes[uuid];
+        // A parallel group is a layout container, not a stage that runs.
+        if (node.nodeType === 'parallel')
+            return [];
+        const identifier = nextgen_text(node.nodeIdentifier) ?? uuid;
+        return [{ identifier, name: nextgen_text(node.name) ?? identifier, status: nextgen_text(node.status) ?? 'NotStarted', failureMessage: nextgen_text(node.failureInfo?.message) }];
+    });
+}
+function asArray(value) {
+    return Array.isArray(value) ? value : [];
+}
+
+// EXTERNAL MODULE: ./src/secrets.ts
+var secrets = __webpack_require__(4716);
+;// CONCATENATED MODULE: ./src/operations/nextgen-execution.ts
+
+
+
+
+
+
+
+const FAILING_STATUSES = new Set(statuses/* NEXTGEN_FINAL_STATUSES */.cR.filter(status => !statuses/* NEXTGEN_DEFAULT_PASSING */.KM.includes(status)));
+/** Statuses in which the execution stands still until a person acts in Harness. */
+const PERSON_MUST_ACT = {
+    ApprovalWaiting: 'is waiting for an approval: a person must approve or reject it',
+    InterventionWaiting: 'is waiting for a manual intervention after a failure: a person must choose how it goes on',
+    InputWaiting: 'is waiting for runtime input: a person must provide it'
+};
+/**
+ * One NextGen execution followed for an operation: mirrors its progress, waits for it when asked,
+ * aborts it on timeout or cancel when asked, and reports it.
+ */
+class NgExecutionFollower {
+    plan;
+    pipeline;
+    announced = false;
+    lastReported;
+    constructor(plan) {
+        this.plan = plan;
+        this.pipeline = plan.pipeline;
+    }
+    get url() {
+        return this.pipeline ? this.plan.client.executionUrl(this.pipeline, this.plan.id) : undefined;
+    }
+    /** Tells the progress listener (a GitHub deployment) about the execution and each new status. */
+    async report(snapshot) {
+        this.pipeline ||= snapshot.pipeline || undefined;
+        const { progress } = this.plan.context;
+        if (!this.announced && this.url) {
+            await progress.started({ id: this.plan.id, url: this.url });
+            this.announced = true;
+        }
+        if (snapshot.status === this.lastReported)
+            return;
+        this.lastReported = snapshot.status;
+        await progress.changed(snapshot.status, (0,statuses/* nextGenDeploymentState */.Uq)(snapshot.status));
+    }
+    /** Reads the execution once, for `wait: false`. */
+    async read() {
+        const snapshot = await core/* group */.Os(`Read NextGen execution ${this.plan.id}`, async () => {
+            const execution = await this.plan.client.execution(this.plan.id, { justStarted: this.plan.justStarted });
+            core/* info */.pq(`Status: ${nextgen_execution_describeStatus(execution)}`);
+            return execution;
+        });
+        await this.report(snapshot);
+        this.noteIfPersonMustAct(snapshot);
+        return this.result(snapshot);
+    }
+    /** Waits for a final status; on timeout or cancel sends AbortAll once (when allowed). */
+    async wait() {
+        const { id, settings } = this.plan;
+        const { wait } = settings;
+        let outcome;
+        const header = `Wait for NextGen execution ${id} (poll every ${(0,summary/* formatDuration */.a3)(wait.pollIntervalMs)}, timeout ${(0,summary/* formatDuration */.a3)(wait.timeoutMs)})`;
+        try {
+            outcome = await core/* group */.Os(header, () => this.waitForFinal());
+        }
+        catch (error) {
+            if (error instanceof src_errors/* CancelledError */.cc)
+                await this.abort('The job was cancelled');
+            throw error;
+        }
+        const abortNote = outcome.outcome === 'timeout' ? await this.abort('The wait timed out') : undefined;
+        logStages(outcome.last);
+        return this.result(outcome.last, outcome, abortNote);
+    }
+    waitForFinal() {
+        const { client, id, settings, context } = this.plan;
+        let seen = false;
+        return waitForFinalStatus({
+            what: `NextGen execution ${id}`,
+            poll: async () => {
+                const snapshot = await client.execution(id, { justStarted: this.plan.justStarted && !seen });
+                seen = true;
+                return snapshot;
+            },
+            isFinal: statuses/* isNextGenFinal */.GV,
+            describe: nextgen_execution_describeStatus,
+            onChange: async (snapshot) => {
+                await this.report(snapshot);
+                this.noteIfPersonMustAct(snapshot);
+            },
+            intervalMs: settings.wait.pollIntervalMs,
+            timeoutMs: settings.wait.timeoutMs,
+            signal: context.signal
+        });
+    }
+    /** A waiting approval or intervention stalls the run until someone acts: an annotation makes it visible. */
+    noteIfPersonMustAct(snapshot) {
+        const action = PERSON_MUST_ACT[snapshot.status];
+        if (!action)
+            return;
+        const stages = notableStageNames(snapshot);
+        const where = stages ? ` in stage ${stages}` : '';
+        core/* notice */.lm(`Harness execution ${this.plan.id}${where} ${action} in Harness${this.url ? `: ${this.url}` : '.'}`, {
+            title: 'Action needed in Harness'
+        });
+    }
+    /** Sends AbortAll when `abort-on-cancel` allows it; says what happened, for the log and the failure. */
+    async abort(reason) {
+        const { client, id, settings } = this.plan;
+        const where = this.url ? `: ${this.url}` : '';
+        if (!settings.abortOnCancel) {
+            core/* info */.pq(`${reason}; abort-on-cancel is false, so execution ${id} keeps running in Harness${where}`);
+            return 'it keeps running in Harness (abort-on-cancel is false)';
+        }
+        core/* info */.pq(`${reason}: sending AbortAll to Harness execution ${id}.`);
+        try {
+            await client.abort(id);
+            core/* info */.pq(`Harness accepted AbortAll: execution ${id} is being aborted.`);
+            return 'AbortAll was sent to Harness';
+        }
+        catch (error) {
+            const message = (0,secrets/* redact */.E)(error instanceof Error ? error.message : String(error));
+            core/* error */.z3(`${message}. Abort it by hand in Harness${where}`, { title: 'Could not abort the Harness execution' });
+            return `it could not be aborted (${message}); abort it by hand in Harness`;
+        }
+    }
+    /** Outputs, summary and, when the execution does not pass, the failure. */
+    result(snapshot, waited, abortNote) {
+        const { id, settings, startedAtMs } = this.plan;
+        const what = `Harness NextGen execution ${id}`;
+        let failure = waited ? executionFailure(what, waited, settings.wait, failureDetail(snapshot)) : undefined;
+        if (failure && abortNote)
+            failure = { ...failure, message: `${failure.message}; ${abortNote}` };
+        const url = this.url;
+        const pipeline = this.pipeline ?? snapshot.pipeline;
+        const details = [['Execution id', id]];
+        if (snapshot.errorMessage)
+            details.push(['Error', snapshot.errorMessage]);
+        if (abortNote)
+            details.push(['Abort', abortNote]);
+        return {
+            outputs: { 'execution-id': id, status: snapshot.status, 'execution-url': url },
+            summary: {
+                operation: settings.operation,
+                target: `${settings.scope.org}/${settings.scope.project} / ${pipeline || 'pipeline'}`,
+                status: waited?.outcome === 'timeout' ? `${snapshot.status} (timed out)` : snapshot.status,
+                passed: failure === undefined,
+                durationMs: executionDurationMs(snapshot, startedAtMs),
+                links: url ? [{ text: 'Execution in Harness', href: url }] : [],
+                details,
+                stages: snapshot.stages.map(stage => ({ name: stage.name, status: stage.status }))
+            },
+            failure
+        };
+    }
+}
+/** The stages a status line points at, by name: those under way, or at the end those that failed. */
+function notableStageNames(snapshot) {
+    const final = (0,statuses/* isNextGenFinal */.GV)(snapshot.status);
+    return snapshot.stages
+        .filter(stage => (final ? FAILING_STATUSES.has(stage.status) : stage.status !== 'NotStarted' && !(0,statuses/* isNextGenFinal */.GV)(stage.status)))
+        .map(stage => `'${stage.name}'`)
+        .join(', ');
+}
+function nextgen_execution_describeStatus(snapshot) {
+    const stages = notableStageNames(snapshot);
+    return stages ? `${snapshot.status} (stage ${stages})` : snapshot.status;
+}
+function logStages(snapshot) {
+    if (snapshot.stages.length === 0)
+        return;
+    core/* info */.pq(`Stages of execution ${snapshot.id}:`);
+    for (const stage of snapshot.stages)
+        core/* info */.pq(`  ${stage.name}: ${stage.status}${stage.failureMessage ? ` (${stage.failureMessage})` : ''}`);
+}
+/** The stages that failed, with Harness's reasons, for the failure line. */
+function failureDetail(snapshot) {
+    const failed = snapshot.stages.filter(stage => FAILING_STATUSES.has(stage.status));
+    const parts = failed.map(stage => `stage '${stage.name}' (${stage.status})${stage.failureMessage ? `: ${stage.failureMessage}` : ''}`);
+    if (snapshot.errorMessage && !failed.some(stage => stage.failureMessage === snapshot.errorMessage))
+        parts.push(snapshot.errorMessage);
+    return parts.length > 0 ? parts.join('; ') : undefined;
+}
+/** How long the execution ran by Harness's clock, else how long this step looked at it. */
+function executionDurationMs(snapshot, startedAtMs) {
+    if (snapshot.startTs === undefined)
+        return Date.now() - startedAtMs;
+    return Math.max((snapshot.endTs ?? Date.now()) - snapshot.startTs, 0);
+}
+
+;// CONCATENATED MODULE: ./src/operations/harness-ng-run-pipeline.ts
+
+
+
+async function ngRunPipeline(settings, context) {
+    const startedAtMs = Date.now();
+    const { pipeline, scope } = settings;
+    const client = new NextGenClient(settings.harness, scope);
+    const started = await core/* group */.Os(`Start NextGen pipeline ${pipeline}`, async () => {
+        core/* info */.pq(`Running pipeline '${pipeline}' of ${scope.org}/${scope.project} ${inputsDescription(settings)}${settings.branch ? ` from branch '${settings.branch}'` : ''}.`);
+        const execution = await client.run(settings);
+        core/* info */.pq(`Started execution ${execution.id} (${execution.status}): ${client.executionUrl(pipeline, execution.id)}`);
+        return execution;
+    });
+    const follower = new NgExecutionFollower({ client, id: started.id, pipeline, justStarted: true, settings, context, startedAtMs });
+    await follower.report({ status: started.status, pipeline });
+    if (!settings.wait.enabled)
+        return follower.result({ id: started.id, status: started.status, pipeline, stages: [] });
+    return follower.wait();
+}
+/** Says what the run is given without showing it: runtime inputs may hold values people should not read in a log. */
+function inputsDescription(settings) {
+    if (settings.inputSets.length > 0)
+        return `with input sets ${settings.inputSets.join(', ')}`;
+    if (settings.runtimeInputs === '')
+        return 'without runtime inputs';
+    const lines = settings.runtimeInputs.split('\n').filter(line => line.trim() !== '').length;
+    return `with runtime input YAML (${lines} line${lines === 1 ? '' : 's'})`;
+}
+
+;// CONCATENATED MODULE: ./src/operations/harness-ng-execution-status.ts
+
+
+async function ngExecutionStatus(settings, context) {
+    const client = new NextGenClient(settings.harness, settings.scope);
+    const follower = new NgExecutionFollower({ client, id: settings.executionId, justStarted: false, settings, context, startedAtMs: Date.now() });
+    return settings.wait.enabled ? follower.wait() : follower.read();
+}
+
+;// CONCATENATED MODULE: ./src/operations/harness.ts
+
+
+
+
+
+function runHarnessOperation(settings, context) {
+    switch (settings.operation) {
+        case 'harness-start-execution':
+            return harness_start_execution_startExecution(settings, context);
+        case 'harness-execution-status':
+            return executionStatus(settings, context);
+        case 'harness-artifact-cleanup':
+            return artifactCleanup(settings);
+        case 'harness-ng-run-pipeline':
+            return ngRunPipeline(settings, context);
+        case 'harness-ng-execution-status':
+            return ngExecutionStatus(settings, context);
+    }
+}
+
+
+/***/ })
+
+};

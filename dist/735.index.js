@@ -1,0 +1,320 @@
+export const id = 735;
+export const ids = [735];
+export const modules = {
+
+/***/ 3386:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GV: () => (/* binding */ isNextGenFinal),
+/* harmony export */   KM: () => (/* binding */ NEXTGEN_DEFAULT_PASSING),
+/* harmony export */   Uq: () => (/* binding */ nextGenDeploymentState),
+/* harmony export */   V3: () => (/* binding */ isFirstGenFinal),
+/* harmony export */   Zy: () => (/* binding */ FIRSTGEN_FINAL_STATUSES),
+/* harmony export */   bs: () => (/* binding */ firstGenDeploymentState),
+/* harmony export */   cR: () => (/* binding */ NEXTGEN_FINAL_STATUSES),
+/* harmony export */   jo: () => (/* binding */ FIRSTGEN_DEFAULT_PASSING)
+/* harmony export */ });
+/** FirstGen `ExecutionStatus` values that end an execution. */
+const FIRSTGEN_FINAL_STATUSES = ['SUCCESS', 'FAILED', 'ERROR', 'ABORTED', 'REJECTED', 'EXPIRED', 'SKIPPED'];
+const FIRSTGEN_DEFAULT_PASSING = ['SUCCESS'];
+/** NextGen execution statuses that end an execution; every other value is still in progress. */
+const NEXTGEN_FINAL_STATUSES = [
+    'Success',
+    'IgnoreFailed',
+    'Skipped',
+    'Failed',
+    'Errored',
+    'Aborted',
+    'AbortedByFreeze',
+    'Expired',
+    'ApprovalRejected'
+];
+const NEXTGEN_DEFAULT_PASSING = ['Success', 'IgnoreFailed', 'Skipped'];
+function isFirstGenFinal(status) {
+    return FIRSTGEN_FINAL_STATUSES.includes(status);
+}
+function isNextGenFinal(status) {
+    return NEXTGEN_FINAL_STATUSES.includes(status);
+}
+/** How a FirstGen status shows on a GitHub deployment. */
+function firstGenDeploymentState(status) {
+    switch (status) {
+        case 'SUCCESS':
+        case 'SKIPPED':
+            return 'success';
+        case 'FAILED':
+        case 'REJECTED':
+        case 'EXPIRED':
+            return 'failure';
+        case 'ERROR':
+            return 'error';
+        case 'ABORTED':
+            return 'inactive';
+        default:
+            return 'in_progress';
+    }
+}
+/** How a NextGen status shows on a GitHub deployment. */
+function nextGenDeploymentState(status) {
+    switch (status) {
+        case 'Success':
+        case 'IgnoreFailed':
+        case 'Skipped':
+            return 'success';
+        case 'Failed':
+        case 'Expired':
+        case 'ApprovalRejected':
+            return 'failure';
+        case 'Errored':
+            return 'error';
+        case 'Aborted':
+        case 'AbortedByFreeze':
+            return 'inactive';
+        default:
+            return 'in_progress';
+    }
+}
+
+
+/***/ }),
+
+/***/ 4735:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   defaultNotes: () => (/* binding */ defaultNotes),
+/* harmony export */   parseServiceArtifacts: () => (/* binding */ parseServiceArtifacts),
+/* harmony export */   parseVariables: () => (/* binding */ parseVariables),
+/* harmony export */   readArtifactCleanup: () => (/* binding */ readArtifactCleanup),
+/* harmony export */   readExecutionStatus: () => (/* binding */ readExecutionStatus),
+/* harmony export */   readGitHubDeployment: () => (/* binding */ readGitHubDeployment),
+/* harmony export */   readHarnessConnection: () => (/* binding */ readHarnessConnection),
+/* harmony export */   readNgExecutionStatus: () => (/* binding */ readNgExecutionStatus),
+/* harmony export */   readNgRunPipeline: () => (/* binding */ readNgRunPipeline),
+/* harmony export */   readStartExecution: () => (/* binding */ readStartExecution)
+/* harmony export */ });
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2925);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3439);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2174);
+/* harmony import */ var _harness_statuses_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3386);
+/* harmony import */ var _reader_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7544);
+
+
+
+
+
+
+
+function readHarnessConnection() {
+    const apiKey = (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .secret */ .rJ)('harness-api-key');
+    if (apiKey === undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('harness-api-key', 'is required: a Harness API key (sent as x-api-key).');
+    return {
+        apiKey,
+        accountId: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .required */ .mw)('harness-account-id', 'the Harness account id'),
+        url: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .baseUrl */ .pc)('harness-url', 'https://app.harness.io')
+    };
+}
+function readGitHubDeployment() {
+    const token = (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .secret */ .rJ)('github-token');
+    const environment = (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .optional */ .lq)('github-environment');
+    if (environment === undefined)
+        return undefined;
+    if (token === undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('github-token', "is required when 'github-environment' is set: a token with deployments: write (e.g. ${{ github.token }}).");
+    }
+    return { token, environment };
+}
+function readWait(finalStatuses, defaultPassing) {
+    const named = (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .list */ .p_)('passing-statuses');
+    const passing = named.map(status => {
+        const known = finalStatuses.find(final => final.toLowerCase() === status.toLowerCase());
+        if (!known)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('passing-statuses', `lists '${status}', which is not a final status; expected some of: ${finalStatuses.join(', ')}.`);
+        return known;
+    });
+    return {
+        enabled: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .boolean */ .zM)('wait', true),
+        pollIntervalMs: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .duration */ .p0)('poll-interval', '10s'),
+        timeoutMs: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .duration */ .p0)('timeout', '30m'),
+        passingStatuses: new Set(passing.length > 0 ? passing : defaultPassing)
+    };
+}
+function readEntity(idInput, nameInput, what) {
+    const chosen = (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .exactlyOne */ .BK)(idInput, nameInput, what);
+    return chosen.input === idInput ? { by: 'id', id: chosen.value } : { by: 'name', name: chosen.value };
+}
+/** Says where a run came from, so that people reading Harness can find the GitHub run. */
+function defaultNotes() {
+    const repo = process.env.GITHUB_REPOSITORY;
+    if (!repo)
+        return 'Started by the Harness/GitLab GitHub Action';
+    const { sha, workflow, runId, serverUrl } = _actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._;
+    return `Started from GitHub: ${repo}@${sha.slice(0, 12)} by workflow '${workflow}', run ${serverUrl}/${repo}/actions/runs/${runId}`;
+}
+const VARIABLE_TYPES = ['NAME', 'ID', 'EXPRESSION'];
+/** `name=value` lines, when every line is one; anything else is read as YAML. */
+function parseAssignmentLines(text) {
+    const lines = text.split('\n').map(line => line.trim()).filter(line => line !== '' && !line.startsWith('#'));
+    if (!lines.every(line => /^[^=:\s]+\s*=/.test(line)))
+        return undefined;
+    return Object.fromEntries(lines.map(line => {
+        const at = line.indexOf('=');
+        return [line.slice(0, at).trim(), line.slice(at + 1).trim()];
+    }));
+}
+/** YAML with every scalar kept as text: `version: 1.10` must reach Harness as "1.10", not 1.1. */
+function parseYamlMap(input, text, expected) {
+    let value;
+    try {
+        value = (0,yaml__WEBPACK_IMPORTED_MODULE_3__/* .parse */ .qg)(text, { schema: 'failsafe' });
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(input, `is not valid YAML (${error.message.split('\n')[0]}); expected ${expected}.`);
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(input, `must be ${expected}.`);
+    }
+    return value;
+}
+function parseVariables(text) {
+    if (text === undefined)
+        return [];
+    const expected = "a YAML map (name: value, or name: {type: ID|NAME|EXPRESSION, value: ...}) or name=value lines";
+    const entries = parseAssignmentLines(text) ?? parseYamlMap('variables', text, expected);
+    return Object.entries(entries).map(([name, raw]) => {
+        if (typeof raw === 'string')
+            return { name, type: 'NAME', value: raw };
+        const spec = (raw ?? {});
+        const type = String(spec.type ?? 'NAME').toUpperCase();
+        if (!VARIABLE_TYPES.includes(type) || typeof spec.value !== 'string') {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('variables', `has a bad entry '${name}'; expected ${expected}.`);
+        }
+        return { name, type, value: spec.value };
+    });
+}
+function parseServiceArtifacts(text) {
+    if (text === undefined)
+        return [];
+    const expected = "a YAML map of service: {artifact-source: NAME, build-number: BUILD}, or service: NAME@BUILD";
+    return Object.entries(parseYamlMap('service-artifacts', text, expected)).map(([service, raw]) => {
+        if (typeof raw === 'string') {
+            const at = raw.lastIndexOf('@');
+            if (at > 0 && at < raw.length - 1) {
+                return { service, artifactSource: raw.slice(0, at).trim(), buildNumber: raw.slice(at + 1).trim() };
+            }
+        }
+        else if (raw && typeof raw === 'object') {
+            const spec = raw;
+            if (typeof spec['artifact-source'] === 'string' && typeof spec['build-number'] === 'string') {
+                return { service, artifactSource: spec['artifact-source'], buildNumber: spec['build-number'] };
+            }
+        }
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('service-artifacts', `has a bad entry for service '${service}'; expected ${expected}.`);
+    });
+}
+function readStartExecution() {
+    const pipelineOrWorkflow = ['pipeline-id', 'pipeline', 'workflow-id', 'workflow'].filter(name => (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .optional */ .lq)(name) !== undefined);
+    if (pipelineOrWorkflow.length !== 1) {
+        const given = pipelineOrWorkflow.length === 0 ? 'none is set' : `${pipelineOrWorkflow.map(n => `'${n}'`).join(' and ')} are set`;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('pipeline', `or 'pipeline-id', 'workflow', 'workflow-id': exactly one is required, the pipeline or workflow to start; ${given}.`);
+    }
+    const [target] = pipelineOrWorkflow;
+    const value = (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .optional */ .lq)(target);
+    return {
+        operation: 'harness-start-execution',
+        harness: readHarnessConnection(),
+        application: readEntity('application-id', 'application', 'the Harness application, by id or by name'),
+        target: {
+            type: target.startsWith('pipeline') ? 'PIPELINE' : 'WORKFLOW',
+            ref: target.endsWith('-id') ? { by: 'id', id: value } : { by: 'name', name: value }
+        },
+        variables: parseVariables((0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .optional */ .lq)('variables')),
+        serviceArtifacts: parseServiceArtifacts((0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .optional */ .lq)('service-artifacts')),
+        notes: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .optional */ .lq)('notes') ?? defaultNotes(),
+        wait: readWait(_harness_statuses_js__WEBPACK_IMPORTED_MODULE_6__/* .FIRSTGEN_FINAL_STATUSES */ .Zy, _harness_statuses_js__WEBPACK_IMPORTED_MODULE_6__/* .FIRSTGEN_DEFAULT_PASSING */ .jo),
+        github: readGitHubDeployment()
+    };
+}
+function readExecutionStatus() {
+    return {
+        operation: 'harness-execution-status',
+        harness: readHarnessConnection(),
+        executionId: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .required */ .mw)('execution-id', 'the FirstGen execution id to report on'),
+        wait: readWait(_harness_statuses_js__WEBPACK_IMPORTED_MODULE_6__/* .FIRSTGEN_FINAL_STATUSES */ .Zy, _harness_statuses_js__WEBPACK_IMPORTED_MODULE_6__/* .FIRSTGEN_DEFAULT_PASSING */ .jo),
+        github: readGitHubDeployment()
+    };
+}
+function readArtifactCleanup() {
+    return {
+        operation: 'harness-artifact-cleanup',
+        harness: readHarnessConnection(),
+        artifactStreamId: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .required */ .mw)('artifact-stream-id', 'the id of the artifact stream to clean up')
+    };
+}
+function readScope() {
+    return {
+        org: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .required */ .mw)('harness-org', 'the NextGen organization identifier'),
+        project: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .required */ .mw)('harness-project', 'the NextGen project identifier')
+    };
+}
+/** Runtime input YAML given inline, or as the path of a YAML file in the workspace. */
+function readRuntimeInputs() {
+    const value = (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .verbatim */ .Bj)('runtime-inputs');
+    if (value === undefined)
+        return '';
+    let text = value;
+    const fileName = value.trim();
+    if (!fileName.includes('\n') && /\.ya?ml$/i.test(fileName)) {
+        const file = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), fileName);
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('runtime-inputs', `names the file '${fileName}', which does not exist in the workspace.`);
+        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(file, 'utf8');
+    }
+    const problem = (0,yaml__WEBPACK_IMPORTED_MODULE_3__/* .parseAllDocuments */ .hR)(text).flatMap(doc => ('errors' in doc ? doc.errors : []))[0];
+    if (problem)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('runtime-inputs', `is not valid YAML: ${problem.message.split('\n')[0]}`);
+    return text;
+}
+function readNgRunPipeline() {
+    const runtimeInputs = readRuntimeInputs();
+    const inputSets = (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .list */ .p_)('input-sets');
+    if (runtimeInputs !== '' && inputSets.length > 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('runtime-inputs', "and 'input-sets' are both set; give runtime input YAML or input set identifiers, not both.");
+    }
+    return {
+        operation: 'harness-ng-run-pipeline',
+        harness: readHarnessConnection(),
+        scope: readScope(),
+        pipeline: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .required */ .mw)('pipeline', 'the NextGen pipeline identifier'),
+        runtimeInputs,
+        inputSets,
+        notes: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .optional */ .lq)('notes') ?? defaultNotes(),
+        branch: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .optional */ .lq)('branch'),
+        abortOnCancel: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .boolean */ .zM)('abort-on-cancel', true),
+        wait: readWait(_harness_statuses_js__WEBPACK_IMPORTED_MODULE_6__/* .NEXTGEN_FINAL_STATUSES */ .cR, _harness_statuses_js__WEBPACK_IMPORTED_MODULE_6__/* .NEXTGEN_DEFAULT_PASSING */ .KM),
+        github: readGitHubDeployment()
+    };
+}
+function readNgExecutionStatus() {
+    return {
+        operation: 'harness-ng-execution-status',
+        harness: readHarnessConnection(),
+        scope: readScope(),
+        executionId: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .required */ .mw)('execution-id', 'the NextGen plan execution id to report on'),
+        abortOnCancel: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .boolean */ .zM)('abort-on-cancel', true),
+        wait: readWait(_harness_statuses_js__WEBPACK_IMPORTED_MODULE_6__/* .NEXTGEN_FINAL_STATUSES */ .cR, _harness_statuses_js__WEBPACK_IMPORTED_MODULE_6__/* .NEXTGEN_DEFAULT_PASSING */ .KM),
+        github: readGitHubDeployment()
+    };
+}
+
+
+/***/ })
+
+};
