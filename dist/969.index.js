@@ -1,8 +1,8 @@
-export const id = 824;
-export const ids = [824];
+export const id = 969;
+export const ids = [969];
 export const modules = {
 
-/***/ 535:
+/***/ 3329:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -10,11 +10,11 @@ export const modules = {
 /* harmony export */   wx: () => (/* binding */ header),
 /* harmony export */   yR: () => (/* binding */ readText)
 /* harmony export */ });
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2480);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2561);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2174);
-/* harmony import */ var _url_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5255);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5472);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6752);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6257);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _url_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6697);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8902);
 
 
 
@@ -106,7 +106,7 @@ async function readText(response) {
 
 /***/ }),
 
-/***/ 5338:
+/***/ 2868:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -126,7 +126,7 @@ function parseJsonObject(text) {
 
 /***/ }),
 
-/***/ 5472:
+/***/ 8902:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -139,7 +139,7 @@ function parseJsonObject(text) {
 /* harmony export */   cO: () => (/* binding */ DEFAULT_RETRY_POLICY)
 /* harmony export */ });
 /* unused harmony export backoffDelayMs */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2561);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6257);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8500);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_1__);
 
@@ -241,7 +241,7 @@ async function retrying(plan, policy = DEFAULT_RETRY_POLICY) {
 
 /***/ }),
 
-/***/ 5824:
+/***/ 9969:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -252,12 +252,12 @@ __webpack_require__.d(__webpack_exports__, {
   runGitLabOperation: () => (/* binding */ runGitLabOperation)
 });
 
-// EXTERNAL MODULE: ../main/node_modules/@actions/core/lib/core.js + 18 modules
-var core = __webpack_require__(2561);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
+var core = __webpack_require__(6257);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./src/http/url.ts
-var http_url = __webpack_require__(5255);
+var http_url = __webpack_require__(6697);
 ;// CONCATENATED MODULE: ./src/gitlab/api.ts
 
 // GitLab API v4 paths of job artifacts. `:id` is the project id or its full path as ONE segment
@@ -304,7 +304,7 @@ function describeJob(gitlab, job) {
 }
 
 // EXTERNAL MODULE: ./src/http/client.ts
-var client = __webpack_require__(535);
+var client = __webpack_require__(3329);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
@@ -313,9 +313,9 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(2174);
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/http/retry.ts
-var retry = __webpack_require__(5472);
+var retry = __webpack_require__(8902);
 ;// CONCATENATED MODULE: ./src/gitlab/file-name.ts
 /**
  * The file name a server suggests in Content-Disposition: RFC 5987 `filename*=UTF-8''...` first
@@ -760,8 +760,8 @@ var external_node_stream_ = __webpack_require__(7075);
 var external_node_stream_promises_ = __webpack_require__(6466);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(8522);
-// EXTERNAL MODULE: ../main/node_modules/yauzl/index.js
-var yauzl = __webpack_require__(4695);
+// EXTERNAL MODULE: ./node_modules/yauzl/index.js
+var yauzl = __webpack_require__(663);
 ;// CONCATENATED MODULE: ./src/gitlab/extract.ts
 
 
@@ -1248,7 +1248,7 @@ async function downloadArtifactFile(settings, context) {
 }
 
 // EXTERNAL MODULE: ./src/http/json.ts
-var json = __webpack_require__(5338);
+var json = __webpack_require__(2868);
 ;// CONCATENATED MODULE: ./src/operations/gitlab-keep-artifacts.ts
 
 

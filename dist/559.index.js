@@ -1,8 +1,8 @@
-export const id = 267;
-export const ids = [267];
+export const id = 559;
+export const ids = [559];
 export const modules = {
 
-/***/ 3386:
+/***/ 372:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -79,7 +79,7 @@ function nextGenDeploymentState(status) {
 
 /***/ }),
 
-/***/ 535:
+/***/ 3329:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -87,11 +87,11 @@ function nextGenDeploymentState(status) {
 /* harmony export */   wx: () => (/* binding */ header),
 /* harmony export */   yR: () => (/* binding */ readText)
 /* harmony export */ });
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2480);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2561);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2174);
-/* harmony import */ var _url_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5255);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5472);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6752);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6257);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _url_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6697);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8902);
 
 
 
@@ -183,7 +183,7 @@ async function readText(response) {
 
 /***/ }),
 
-/***/ 5338:
+/***/ 2868:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -203,7 +203,7 @@ function parseJsonObject(text) {
 
 /***/ }),
 
-/***/ 5472:
+/***/ 8902:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -216,7 +216,7 @@ function parseJsonObject(text) {
 /* harmony export */   cO: () => (/* binding */ DEFAULT_RETRY_POLICY)
 /* harmony export */ });
 /* unused harmony export backoffDelayMs */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2561);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6257);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8500);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_1__);
 
@@ -318,7 +318,7 @@ async function retrying(plan, policy = DEFAULT_RETRY_POLICY) {
 
 /***/ }),
 
-/***/ 6267:
+/***/ 3559:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -329,16 +329,16 @@ __webpack_require__.d(__webpack_exports__, {
   runHarnessOperation: () => (/* binding */ runHarnessOperation)
 });
 
-// EXTERNAL MODULE: ../main/node_modules/@actions/core/lib/core.js + 18 modules
-var core = __webpack_require__(2561);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
+var core = __webpack_require__(6257);
 // EXTERNAL MODULE: ./src/errors.ts
-var src_errors = __webpack_require__(2174);
+var src_errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/http/client.ts
-var client = __webpack_require__(535);
+var client = __webpack_require__(3329);
 // EXTERNAL MODULE: ./src/http/json.ts
-var json = __webpack_require__(5338);
+var json = __webpack_require__(2868);
 // EXTERNAL MODULE: ./src/http/url.ts
-var url = __webpack_require__(5255);
+var url = __webpack_require__(6697);
 ;// CONCATENATED MODULE: ./src/harness/errors.ts
 
 
@@ -671,9 +671,9 @@ function toExecution(raw, what) {
 }
 
 // EXTERNAL MODULE: ./src/harness/statuses.ts
-var statuses = __webpack_require__(3386);
+var statuses = __webpack_require__(372);
 // EXTERNAL MODULE: ./src/summary.ts
-var summary = __webpack_require__(6449);
+var summary = __webpack_require__(8855);
 ;// CONCATENATED MODULE: ./src/operations/execution-outcome.ts
 
 /**
@@ -1154,7 +1154,7 @@ function asArray(value) {
 }
 
 // EXTERNAL MODULE: ./src/secrets.ts
-var secrets = __webpack_require__(4716);
+var secrets = __webpack_require__(7194);
 ;// CONCATENATED MODULE: ./src/operations/nextgen-execution.ts
 
 
