@@ -1,7 +1,7 @@
 // @ts-check
 // Rows 1 and 2: an archive downloaded from the fake GitLab on loopback by the action (extract:
-// false), by curl and by @gitbeaker/rest, each in its own process: wall time at 1 GiB, peak memory
-// at 64 MiB, 256 MiB and 1 GiB.
+// false), by curl, by @gitbeaker/rest and by a bare Node client, each in its own process: wall
+// time at 1 GiB, peak memory at 64 MiB, 256 MiB and 1 GiB.
 import { mkdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { startGitLab } from '../simulator/gitlab.js'
@@ -79,8 +79,17 @@ export async function downloadRows(scratch) {
         curlAndChecksumMs.push(download.ms + (await measureCommand('sha256sum', [output])).ms)
         return download
       })
+      // Where Node's own cost ends: the least a Node process can do for the same download, with
+      // and without the SHA-256 (bench/node-floor-download.js).
+      const floor = (/** @type {string[]} */ ...flags) =>
+        fresh(() => measureCommand(actionNode, [path.join(projectRoot, 'bench', 'node-floor-download.js'), url, TOKEN, output, ...flags]))
       // curl's time matters at 1 GiB only; memory is compared at every size.
-      results.set(size, size === GiB ? await interleaved(RUNS.timed, { curl, action, gitbeaker }) : await interleaved(RUNS.memoryOnly, { action, gitbeaker }))
+      results.set(
+        size,
+        size === GiB
+          ? await interleaved(RUNS.timed, { curl, action, gitbeaker, nodeFloor: floor(), nodeFloorWithoutHash: floor('--no-hash') })
+          : await interleaved(RUNS.memoryOnly, { action, gitbeaker })
+      )
     }
     return rows(results, median(curlAndChecksumMs))
   } finally {
@@ -111,6 +120,14 @@ function rows(results, curlAndChecksumMs) {
       action: seconds(actionMs),
       reference: `curl + sha256sum ${seconds(curlAndChecksumMs)}`,
       ratio: actionMs / curlAndChecksumMs,
+      target: '(for comparison)',
+      met: undefined
+    },
+    {
+      name: '1. Download 1 GiB archive, wall time: vs the least a Node.js process can do with the same SHA-256 (bench/node-floor-download.js: bare socket, no HTTP library)',
+      action: seconds(actionMs),
+      reference: `bare Node ${seconds(medianMs(largest.nodeFloor))} (${(medianMs(largest.nodeFloor) / medianMs(largest.curl)).toFixed(2)}x curl; without the SHA-256 ${seconds(medianMs(largest.nodeFloorWithoutHash))}, ${(medianMs(largest.nodeFloorWithoutHash) / medianMs(largest.curl)).toFixed(2)}x curl)`,
+      ratio: actionMs / medianMs(largest.nodeFloor),
       target: '(for comparison)',
       met: undefined
     },
