@@ -95,16 +95,14 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   readNgRunPipeline: () => (/* binding */ readNgRunPipeline),
 /* harmony export */   readStartExecution: () => (/* binding */ readStartExecution)
 /* harmony export */ });
-/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8815);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
-/* harmony import */ var _harness_statuses_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(372);
-/* harmony import */ var _reader_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3890);
-
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var _harness_statuses_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(372);
+/* harmony import */ var _reader_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3890);
 
 
 
@@ -112,50 +110,54 @@ __webpack_require__.r(__webpack_exports__);
 
 
 function readHarnessConnection() {
-    const apiKey = (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .secret */ .rJ)('harness-api-key');
+    const apiKey = (0,_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .secret */ .rJ)('harness-api-key');
     if (apiKey === undefined)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('harness-api-key', 'is required: a Harness API key (sent as x-api-key).');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('harness-api-key', 'is required: a Harness API key (sent as x-api-key).');
     return {
         apiKey,
-        accountId: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .required */ .mw)('harness-account-id', 'the Harness account id'),
-        url: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .baseUrl */ .pc)('harness-url', 'https://app.harness.io')
+        accountId: (0,_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .required */ .mw)('harness-account-id', 'the Harness account id'),
+        url: (0,_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .baseUrl */ .pc)('harness-url', 'https://app.harness.io')
     };
 }
 function readGitHubDeployment() {
-    const token = (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .secret */ .rJ)('github-token');
-    const environment = (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .optional */ .lq)('github-environment');
+    const token = (0,_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .secret */ .rJ)('github-token');
+    const environment = (0,_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lq)('github-environment');
     if (environment === undefined)
         return undefined;
     if (token === undefined) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('github-token', "is required when 'github-environment' is set: a token with deployments: write (e.g. ${{ github.token }}).");
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('github-token', "is required when 'github-environment' is set: a token with deployments: write (e.g. ${{ github.token }}).");
     }
     return { token, environment };
 }
 function readWait(finalStatuses, defaultPassing) {
-    const named = (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .list */ .p_)('passing-statuses');
+    const named = (0,_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .list */ .p_)('passing-statuses');
     const passing = named.map(status => {
         const known = finalStatuses.find(final => final.toLowerCase() === status.toLowerCase());
         if (!known)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('passing-statuses', `lists '${status}', which is not a final status; expected some of: ${finalStatuses.join(', ')}.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('passing-statuses', `lists '${status}', which is not a final status; expected some of: ${finalStatuses.join(', ')}.`);
         return known;
     });
     return {
-        enabled: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .boolean */ .zM)('wait', true),
-        pollIntervalMs: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .duration */ .p0)('poll-interval', '10s'),
-        timeoutMs: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .duration */ .p0)('timeout', '30m'),
+        enabled: (0,_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zM)('wait', true),
+        pollIntervalMs: (0,_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .duration */ .p0)('poll-interval', '10s'),
+        timeoutMs: (0,_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .duration */ .p0)('timeout', '30m'),
         passingStatuses: new Set(passing.length > 0 ? passing : defaultPassing)
     };
 }
 function readEntity(idInput, nameInput, what) {
-    const chosen = (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .exactlyOne */ .BK)(idInput, nameInput, what);
+    const chosen = (0,_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .exactlyOne */ .BK)(idInput, nameInput, what);
     return chosen.input === idInput ? { by: 'id', id: chosen.value } : { by: 'name', name: chosen.value };
 }
-/** Says where a run came from, so that people reading Harness can find the GitHub run. */
+/**
+ * Says where a run came from, so that people reading Harness can find the GitHub run. Read from
+ * the runner's variables, as @actions/github's context does, so that a Harness step without a
+ * GitHub deployment does not load Octokit.
+ */
 function defaultNotes() {
-    const repo = process.env.GITHUB_REPOSITORY;
+    const { GITHUB_REPOSITORY: repo, GITHUB_SHA: sha = '', GITHUB_WORKFLOW: workflow, GITHUB_RUN_ID: runId } = process.env;
     if (!repo)
         return 'Started by the Harness/GitLab GitHub Action';
-    const { sha, workflow, runId, serverUrl } = _actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._;
+    const serverUrl = process.env.GITHUB_SERVER_URL || 'https://github.com';
     return `Started from GitHub: ${repo}@${sha.slice(0, 12)} by workflow '${workflow}', run ${serverUrl}/${repo}/actions/runs/${runId}`;
 }
 const VARIABLE_TYPES = ['NAME', 'ID', 'EXPRESSION'];
@@ -173,13 +175,13 @@ function parseAssignmentLines(text) {
 function parseYamlMap(input, text, expected) {
     let value;
     try {
-        value = (0,yaml__WEBPACK_IMPORTED_MODULE_3__/* .parse */ .qg)(text, { schema: 'failsafe' });
+        value = (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .parse */ .qg)(text, { schema: 'failsafe' });
     }
     catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(input, `is not valid YAML (${error.message.split('\n')[0]}); expected ${expected}.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(input, `is not valid YAML (${error.message.split('\n')[0]}); expected ${expected}.`);
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(input, `must be ${expected}.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(input, `must be ${expected}.`);
     }
     return value;
 }
@@ -194,7 +196,7 @@ function parseVariables(text) {
         const spec = (raw ?? {});
         const type = String(spec.type ?? 'NAME').toUpperCase();
         if (!VARIABLE_TYPES.includes(type) || typeof spec.value !== 'string') {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('variables', `has a bad entry '${name}'; expected ${expected}.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('variables', `has a bad entry '${name}'; expected ${expected}.`);
         }
         return { name, type, value: spec.value };
     });
@@ -216,17 +218,17 @@ function parseServiceArtifacts(text) {
                 return { service, artifactSource: spec['artifact-source'], buildNumber: spec['build-number'] };
             }
         }
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('service-artifacts', `has a bad entry for service '${service}'; expected ${expected}.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('service-artifacts', `has a bad entry for service '${service}'; expected ${expected}.`);
     });
 }
 function readStartExecution() {
-    const pipelineOrWorkflow = ['pipeline-id', 'pipeline', 'workflow-id', 'workflow'].filter(name => (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .optional */ .lq)(name) !== undefined);
+    const pipelineOrWorkflow = ['pipeline-id', 'pipeline', 'workflow-id', 'workflow'].filter(name => (0,_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lq)(name) !== undefined);
     if (pipelineOrWorkflow.length !== 1) {
         const given = pipelineOrWorkflow.length === 0 ? 'none is set' : `${pipelineOrWorkflow.map(n => `'${n}'`).join(' and ')} are set`;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('pipeline', `or 'pipeline-id', 'workflow', 'workflow-id': exactly one is required, the pipeline or workflow to start; ${given}.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('pipeline', `or 'pipeline-id', 'workflow', 'workflow-id': exactly one is required, the pipeline or workflow to start; ${given}.`);
     }
     const [target] = pipelineOrWorkflow;
-    const value = (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .optional */ .lq)(target);
+    const value = (0,_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lq)(target);
     return {
         operation: 'harness-start-execution',
         harness: readHarnessConnection(),
@@ -235,10 +237,10 @@ function readStartExecution() {
             type: target.startsWith('pipeline') ? 'PIPELINE' : 'WORKFLOW',
             ref: target.endsWith('-id') ? { by: 'id', id: value } : { by: 'name', name: value }
         },
-        variables: parseVariables((0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .optional */ .lq)('variables')),
-        serviceArtifacts: parseServiceArtifacts((0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .optional */ .lq)('service-artifacts')),
-        notes: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .optional */ .lq)('notes') ?? defaultNotes(),
-        wait: readWait(_harness_statuses_js__WEBPACK_IMPORTED_MODULE_6__/* .FIRSTGEN_FINAL_STATUSES */ .Zy, _harness_statuses_js__WEBPACK_IMPORTED_MODULE_6__/* .FIRSTGEN_DEFAULT_PASSING */ .jo),
+        variables: parseVariables((0,_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lq)('variables')),
+        serviceArtifacts: parseServiceArtifacts((0,_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lq)('service-artifacts')),
+        notes: (0,_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lq)('notes') ?? defaultNotes(),
+        wait: readWait(_harness_statuses_js__WEBPACK_IMPORTED_MODULE_5__/* .FIRSTGEN_FINAL_STATUSES */ .Zy, _harness_statuses_js__WEBPACK_IMPORTED_MODULE_5__/* .FIRSTGEN_DEFAULT_PASSING */ .jo),
         github: readGitHubDeployment()
     };
 }
@@ -246,8 +248,8 @@ function readExecutionStatus() {
     return {
         operation: 'harness-execution-status',
         harness: readHarnessConnection(),
-        executionId: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .required */ .mw)('execution-id', 'the FirstGen execution id to report on'),
-        wait: readWait(_harness_statuses_js__WEBPACK_IMPORTED_MODULE_6__/* .FIRSTGEN_FINAL_STATUSES */ .Zy, _harness_statuses_js__WEBPACK_IMPORTED_MODULE_6__/* .FIRSTGEN_DEFAULT_PASSING */ .jo),
+        executionId: (0,_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .required */ .mw)('execution-id', 'the FirstGen execution id to report on'),
+        wait: readWait(_harness_statuses_js__WEBPACK_IMPORTED_MODULE_5__/* .FIRSTGEN_FINAL_STATUSES */ .Zy, _harness_statuses_js__WEBPACK_IMPORTED_MODULE_5__/* .FIRSTGEN_DEFAULT_PASSING */ .jo),
         github: readGitHubDeployment()
     };
 }
@@ -255,50 +257,50 @@ function readArtifactCleanup() {
     return {
         operation: 'harness-artifact-cleanup',
         harness: readHarnessConnection(),
-        artifactStreamId: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .required */ .mw)('artifact-stream-id', 'the id of the artifact stream to clean up')
+        artifactStreamId: (0,_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .required */ .mw)('artifact-stream-id', 'the id of the artifact stream to clean up')
     };
 }
 function readScope() {
     return {
-        org: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .required */ .mw)('harness-org', 'the NextGen organization identifier'),
-        project: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .required */ .mw)('harness-project', 'the NextGen project identifier')
+        org: (0,_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .required */ .mw)('harness-org', 'the NextGen organization identifier'),
+        project: (0,_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .required */ .mw)('harness-project', 'the NextGen project identifier')
     };
 }
 /** Runtime input YAML given inline, or as the path of a YAML file in the workspace. */
 function readRuntimeInputs() {
-    const value = (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .verbatim */ .Bj)('runtime-inputs');
+    const value = (0,_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .verbatim */ .Bj)('runtime-inputs');
     if (value === undefined)
         return '';
     let text = value;
     const fileName = value.trim();
     if (!fileName.includes('\n') && /\.ya?ml$/i.test(fileName)) {
-        const file = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), fileName);
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('runtime-inputs', `names the file '${fileName}', which does not exist in the workspace.`);
-        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(file, 'utf8');
+        const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), fileName);
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('runtime-inputs', `names the file '${fileName}', which does not exist in the workspace.`);
+        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8');
     }
-    const problem = (0,yaml__WEBPACK_IMPORTED_MODULE_3__/* .parseAllDocuments */ .hR)(text).flatMap(doc => ('errors' in doc ? doc.errors : []))[0];
+    const problem = (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .parseAllDocuments */ .hR)(text).flatMap(doc => ('errors' in doc ? doc.errors : []))[0];
     if (problem)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('runtime-inputs', `is not valid YAML: ${problem.message.split('\n')[0]}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('runtime-inputs', `is not valid YAML: ${problem.message.split('\n')[0]}`);
     return text;
 }
 function readNgRunPipeline() {
     const runtimeInputs = readRuntimeInputs();
-    const inputSets = (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .list */ .p_)('input-sets');
+    const inputSets = (0,_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .list */ .p_)('input-sets');
     if (runtimeInputs !== '' && inputSets.length > 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('runtime-inputs', "and 'input-sets' are both set; give runtime input YAML or input set identifiers, not both.");
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('runtime-inputs', "and 'input-sets' are both set; give runtime input YAML or input set identifiers, not both.");
     }
     return {
         operation: 'harness-ng-run-pipeline',
         harness: readHarnessConnection(),
         scope: readScope(),
-        pipeline: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .required */ .mw)('pipeline', 'the NextGen pipeline identifier'),
+        pipeline: (0,_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .required */ .mw)('pipeline', 'the NextGen pipeline identifier'),
         runtimeInputs,
         inputSets,
-        notes: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .optional */ .lq)('notes') ?? defaultNotes(),
-        branch: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .optional */ .lq)('branch'),
-        abortOnCancel: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .boolean */ .zM)('abort-on-cancel', true),
-        wait: readWait(_harness_statuses_js__WEBPACK_IMPORTED_MODULE_6__/* .NEXTGEN_FINAL_STATUSES */ .cR, _harness_statuses_js__WEBPACK_IMPORTED_MODULE_6__/* .NEXTGEN_DEFAULT_PASSING */ .KM),
+        notes: (0,_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lq)('notes') ?? defaultNotes(),
+        branch: (0,_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lq)('branch'),
+        abortOnCancel: (0,_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zM)('abort-on-cancel', true),
+        wait: readWait(_harness_statuses_js__WEBPACK_IMPORTED_MODULE_5__/* .NEXTGEN_FINAL_STATUSES */ .cR, _harness_statuses_js__WEBPACK_IMPORTED_MODULE_5__/* .NEXTGEN_DEFAULT_PASSING */ .KM),
         github: readGitHubDeployment()
     };
 }
@@ -307,9 +309,9 @@ function readNgExecutionStatus() {
         operation: 'harness-ng-execution-status',
         harness: readHarnessConnection(),
         scope: readScope(),
-        executionId: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .required */ .mw)('execution-id', 'the NextGen plan execution id to report on'),
-        abortOnCancel: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .boolean */ .zM)('abort-on-cancel', true),
-        wait: readWait(_harness_statuses_js__WEBPACK_IMPORTED_MODULE_6__/* .NEXTGEN_FINAL_STATUSES */ .cR, _harness_statuses_js__WEBPACK_IMPORTED_MODULE_6__/* .NEXTGEN_DEFAULT_PASSING */ .KM),
+        executionId: (0,_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .required */ .mw)('execution-id', 'the NextGen plan execution id to report on'),
+        abortOnCancel: (0,_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zM)('abort-on-cancel', true),
+        wait: readWait(_harness_statuses_js__WEBPACK_IMPORTED_MODULE_5__/* .NEXTGEN_FINAL_STATUSES */ .cR, _harness_statuses_js__WEBPACK_IMPORTED_MODULE_5__/* .NEXTGEN_DEFAULT_PASSING */ .KM),
         github: readGitHubDeployment()
     };
 }

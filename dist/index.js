@@ -28613,7 +28613,7 @@ const OPERATIONS = [
 
 const SECRET_INPUTS = ['harness-api-key', 'gitlab-token', 'gitlab-job-token', 'github-token'];
 // The Harness readers bring yaml and @actions/github: loaded only for a Harness operation.
-const harness = () => Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(815), __nccwpck_require__.e(69)]).then(__nccwpck_require__.bind(__nccwpck_require__, 69));
+const harness = () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(69)]).then(__nccwpck_require__.bind(__nccwpck_require__, 69));
 const READERS = {
     'harness-start-execution': async () => (await harness()).readStartExecution(),
     'harness-execution-status': async () => (await harness()).readExecutionStatus(),

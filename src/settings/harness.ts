@@ -1,4 +1,3 @@
-import * as github from '@actions/github'
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parse as parseYaml, parseAllDocuments } from 'yaml'
@@ -66,11 +65,15 @@ function readEntity(idInput: string, nameInput: string, what: string): EntityRef
   return chosen.input === idInput ? { by: 'id', id: chosen.value } : { by: 'name', name: chosen.value }
 }
 
-/** Says where a run came from, so that people reading Harness can find the GitHub run. */
+/**
+ * Says where a run came from, so that people reading Harness can find the GitHub run. Read from
+ * the runner's variables, as @actions/github's context does, so that a Harness step without a
+ * GitHub deployment does not load Octokit.
+ */
 export function defaultNotes(): string {
-  const repo = process.env.GITHUB_REPOSITORY
+  const { GITHUB_REPOSITORY: repo, GITHUB_SHA: sha = '', GITHUB_WORKFLOW: workflow, GITHUB_RUN_ID: runId } = process.env
   if (!repo) return 'Started by the Harness/GitLab GitHub Action'
-  const { sha, workflow, runId, serverUrl } = github.context
+  const serverUrl = process.env.GITHUB_SERVER_URL || 'https://github.com'
   return `Started from GitHub: ${repo}@${sha.slice(0, 12)} by workflow '${workflow}', run ${serverUrl}/${repo}/actions/runs/${runId}`
 }
 
