@@ -28480,8 +28480,8 @@ function isGitLab(settings) {
     return settings.operation.startsWith('gitlab-');
 }
 /**
- * The Harness and the GitLab operations (and the packages only they use: yaml, octokit, yauzl)
- * are separate chunks of the bundle, loaded when one of them runs: a step parses only its own.
+ * The Harness and the GitLab operations (with what only they use, such as yauzl) are separate
+ * chunks of the bundle, loaded when one of them runs: a step parses only its own family's code.
  */
 async function runOperation(settings, context) {
     if (isGitLab(settings))
@@ -28612,7 +28612,7 @@ const OPERATIONS = [
 
 
 const SECRET_INPUTS = ['harness-api-key', 'gitlab-token', 'gitlab-job-token', 'github-token'];
-// The Harness readers bring yaml and @actions/github: loaded only for a Harness operation.
+// The Harness readers bring yaml: loaded only for a Harness operation.
 const harness = () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(69)]).then(__nccwpck_require__.bind(__nccwpck_require__, 69));
 const READERS = {
     'harness-start-execution': async () => (await harness()).readStartExecution(),

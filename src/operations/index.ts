@@ -7,8 +7,8 @@ function isGitLab(settings: Settings): settings is GitLabSettings {
 }
 
 /**
- * The Harness and the GitLab operations (and the packages only they use: yaml, octokit, yauzl)
- * are separate chunks of the bundle, loaded when one of them runs: a step parses only its own.
+ * The Harness and the GitLab operations (with what only they use, such as yauzl) are separate
+ * chunks of the bundle, loaded when one of them runs: a step parses only its own family's code.
  */
 export async function runOperation(settings: Settings, context: OperationContext): Promise<OperationResult> {
   if (isGitLab(settings)) return (await import('./gitlab.js')).runGitLabOperation(settings, context)

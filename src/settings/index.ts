@@ -7,7 +7,7 @@ export * from './types.js'
 
 const SECRET_INPUTS = ['harness-api-key', 'gitlab-token', 'gitlab-job-token', 'github-token']
 
-// The Harness readers bring yaml and @actions/github: loaded only for a Harness operation.
+// The Harness readers bring yaml: loaded only for a Harness operation.
 const harness = (): Promise<typeof import('./harness.js')> => import('./harness.js')
 
 const READERS: Record<OperationName, () => Settings | Promise<Settings>> = {
