@@ -221,7 +221,7 @@ describe('an operation that throws', () => {
     })
     const text = summary()
     expect(text).toContain('<h3>❌ harness-execution-status</h3>')
-    expect(text).toContain('<strong>Could not start the Harness execution</strong>: Could not start the Harness execution: Harness answered HTTP 401: key *** is not valid<br>')
+    expect(text).toContain('<strong>Could not start the Harness execution</strong>: Could not start the Harness execution: Harness answered HTTP 401: key &#42;&#42;&#42; is not valid<br>')
     expect(text + stdout() + readFileSync(files.output, 'utf8')).not.toContain(API_KEY)
   })
 

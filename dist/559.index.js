@@ -88,7 +88,7 @@ function nextGenDeploymentState(status) {
 /* harmony export */   yR: () => (/* binding */ readText)
 /* harmony export */ });
 /* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6752);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6257);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5625);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
 /* harmony import */ var _url_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6697);
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8902);
@@ -129,7 +129,7 @@ async function sendOnce(req) {
         }
         url = new URL(location, url);
         // The target of a redirect may be a signed storage URL: its query string is a credential.
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Redirected to ${(0,_url_js__WEBPACK_IMPORTED_MODULE_3__/* .displayUrl */ .Qy)(url)}${url.origin === req.url.origin ? '' : ' (credentials are not sent there)'}`);
+        _log_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Redirected to ${(0,_url_js__WEBPACK_IMPORTED_MODULE_3__/* .displayUrl */ .Qy)(url)}${url.origin === req.url.origin ? '' : ' (credentials are not sent there)'}`);
         if (response.statusCode === 303 || (method === 'POST' && response.statusCode !== 307 && response.statusCode !== 308)) {
             method = 'GET';
             body = undefined;
@@ -144,7 +144,7 @@ async function sendOnce(req) {
 async function send(req, policy = _retry_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_RETRY_POLICY */ .cO) {
     if (req.credentials)
         (0,_url_js__WEBPACK_IMPORTED_MODULE_3__/* .warnIfCredentialInClear */ .jF)(req.url);
-    _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .debug */ .Yz(`${req.method} ${(0,_url_js__WEBPACK_IMPORTED_MODULE_3__/* .displayUrl */ .Qy)(req.url)}`);
+    _log_js__WEBPACK_IMPORTED_MODULE_1__/* .debug */ .Yz(`${req.method} ${(0,_url_js__WEBPACK_IMPORTED_MODULE_3__/* .displayUrl */ .Qy)(req.url)}`);
     try {
         return await (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .retrying */ .R$)({
             what: `Could not ${req.what}`,
@@ -216,7 +216,7 @@ function parseJsonObject(text) {
 /* harmony export */   cO: () => (/* binding */ DEFAULT_RETRY_POLICY)
 /* harmony export */ });
 /* unused harmony export backoffDelayMs */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6257);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5625);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8500);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_1__);
 
@@ -310,7 +310,7 @@ async function retrying(plan, policy = DEFAULT_RETRY_POLICY) {
             reason = errorCode(error) ?? (error instanceof Error ? error.message : String(error));
         }
         const wait = delayMs ?? backoffDelayMs(attempt, policy);
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${plan.what}: ${reason}; retrying in ${(wait / 1000).toFixed(1)}s (attempt ${attempt + 1} of ${policy.attempts})`);
+        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${plan.what}: ${reason}; retrying in ${(wait / 1000).toFixed(1)}s (attempt ${attempt + 1} of ${policy.attempts})`);
         await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_1__.setTimeout)(wait);
     }
 }
@@ -329,8 +329,8 @@ __webpack_require__.d(__webpack_exports__, {
   runHarnessOperation: () => (/* binding */ runHarnessOperation)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
-var core = __webpack_require__(6257);
+// EXTERNAL MODULE: ./src/log.ts
+var log = __webpack_require__(5625);
 // EXTERNAL MODULE: ./src/errors.ts
 var src_errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/http/client.ts
@@ -462,7 +462,7 @@ function dataOf(request, body) {
         throw new src_errors/* ActionError */.lZ(`Could not ${request.what}: ${message}`, { title: `Could not ${request.what}`, hint: hintFor(message) });
     }
     if (errors.length > 0)
-        core/* warning */.$e(`Harness reported a problem with part of its answer (${request.what}): ${harnessMessage({ errors })}`);
+        log/* warning */.$e(`Harness reported a problem with part of its answer (${request.what}): ${harnessMessage({ errors })}`);
     return body.data;
 }
 function hintFor(message) {
@@ -737,11 +737,11 @@ async function pollUntilFinal(plan) {
             failedPolls++;
             if (!(error instanceof src_errors/* ActionError */.lZ && error.transient) || failedPolls >= MAX_FAILED_POLLS_IN_A_ROW)
                 throw error;
-            core/* warning */.$e(`Poll ${failedPolls} of ${plan.what} failed (${error.message}); still waiting.`);
+            log/* warning */.$e(`Poll ${failedPolls} of ${plan.what} failed (${error.message}); still waiting.`);
         }
         if (snapshot) {
             if (snapshot.status !== last?.status) {
-                core/* info */.pq(plan.describe ? plan.describe(snapshot) : `${plan.what}: ${snapshot.status}`);
+                log/* info */.pq(plan.describe ? plan.describe(snapshot) : `${plan.what}: ${snapshot.status}`);
                 await plan.onChange?.(snapshot);
             }
             last = snapshot;
@@ -778,16 +778,16 @@ async function pollUntilFinal(plan) {
  */
 async function followExecution(settings, first, context, extras) {
     const url = executionUrl(settings.harness, first);
-    core/* info */.pq(`Harness ${first.kind.toLowerCase()} execution ${first.id}: ${url}`);
+    log/* info */.pq(`Harness ${first.kind.toLowerCase()} execution ${first.id}: ${url}`);
     await context.progress.started({ id: first.id, url });
     let result;
     if (!settings.wait.enabled || (0,statuses/* isFirstGenFinal */.V3)(first.status)) {
-        core/* info */.pq(describeStatus(settings.harness, first));
+        log/* info */.pq(describeStatus(settings.harness, first));
         await context.progress.changed(first.status, (0,statuses/* firstGenDeploymentState */.bs)(first.status));
         result = { outcome: 'final', last: first };
     }
     else {
-        result = await core/* group */.Os(`Wait for execution ${first.id} to end (poll every ${(0,summary/* formatDuration */.a3)(settings.wait.pollIntervalMs)}, timeout ${(0,summary/* formatDuration */.a3)(settings.wait.timeoutMs)})`, () => waitFor(settings, first, context));
+        result = await log/* group */.Os(`Wait for execution ${first.id} to end (poll every ${(0,summary/* formatDuration */.a3)(settings.wait.pollIntervalMs)}, timeout ${(0,summary/* formatDuration */.a3)(settings.wait.timeoutMs)})`, () => waitFor(settings, first, context));
     }
     const what = `Harness ${first.kind.toLowerCase()} execution ${first.id}`;
     const failure = settings.wait.enabled ? executionFailure(what, result, settings.wait, result.last.failureDetails) : undefined;
@@ -815,7 +815,7 @@ async function waitFor(settings, first, context) {
     }
     catch (error) {
         if (error instanceof src_errors/* CancelledError */.cc) {
-            core/* warning */.$e(`FirstGen has no API to abort an execution: ${first.id} keeps running in Harness.`);
+            log/* warning */.$e(`FirstGen has no API to abort an execution: ${first.id} keeps running in Harness.`);
         }
         throw error;
     }
@@ -876,7 +876,7 @@ async function harness_start_execution_startExecution(settings, context) {
     const { application, entity } = await resolve(settings);
     const kind = settings.target.type.toLowerCase();
     const label = `${kind} '${entity.name ?? entity.id}'`;
-    const { execution } = await core/* group */.Os(`Start the ${label}`, async () => {
+    const { execution } = await log/* group */.Os(`Start the ${label}`, async () => {
         const started = await startExecution(settings.harness, {
             applicationId: application.id,
             kind: settings.target.type,
@@ -887,8 +887,8 @@ async function harness_start_execution_startExecution(settings, context) {
             label
         });
         if (started.warning)
-            core/* warning */.$e(`Harness started the ${label} with a warning: ${started.warning}`);
-        core/* info */.pq(`Started execution ${started.execution.id} (${started.execution.status})`);
+            log/* warning */.$e(`Harness started the ${label} with a warning: ${started.warning}`);
+        log/* info */.pq(`Started execution ${started.execution.id} (${started.execution.status})`);
         return started;
     });
     return followExecution(settings, execution, context, { stepStartedAt, details: startDetails(settings) });
@@ -899,13 +899,13 @@ async function resolve(settings) {
     const kind = target.type.toLowerCase();
     if (application.by === 'id' && target.ref.by === 'id')
         return { application: { id: application.id }, entity: { id: target.ref.id } };
-    return core/* group */.Os(`Resolve the Harness application and ${kind}`, async () => {
+    return log/* group */.Os(`Resolve the Harness application and ${kind}`, async () => {
         const app = application.by === 'id' ? { id: application.id } : await findApplication(harness, application.name);
         if (application.by === 'name')
-            core/* info */.pq(`Application '${application.name}' is ${app.id}`);
+            log/* info */.pq(`Application '${application.name}' is ${app.id}`);
         const entity = target.ref.by === 'id' ? { id: target.ref.id } : await findPipelineOrWorkflow(harness, app.id, target.type, target.ref.name);
         if (target.ref.by === 'name')
-            core/* info */.pq(`${kind === 'pipeline' ? 'Pipeline' : 'Workflow'} '${target.ref.name}' is ${entity.id}`);
+            log/* info */.pq(`${kind === 'pipeline' ? 'Pipeline' : 'Workflow'} '${target.ref.name}' is ${entity.id}`);
         return { application: app, entity };
     });
 }
@@ -927,10 +927,10 @@ function startDetails(settings) {
 /** Reports a FirstGen execution's status and, unless `wait: false`, gates the step on its end. */
 async function executionStatus(settings, context) {
     const stepStartedAt = Date.now();
-    const execution = await core/* group */.Os(`Read Harness execution ${settings.executionId}`, async () => {
+    const execution = await log/* group */.Os(`Read Harness execution ${settings.executionId}`, async () => {
         const found = await readExecution(settings.harness, settings.executionId);
         const target = found.target?.name ?? found.target?.id ?? 'unknown';
-        core/* info */.pq(`${found.kind === 'PIPELINE' ? 'Pipeline' : 'Workflow'} '${target}' of application '${found.application.name ?? found.application.id}'`);
+        log/* info */.pq(`${found.kind === 'PIPELINE' ? 'Pipeline' : 'Workflow'} '${target}' of application '${found.application.name ?? found.application.id}'`);
         return found;
     });
     return followExecution(settings, execution, context, { stepStartedAt });
@@ -953,9 +953,9 @@ function harness_artifact_cleanup_hintFor(message) {
 async function artifactCleanup(settings) {
     const startedAt = Date.now();
     const id = settings.artifactStreamId;
-    const answer = await core/* group */.Os(`Clean up Harness artifact stream ${id}`, async () => {
+    const answer = await log/* group */.Os(`Clean up Harness artifact stream ${id}`, async () => {
         const message = await cleanUpArtifactStream(settings.harness, id);
-        core/* info */.pq(`Harness: ${message ?? '(no message)'}`);
+        log/* info */.pq(`Harness: ${message ?? '(no message)'}`);
         return message;
     });
     const message = answer ?? 'Harness answered without a message';
@@ -1153,10 +1153,7 @@ function asArray(value) {
     return Array.isArray(value) ? value : [];
 }
 
-// EXTERNAL MODULE: ./src/secrets.ts
-var secrets = __webpack_require__(7194);
 ;// CONCATENATED MODULE: ./src/operations/nextgen-execution.ts
-
 
 
 
@@ -1201,9 +1198,9 @@ class NgExecutionFollower {
     }
     /** Reads the execution once, for `wait: false`. */
     async read() {
-        const snapshot = await core/* group */.Os(`Read NextGen execution ${this.plan.id}`, async () => {
+        const snapshot = await log/* group */.Os(`Read NextGen execution ${this.plan.id}`, async () => {
             const execution = await this.plan.client.execution(this.plan.id, { justStarted: this.plan.justStarted });
-            core/* info */.pq(`Status: ${nextgen_execution_describeStatus(execution)}`);
+            log/* info */.pq(`Status: ${nextgen_execution_describeStatus(execution)}`);
             return execution;
         });
         await this.report(snapshot);
@@ -1217,7 +1214,7 @@ class NgExecutionFollower {
         let outcome;
         const header = `Wait for NextGen execution ${id} (poll every ${(0,summary/* formatDuration */.a3)(wait.pollIntervalMs)}, timeout ${(0,summary/* formatDuration */.a3)(wait.timeoutMs)})`;
         try {
-            outcome = await core/* group */.Os(header, () => this.waitForFinal());
+            outcome = await log/* group */.Os(header, () => this.waitForFinal());
         }
         catch (error) {
             if (error instanceof src_errors/* CancelledError */.cc)
@@ -1256,7 +1253,7 @@ class NgExecutionFollower {
             return;
         const stages = notableStageNames(snapshot);
         const where = stages ? ` in stage ${stages}` : '';
-        core/* notice */.lm(`Harness execution ${this.plan.id}${where} ${action} in Harness${this.url ? `: ${this.url}` : '.'}`, {
+        log/* notice */.lm(`Harness execution ${this.plan.id}${where} ${action} in Harness${this.url ? `: ${this.url}` : '.'}`, {
             title: 'Action needed in Harness'
         });
     }
@@ -1265,18 +1262,18 @@ class NgExecutionFollower {
         const { client, id, settings } = this.plan;
         const where = this.url ? `: ${this.url}` : '';
         if (!settings.abortOnCancel) {
-            core/* info */.pq(`${reason}; abort-on-cancel is false, so execution ${id} keeps running in Harness${where}`);
+            log/* info */.pq(`${reason}; abort-on-cancel is false, so execution ${id} keeps running in Harness${where}`);
             return 'it keeps running in Harness (abort-on-cancel is false)';
         }
-        core/* info */.pq(`${reason}: sending AbortAll to Harness execution ${id}.`);
+        log/* info */.pq(`${reason}: sending AbortAll to Harness execution ${id}.`);
         try {
             await client.abort(id);
-            core/* info */.pq(`Harness accepted AbortAll: execution ${id} is being aborted.`);
+            log/* info */.pq(`Harness accepted AbortAll: execution ${id} is being aborted.`);
             return 'AbortAll was sent to Harness';
         }
         catch (error) {
-            const message = (0,secrets/* redact */.E)(error instanceof Error ? error.message : String(error));
-            core/* error */.z3(`${message}. Abort it by hand in Harness${where}`, { title: 'Could not abort the Harness execution' });
+            const message = error instanceof Error ? error.message : String(error);
+            log/* error */.z3(`${message}. Abort it by hand in Harness${where}`, { title: 'Could not abort the Harness execution' });
             return `it could not be aborted (${message}); abort it by hand in Harness`;
         }
     }
@@ -1325,9 +1322,9 @@ function nextgen_execution_describeStatus(snapshot) {
 function logStages(snapshot) {
     if (snapshot.stages.length === 0)
         return;
-    core/* info */.pq(`Stages of execution ${snapshot.id}:`);
+    log/* info */.pq(`Stages of execution ${snapshot.id}:`);
     for (const stage of snapshot.stages)
-        core/* info */.pq(`  ${stage.name}: ${stage.status}${stage.failureMessage ? ` (${stage.failureMessage})` : ''}`);
+        log/* info */.pq(`  ${stage.name}: ${stage.status}${stage.failureMessage ? ` (${stage.failureMessage})` : ''}`);
 }
 /** The stages that failed, with Harness's reasons, for the failure line. */
 function failureDetail(snapshot) {
@@ -1352,10 +1349,10 @@ async function ngRunPipeline(settings, context) {
     const startedAtMs = Date.now();
     const { pipeline, scope } = settings;
     const client = new NextGenClient(settings.harness, scope);
-    const started = await core/* group */.Os(`Start NextGen pipeline ${pipeline}`, async () => {
-        core/* info */.pq(`Running pipeline '${pipeline}' of ${scope.org}/${scope.project} ${inputsDescription(settings)}${settings.branch ? ` from branch '${settings.branch}'` : ''}.`);
+    const started = await log/* group */.Os(`Start NextGen pipeline ${pipeline}`, async () => {
+        log/* info */.pq(`Running pipeline '${pipeline}' of ${scope.org}/${scope.project} ${inputsDescription(settings)}${settings.branch ? ` from branch '${settings.branch}'` : ''}.`);
         const execution = await client.run(settings);
-        core/* info */.pq(`Started execution ${execution.id} (${execution.status}): ${client.executionUrl(pipeline, execution.id)}`);
+        log/* info */.pq(`Started execution ${execution.id} (${execution.status}): ${client.executionUrl(pipeline, execution.id)}`);
         return execution;
     });
     const follower = new NgExecutionFollower({ client, id: started.id, pipeline, justStarted: true, settings, context, startedAtMs });

@@ -10,10 +10,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   deploymentProgress: () => (/* binding */ deploymentProgress)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6257);
-/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2413);
-/* harmony import */ var _http_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8902);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7194);
-/* harmony import */ var _operations_types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1983);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5625);
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2413);
+/* harmony import */ var _http_retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8902);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7194);
+/* harmony import */ var _operations_types_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1983);
+
 
 
 
@@ -39,14 +41,14 @@ const HINTS = {
 function describeFailure(what, error) {
     const status = httpStatus(error);
     const message = error?.message;
-    const code = (0,_http_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .errorCode */ .CA)(error);
+    const code = (0,_http_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error);
     let reason = typeof message === 'string' ? message : String(error);
     if (status !== undefined)
         reason = `HTTP ${status}: ${reason}`;
     else if (code && !reason.includes(code))
         reason = `${reason} (${code})`;
     const hint = status !== undefined ? HINTS[status] : undefined;
-    return (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E)(`Could not ${what}: ${reason}. The Harness deployment is not affected.${hint ? ` ${hint}` : ''}`);
+    return (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E)(`Could not ${what}: ${reason}. The Harness deployment is not affected.${hint ? ` ${hint}` : ''}`);
 }
 function shorten(text) {
     return text.length <= MAX_DESCRIPTION ? text : `${text.slice(0, MAX_DESCRIPTION - 1)}…`;
@@ -62,36 +64,37 @@ class DeploymentMirror {
     postedState;
     constructor(settings) {
         this.settings = settings;
-        this.octokit = _actions_github__WEBPACK_IMPORTED_MODULE_1__/* .getOctokit */ .Q(settings.token, { baseUrl: process.env.GITHUB_API_URL || undefined });
+        this.octokit = _actions_github__WEBPACK_IMPORTED_MODULE_2__/* .getOctokit */ .Q(settings.token, { baseUrl: process.env.GITHUB_API_URL || undefined });
     }
     async started(execution) {
         if (this.execution)
             return;
         this.execution = execution;
         await this.warnOnFailure('create the GitHub deployment', async () => {
-            const { owner, repo } = _actions_github__WEBPACK_IMPORTED_MODULE_1__/* .context */ ._.repo;
-            const { data } = await (0,_http_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .retrying */ .R$)({
+            const { owner, repo } = _actions_github__WEBPACK_IMPORTED_MODULE_2__/* .context */ ._.repo;
+            const { data } = await (0,_http_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .retrying */ .R$)({
                 what: 'Creating the GitHub deployment',
                 // A second deployment would be harmless but confusing: sent again only when it never left.
                 run: () => this.octokit.rest.repos.createDeployment({
                     owner,
                     repo,
-                    ref: _actions_github__WEBPACK_IMPORTED_MODULE_1__/* .context */ ._.sha,
+                    ref: _actions_github__WEBPACK_IMPORTED_MODULE_2__/* .context */ ._.sha,
                     environment: this.settings.environment,
                     auto_merge: false,
                     required_contexts: [],
-                    description: shorten(`Harness execution ${execution.id}`),
-                    payload: { harnessExecutionId: execution.id, harnessExecutionUrl: execution.url },
+                    // An id or URL is server text: a server that echoed a key into it must not send it on to GitHub.
+                    description: shorten((0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E)(`Harness execution ${execution.id}`)),
+                    payload: { harnessExecutionId: (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E)(execution.id), harnessExecutionUrl: (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E)(execution.url) },
                     request: { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }
                 }),
                 retryReason: () => undefined,
-                retryableError: _http_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .neverReachedServer */ .aD
+                retryableError: _http_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .neverReachedServer */ .aD
             }, GITHUB_RETRY_POLICY);
             if (!('id' in data))
                 throw new Error(data.message ?? 'GitHub did not create a deployment');
             this.deploymentId = data.id;
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(DEPLOYMENT_ID_OUTPUT, String(data.id));
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`GitHub deployment ${data.id} created in environment '${this.settings.environment}'.`);
+            _log_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`GitHub deployment ${data.id} created in environment '${this.settings.environment}'.`);
         });
     }
     async changed(status, state) {
@@ -110,8 +113,8 @@ class DeploymentMirror {
         if (deploymentId === undefined || !execution)
             return;
         const posted = await this.warnOnFailure(`set the GitHub deployment ${deploymentId} to ${state}`, () => {
-            const { owner, repo } = _actions_github__WEBPACK_IMPORTED_MODULE_1__/* .context */ ._.repo;
-            return (0,_http_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .retrying */ .R$)({
+            const { owner, repo } = _actions_github__WEBPACK_IMPORTED_MODULE_2__/* .context */ ._.repo;
+            return (0,_http_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .retrying */ .R$)({
                 what: `Setting the GitHub deployment to ${state}`,
                 // Posting the same status twice only repeats a line in its history: safe to retry.
                 run: () => this.octokit.rest.repos.createDeploymentStatus({
@@ -119,13 +122,13 @@ class DeploymentMirror {
                     repo,
                     deployment_id: deploymentId,
                     state,
-                    description: shorten((0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E)(description)),
-                    environment_url: execution.url,
-                    log_url: execution.url,
+                    description: shorten((0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E)(description)),
+                    environment_url: (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E)(execution.url),
+                    log_url: (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E)(execution.url),
                     request: { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }
                 }),
                 retryReason: () => undefined,
-                retryableError: error => (0,_http_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .isNetworkError */ .TX)(error) || (0,_http_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .isRetryableStatus */ .PS)(httpStatus(error) ?? 0)
+                retryableError: error => (0,_http_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .isNetworkError */ .TX)(error) || (0,_http_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .isRetryableStatus */ .PS)(httpStatus(error) ?? 0)
             }, GITHUB_RETRY_POLICY);
         });
         if (posted)
@@ -138,14 +141,14 @@ class DeploymentMirror {
             return true;
         }
         catch (error) {
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(describeFailure(what, error));
+            _log_js__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(describeFailure(what, error));
             return false;
         }
     }
 }
 /** Mirrors a Harness execution onto a GitHub deployment when the user asked for one. */
 function deploymentProgress(settings) {
-    return settings ? new DeploymentMirror(settings) : _operations_types_js__WEBPACK_IMPORTED_MODULE_4__/* .NO_DEPLOYMENT */ .s;
+    return settings ? new DeploymentMirror(settings) : _operations_types_js__WEBPACK_IMPORTED_MODULE_5__/* .NO_DEPLOYMENT */ .s;
 }
 
 
@@ -164,7 +167,7 @@ function deploymentProgress(settings) {
 /* harmony export */   cO: () => (/* binding */ DEFAULT_RETRY_POLICY)
 /* harmony export */ });
 /* unused harmony export backoffDelayMs */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6257);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5625);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8500);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_1__);
 
@@ -258,7 +261,7 @@ async function retrying(plan, policy = DEFAULT_RETRY_POLICY) {
             reason = errorCode(error) ?? (error instanceof Error ? error.message : String(error));
         }
         const wait = delayMs ?? backoffDelayMs(attempt, policy);
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${plan.what}: ${reason}; retrying in ${(wait / 1000).toFixed(1)}s (attempt ${attempt + 1} of ${policy.attempts})`);
+        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${plan.what}: ${reason}; retrying in ${(wait / 1000).toFixed(1)}s (attempt ${attempt + 1} of ${policy.attempts})`);
         await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_1__.setTimeout)(wait);
     }
 }

@@ -11,7 +11,7 @@ export const modules = {
 /* harmony export */   yR: () => (/* binding */ readText)
 /* harmony export */ });
 /* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6752);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6257);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5625);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
 /* harmony import */ var _url_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6697);
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8902);
@@ -52,7 +52,7 @@ async function sendOnce(req) {
         }
         url = new URL(location, url);
         // The target of a redirect may be a signed storage URL: its query string is a credential.
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Redirected to ${(0,_url_js__WEBPACK_IMPORTED_MODULE_3__/* .displayUrl */ .Qy)(url)}${url.origin === req.url.origin ? '' : ' (credentials are not sent there)'}`);
+        _log_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Redirected to ${(0,_url_js__WEBPACK_IMPORTED_MODULE_3__/* .displayUrl */ .Qy)(url)}${url.origin === req.url.origin ? '' : ' (credentials are not sent there)'}`);
         if (response.statusCode === 303 || (method === 'POST' && response.statusCode !== 307 && response.statusCode !== 308)) {
             method = 'GET';
             body = undefined;
@@ -67,7 +67,7 @@ async function sendOnce(req) {
 async function send(req, policy = _retry_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_RETRY_POLICY */ .cO) {
     if (req.credentials)
         (0,_url_js__WEBPACK_IMPORTED_MODULE_3__/* .warnIfCredentialInClear */ .jF)(req.url);
-    _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .debug */ .Yz(`${req.method} ${(0,_url_js__WEBPACK_IMPORTED_MODULE_3__/* .displayUrl */ .Qy)(req.url)}`);
+    _log_js__WEBPACK_IMPORTED_MODULE_1__/* .debug */ .Yz(`${req.method} ${(0,_url_js__WEBPACK_IMPORTED_MODULE_3__/* .displayUrl */ .Qy)(req.url)}`);
     try {
         return await (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .retrying */ .R$)({
             what: `Could not ${req.what}`,
@@ -139,7 +139,7 @@ function parseJsonObject(text) {
 /* harmony export */   cO: () => (/* binding */ DEFAULT_RETRY_POLICY)
 /* harmony export */ });
 /* unused harmony export backoffDelayMs */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6257);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5625);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8500);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_1__);
 
@@ -233,7 +233,7 @@ async function retrying(plan, policy = DEFAULT_RETRY_POLICY) {
             reason = errorCode(error) ?? (error instanceof Error ? error.message : String(error));
         }
         const wait = delayMs ?? backoffDelayMs(attempt, policy);
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${plan.what}: ${reason}; retrying in ${(wait / 1000).toFixed(1)}s (attempt ${attempt + 1} of ${policy.attempts})`);
+        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${plan.what}: ${reason}; retrying in ${(wait / 1000).toFixed(1)}s (attempt ${attempt + 1} of ${policy.attempts})`);
         await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_1__.setTimeout)(wait);
     }
 }
@@ -252,8 +252,8 @@ __webpack_require__.d(__webpack_exports__, {
   runGitLabOperation: () => (/* binding */ runGitLabOperation)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
-var core = __webpack_require__(6257);
+// EXTERNAL MODULE: ./src/log.ts
+var log = __webpack_require__(5625);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./src/http/url.ts
@@ -446,7 +446,7 @@ function startProgress(describe, intervalMs = PROGRESS_INTERVAL_MS) {
     let last = Date.now();
     const timer = setInterval(() => {
         const now = Date.now();
-        core/* info */.pq(describe(now - last));
+        log/* info */.pq(describe(now - last));
         last = now;
     }, intervalMs);
     timer.unref();
@@ -557,7 +557,7 @@ async function attempt(download, temp) {
             });
         }
         const elapsed = Date.now() - started;
-        core/* info */.pq(`Received ${formatBytes(bytes)} in ${(elapsed / 1000).toFixed(1)}s (${formatRate(bytes, elapsed)}), SHA-256 ${sha256}`);
+        log/* info */.pq(`Received ${formatBytes(bytes)} in ${(elapsed / 1000).toFixed(1)}s (${formatRate(bytes, elapsed)}), SHA-256 ${sha256}`);
         return { name: dispositionFileName((0,client/* header */.wx)(response.headers, 'content-disposition')), bytes, sha256 };
     }
     finally {
@@ -709,7 +709,7 @@ function jobTarget(gitlab, job) {
 /** Streams an artifacts archive or file from GitLab (through any redirect to object storage) into `folder`. */
 function downloadArtifact(download) {
     const { gitlab, job, url, what, artifactPath } = download;
-    core/* info */.pq(`Downloading from ${(0,http_url/* displayUrl */.Qy)(url)}`);
+    log/* info */.pq(`Downloading from ${(0,http_url/* displayUrl */.Qy)(url)}`);
     const request = { method: 'GET', url, what, credentials: credentials(gitlab), retry: 'idempotent' };
     return downloadToFile({
         request,
@@ -1150,7 +1150,7 @@ async function extractArchive(zipPath, folder, limits, signal) {
         }
         try {
             const plan = await planExtraction(zipfile, folder, limits);
-            core/* info */.pq(`Extracting ${count(plan.files.length, 'file')} (${formatBytes(plan.declaredBytes)}) into ${folder}`);
+            log/* info */.pq(`Extracting ${count(plan.files.length, 'file')} (${formatBytes(plan.declaredBytes)}) into ${folder}`);
             const created = new Created();
             const extraction = new Extraction(zipfile, archive.fd, limits, created);
             const stopProgress = startProgress(() => `Extracted ${extraction.files} of ${plan.files.length} files (${formatBytes(extraction.bytes)} of ${formatBytes(plan.declaredBytes)})`);
@@ -1189,7 +1189,7 @@ async function downloadArtifacts(settings, context) {
     const startedAt = Date.now();
     const { gitlab, job } = settings;
     const described = describeJob(gitlab, job);
-    const file = await core/* group */.Os(`Download the artifacts of ${described}`, () => downloadArtifact({
+    const file = await log/* group */.Os(`Download the artifacts of ${described}`, () => downloadArtifact({
         gitlab,
         job,
         url: archiveUrl(gitlab, job),
@@ -1200,10 +1200,10 @@ async function downloadArtifacts(settings, context) {
     }));
     const result = { operation: settings.operation, target: jobTarget(gitlab, job), startedAt, file };
     if (!settings.extract) {
-        core/* info */.pq(`Saved the archive as ${file.file}`);
+        log/* info */.pq(`Saved the archive as ${file.file}`);
         return fetchedResult({ ...result, status: 'Downloaded', downloadPath: file.file, files: 1 });
     }
-    const extracted = await core/* group */.Os(`Extract the artifacts into ${settings.path}`, async () => {
+    const extracted = await log/* group */.Os(`Extract the artifacts into ${settings.path}`, async () => {
         try {
             return await extractArchive(file.file, settings.path, settings.limits, context.signal);
         }
@@ -1211,7 +1211,7 @@ async function downloadArtifacts(settings, context) {
             await (0,promises_.rm)(file.file, { force: true });
         }
     });
-    core/* info */.pq(`Extracted ${count(extracted.files, 'file')} into ${settings.path}`);
+    log/* info */.pq(`Extracted ${count(extracted.files, 'file')} into ${settings.path}`);
     return fetchedResult({ ...result, status: 'Extracted', downloadPath: settings.path, files: extracted.files });
 }
 
@@ -1225,7 +1225,7 @@ async function downloadArtifactFile(settings, context) {
     const startedAt = Date.now();
     const { gitlab, job, artifactPath } = settings;
     const what = `download '${artifactPath}' from the artifacts of ${describeJob(gitlab, job)}`;
-    const file = await core/* group */.Os(`Download ${artifactPath} from the artifacts of ${describeJob(gitlab, job)}`, () => downloadArtifact({
+    const file = await log/* group */.Os(`Download ${artifactPath} from the artifacts of ${describeJob(gitlab, job)}`, () => downloadArtifact({
         gitlab,
         job,
         url: artifactFileUrl(gitlab, job, artifactPath),
@@ -1235,7 +1235,7 @@ async function downloadArtifactFile(settings, context) {
         artifactPath,
         signal: context.signal
     }));
-    core/* info */.pq(`Saved ${artifactPath} as ${file.file}`);
+    log/* info */.pq(`Saved ${artifactPath} as ${file.file}`);
     return fetchedResult({
         operation: settings.operation,
         target: `${jobTarget(gitlab, job)}: ${artifactPath}`,
@@ -1263,7 +1263,7 @@ async function keepArtifacts(settings) {
     const { gitlab, jobId } = settings;
     const job = parseJob(await changeArtifacts({ gitlab, jobId, method: 'POST', url: keepUrl(gitlab, jobId), what: `keep the artifacts of job ${jobId} of ${gitlab.project}`, access: 'keep' }));
     const expires = job.artifacts_expire_at ?? 'never';
-    core/* info */.pq(`Kept the artifacts of job ${jobId} of ${gitlab.project} (expire: ${expires})`);
+    log/* info */.pq(`Kept the artifacts of job ${jobId} of ${gitlab.project} (expire: ${expires})`);
     return {
         outputs: {},
         summary: {
@@ -1287,7 +1287,7 @@ async function deleteArtifacts(settings) {
     const startedAt = Date.now();
     const { gitlab, jobId } = settings;
     await changeArtifacts({ gitlab, jobId, method: 'DELETE', url: deleteUrl(gitlab, jobId), what: `delete the artifacts of job ${jobId} of ${gitlab.project}`, access: 'delete' });
-    core/* info */.pq(`Deleted the artifacts of job ${jobId} of ${gitlab.project}`);
+    log/* info */.pq(`Deleted the artifacts of job ${jobId} of ${gitlab.project}`);
     return {
         outputs: {},
         summary: { operation: settings.operation, target: `${gitlab.project} job ${jobId}`, status: 'Deleted', passed: true, durationMs: Date.now() - startedAt }

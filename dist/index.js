@@ -28418,7 +28418,7 @@ class CancelledError extends ActionError {
 /* harmony export */   y0: () => (/* binding */ apiUrl)
 /* harmony export */ });
 /* unused harmony export isLoopbackHost */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5625);
 
 /** A URL fit for a log line: signed storage URLs carry their credential in the query string. */
 function displayUrl(url) {
@@ -28434,7 +28434,7 @@ function warnIfCredentialInClear(url) {
     if (url.protocol !== 'http:' || isLoopbackHost(url.hostname) || warnedOrigins.has(url.origin))
         return;
     warnedOrigins.add(url.origin);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Sending credentials to ${url.origin} over plain http: anyone on the network path can read them. Use https:// if the server supports it.`);
+    _log_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Sending credentials to ${url.origin} over plain http: anyone on the network path can read them. Use https:// if the server supports it.`);
 }
 /** Joins an API base (which may carry a path prefix, as vanity or self-hosted URLs do) with a path. */
 function apiUrl(base, path, query = {}) {
@@ -28462,6 +28462,78 @@ __webpack_async_result__();
 
 /***/ }),
 
+/***/ 5625:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $e: () => (/* binding */ warning),
+/* harmony export */   Os: () => (/* binding */ group),
+/* harmony export */   Yz: () => (/* binding */ debug),
+/* harmony export */   lm: () => (/* binding */ notice),
+/* harmony export */   pq: () => (/* binding */ info),
+/* harmony export */   qY: () => (/* binding */ outside),
+/* harmony export */   z3: () => (/* binding */ error)
+/* harmony export */ });
+/* unused harmony exports MAX_OUTSIDE_TEXT, neutralize */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7194);
+
+
+// Every line the action writes to the runner goes through here. Text from outside (anything a
+// server sent, any input echoed back) may hold `::command::` or `##[command]` sequences that the
+// runner would execute, and secrets that a server echoed; both are made harmless in one place.
+/** How much of one piece of outside text (a server message, a name) a log line, annotation or summary cell shows. */
+const MAX_OUTSIDE_TEXT = 500;
+/** A zero-width space: invisible in the log, but it stops the runner from matching a command. */
+const BREAK = '\u200b';
+/**
+ * Outside text fit to place in a message: control characters other than newline and tab removed,
+ * cut to `max` characters with an ellipsis. Escaping for the runner happens when the line is written.
+ */
+function outside(text, max = MAX_OUTSIDE_TEXT) {
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+    const clean = text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+    return clean.length <= max ? clean : `${clean.slice(0, max - 1)}…`;
+}
+/**
+ * Text the runner will never read as a workflow command: the runner trims a line and looks for
+ * `::` at its start, and for the legacy `##[` anywhere in it. Secrets are scrubbed first.
+ */
+function neutralize(text) {
+    return (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(text)
+        .replace(/\r\n?/g, '\n')
+        .split('\n')
+        .map(line => line.replace(/^(\s*):(?=:)/, `$1:${BREAK}`).replace(/##\[/g, `#${BREAK}#[`))
+        .join('\n');
+}
+function info(text) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(neutralize(text));
+}
+function debug(text) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(neutralize(text));
+}
+// Annotations: @actions/core escapes newlines in the message and title, so only the legacy
+// `##[` form and secrets need handling; neutralize() does both.
+function properties(props) {
+    return props?.title === undefined ? props : { ...props, title: neutralize(props.title) };
+}
+function notice(text, props) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(neutralize(text), properties(props));
+}
+function warning(text, props) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(neutralize(text), properties(props));
+}
+function error(text, props) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(neutralize(text), properties(props));
+}
+/** A collapsible log group; its title is one line. */
+function group(title, run) {
+    return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os(neutralize(title).replace(/\n/g, ' '), run);
+}
+
+
+/***/ }),
+
 /***/ 9651:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28473,6 +28545,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
 var core = __nccwpck_require__(6257);
+// EXTERNAL MODULE: ./src/log.ts
+var log = __nccwpck_require__(5625);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/operations/index.ts
@@ -28651,6 +28725,7 @@ var summary = __nccwpck_require__(8855);
 
 
 
+
 /** Seconds a cancelled run gets to clean up (e.g. abort a Harness execution) before it exits anyway. */
 const CANCEL_GRACE_MS = 10_000;
 function cancelOnSignals() {
@@ -28658,7 +28733,7 @@ function cancelOnSignals() {
     const onSignal = (signal) => {
         if (controller.signal.aborted)
             process.exit(1);
-        core/* info */.pq(`Received ${signal}: the job is being cancelled.`);
+        log/* info */.pq(`Received ${signal}: the job is being cancelled.`);
         controller.abort();
         setTimeout(() => process.exit(1), CANCEL_GRACE_MS).unref();
     };
@@ -28678,7 +28753,7 @@ function failureOf(error) {
         return { title: 'Invalid input', message: error.message };
     if (error instanceof errors/* ActionError */.lZ)
         return { title: error.title ?? 'Failed', message: error.message, hint: error.hint };
-    core/* debug */.Yz((0,secrets/* redact */.E)(error instanceof Error ? (error.stack ?? error.message) : String(error)));
+    log/* debug */.Yz(error instanceof Error ? (error.stack ?? error.message) : String(error));
     return {
         title: 'Unexpected error',
         message: error instanceof Error ? error.message : String(error),
@@ -28692,7 +28767,7 @@ async function deploymentFor(settings) {
 /** One error annotation: the title says what failed, the message why, the last line what to do. */
 async function fail(failure, deployment) {
     const text = failure.hint ? `${failure.message}\n${failure.hint}` : failure.message;
-    core/* error */.z3((0,secrets/* redact */.E)(text), { title: (0,secrets/* redact */.E)(failure.title) });
+    log/* error */.z3(text, { title: failure.title });
     // A plain 1 rather than core.ExitCode, which @github/local-action's stand-in for @actions/core lacks.
     process.exitCode = 1;
     await deployment.interrupted(failure.message);
@@ -28746,19 +28821,40 @@ const NO_DEPLOYMENT = { ...NO_PROGRESS, interrupted: async () => undefined };
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
 
 // The runner masks registered secrets in the log it shows, but only there: error messages,
-// outputs and summaries we build ourselves are scrubbed here as well, so a server that
-// echoes a key back (or a local run without a runner) cannot leak it.
-const secrets = new Set();
-function registerSecret(value) {
-    if (value === '' || secrets.has(value))
-        return;
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
-    secrets.add(value);
+// outputs, summaries and requests to GitHub that we build ourselves are scrubbed here as well,
+// so a server that echoes a key back (or a local run without a runner) cannot leak it.
+// A server may echo a key in another encoding (a URL it builds, a base64 header it reflects):
+// those forms are masked and scrubbed too.
+const forms = new Set();
+/** Forms shorter than this are too likely to occur by chance in ordinary text to be scrubbed. */
+const MIN_FORM_LENGTH = 4;
+/** The secret as it may come back: raw, URL-encoded (both styles), base64 and base64url. */
+function encodedForms(value) {
+    const bytes = Buffer.from(value, 'utf8');
+    return [
+        value,
+        encodeURIComponent(value),
+        encodeURIComponent(value).replace(/%20/g, '+'),
+        bytes.toString('base64'),
+        bytes.toString('base64').replace(/=+$/, ''),
+        bytes.toString('base64url')
+    ];
 }
+function registerSecret(value) {
+    if (value === '')
+        return;
+    for (const form of encodedForms(value)) {
+        if (forms.has(form) || (form !== value && form.length < MIN_FORM_LENGTH))
+            continue;
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(form);
+        forms.add(form);
+    }
+}
+/** Replaces every registered secret, in each of its forms, with `***`; longest forms first. */
 function redact(text) {
     let result = text;
-    for (const secret of secrets)
-        result = result.split(secret).join('***');
+    for (const form of [...forms].sort((a, b) => b.length - a.length))
+        result = result.split(form).join('***');
     return result;
 }
 
@@ -28895,8 +28991,12 @@ function exactlyOne(first, second, what) {
 /* harmony export */   Sy: () => (/* binding */ writeSummary),
 /* harmony export */   a3: () => (/* binding */ formatDuration)
 /* harmony export */ });
+/* unused harmony export MAX_TABLE_ROWS */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7194);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5625);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7194);
+
+
 
 
 function formatDuration(ms) {
@@ -28911,13 +29011,45 @@ function formatDuration(ms) {
         return seconds % 60 === 0 ? `${minutes}m` : `${minutes}m ${seconds % 60}s`;
     return `${Math.floor(minutes / 60)}h ${minutes % 60}m`;
 }
-const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-// core.summary writes HTML as given: every text from a server or an input is escaped (and scrubbed of secrets).
+/**
+ * Outside text for the summary, which GitHub renders as Markdown with HTML: secrets scrubbed, cut
+ * to a readable length, every character HTML or Markdown gives a meaning to written as an entity
+ * (so no tag, link, emphasis or table pipe can come from a server), and newlines as <br> (a blank
+ * line would end the HTML block and let Markdown through).
+ */
 function text(value) {
-    return (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(value).replace(/[&<>"]/g, char => HTML_ESCAPES[char]);
+    return (0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .outside */ .qY)((0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E)(value))
+        .replace(/[&<>"`*_[\]~|\\]/g, entity)
+        .replace(/\n/g, '<br>');
+}
+const NAMED_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+function entity(char) {
+    return NAMED_ENTITIES[char] ?? `&#${char.charCodeAt(0)};`;
+}
+/** An attribute value: Markdown does not read inside a tag, so HTML escaping is enough. */
+function attribute(value) {
+    return (0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E)(value).replace(/[&<>"']/g, entity);
+}
+/** Rows of one table at most; GitHub refuses a step summary over 1 MiB, and nobody reads 10,000 rows. */
+const MAX_TABLE_ROWS = 100;
+/** GitHub's limit on one step's summary. */
+const MAX_SUMMARY_BYTES = 1024 * 1024;
+/** A table's rows, cut to MAX_TABLE_ROWS with a last row that says how many were left out. */
+function rows(cells) {
+    if (cells.length <= MAX_TABLE_ROWS)
+        return cells;
+    const left = cells.length - (MAX_TABLE_ROWS - 1);
+    return [...cells.slice(0, MAX_TABLE_ROWS - 1), [`… ${left} more rows not shown`, '—']];
+}
+/** An empty cell would be written as an unclosed <td>. */
+function cell(html) {
+    return html === '' ? '—' : html;
 }
 function link({ text: label, href }) {
-    return `<a href="${text(href)}">${text(label)}</a>`;
+    // Only web links: a `javascript:` or `data:` href from a server must not become a link.
+    if (!/^https?:\/\//i.test(href))
+        return text(label);
+    return `<a href="${attribute(href)}">${text(label)}</a>`;
 }
 function header(...names) {
     return names.map(name => ({ data: name, header: true }));
@@ -28937,12 +29069,16 @@ async function write() {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.emptyBuffer();
         return;
     }
+    // Every cell is cut and every table bounded, so this is a last guard, not the expected path.
+    if (Buffer.byteLength(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.stringify()) > MAX_SUMMARY_BYTES - 1024) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.emptyBuffer().addRaw('<p>The summary was too long for GitHub and was left out; see the log.</p>', true);
+    }
     try {
         await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.write();
     }
     catch (error) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.emptyBuffer();
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
+        _log_js__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
     }
 }
 /** The job summary of an operation that ran: what, on what, how it ended, how long, where to look. */
@@ -28954,14 +29090,14 @@ async function writeSummary(report, failure) {
             text(report.target),
             `${icon(report.passed)} ${text(report.status)}`,
             formatDuration(report.durationMs),
-            (report.links ?? []).map(link).join('<br>')
+            cell((report.links ?? []).map(link).join('<br>'))
         ]
     ]);
     if (report.details?.length) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addTable([header('Detail', 'Value'), ...report.details.map(([label, value]) => [text(label), text(value)])]);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addTable([header('Detail', 'Value'), ...rows(report.details.map(([label, value]) => [text(label), cell(text(value))]))]);
     }
     if (report.stages?.length) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addTable([header('Stage', 'Status'), ...report.stages.map(stage => [text(stage.name), text(stage.status)])]);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addTable([header('Stage', 'Status'), ...rows(report.stages.map(stage => [text(stage.name), cell(text(stage.status))]))]);
     }
     if (failure)
         addFailure(failure);

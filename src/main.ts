@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import * as log from './log.js'
 import { ActionError, InputError } from './errors.js'
 import { runOperation } from './operations/index.js'
 import { NO_DEPLOYMENT, type GitHubDeployment, type StepFailure } from './operations/types.js'
@@ -13,7 +14,7 @@ function cancelOnSignals(): AbortController {
   const controller = new AbortController()
   const onSignal = (signal: NodeJS.Signals): void => {
     if (controller.signal.aborted) process.exit(1)
-    core.info(`Received ${signal}: the job is being cancelled.`)
+    log.info(`Received ${signal}: the job is being cancelled.`)
     controller.abort()
     setTimeout(() => process.exit(1), CANCEL_GRACE_MS).unref()
   }
@@ -32,7 +33,7 @@ function setOutputs(outputs: Outputs): void {
 function failureOf(error: unknown): StepFailure {
   if (error instanceof InputError) return { title: 'Invalid input', message: error.message }
   if (error instanceof ActionError) return { title: error.title ?? 'Failed', message: error.message, hint: error.hint }
-  core.debug(redact(error instanceof Error ? (error.stack ?? error.message) : String(error)))
+  log.debug(error instanceof Error ? (error.stack ?? error.message) : String(error))
   return {
     title: 'Unexpected error',
     message: error instanceof Error ? error.message : String(error),
@@ -48,7 +49,7 @@ async function deploymentFor(settings: GitHubDeploymentSettings | undefined): Pr
 /** One error annotation: the title says what failed, the message why, the last line what to do. */
 async function fail(failure: StepFailure, deployment: GitHubDeployment): Promise<void> {
   const text = failure.hint ? `${failure.message}\n${failure.hint}` : failure.message
-  core.error(redact(text), { title: redact(failure.title) })
+  log.error(text, { title: failure.title })
   // A plain 1 rather than core.ExitCode, which @github/local-action's stand-in for @actions/core lacks.
   process.exitCode = 1
   await deployment.interrupted(failure.message)

@@ -1,4 +1,6 @@
 import * as core from '@actions/core'
+import * as log from './log.js'
+import { outside } from './log.js'
 import type { StepFailure } from './operations/types.js'
 import { redact } from './secrets.js'
 
@@ -31,15 +33,51 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(minutes / 60)}h ${minutes % 60}m`
 }
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }
-
-// core.summary writes HTML as given: every text from a server or an input is escaped (and scrubbed of secrets).
+/**
+ * Outside text for the summary, which GitHub renders as Markdown with HTML: secrets scrubbed, cut
+ * to a readable length, every character HTML or Markdown gives a meaning to written as an entity
+ * (so no tag, link, emphasis or table pipe can come from a server), and newlines as <br> (a blank
+ * line would end the HTML block and let Markdown through).
+ */
 function text(value: string): string {
-  return redact(value).replace(/[&<>"]/g, char => HTML_ESCAPES[char])
+  return outside(redact(value))
+    .replace(/[&<>"`*_[\]~|\\]/g, entity)
+    .replace(/\n/g, '<br>')
+}
+
+const NAMED_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }
+
+function entity(char: string): string {
+  return NAMED_ENTITIES[char] ?? `&#${char.charCodeAt(0)};`
+}
+
+/** An attribute value: Markdown does not read inside a tag, so HTML escaping is enough. */
+function attribute(value: string): string {
+  return redact(value).replace(/[&<>"']/g, entity)
+}
+
+/** Rows of one table at most; GitHub refuses a step summary over 1 MiB, and nobody reads 10,000 rows. */
+export const MAX_TABLE_ROWS = 100
+
+/** GitHub's limit on one step's summary. */
+const MAX_SUMMARY_BYTES = 1024 * 1024
+
+/** A table's rows, cut to MAX_TABLE_ROWS with a last row that says how many were left out. */
+function rows(cells: string[][]): string[][] {
+  if (cells.length <= MAX_TABLE_ROWS) return cells
+  const left = cells.length - (MAX_TABLE_ROWS - 1)
+  return [...cells.slice(0, MAX_TABLE_ROWS - 1), [`… ${left} more rows not shown`, '—']]
+}
+
+/** An empty cell would be written as an unclosed <td>. */
+function cell(html: string): string {
+  return html === '' ? '—' : html
 }
 
 function link({ text: label, href }: SummaryLink): string {
-  return `<a href="${text(href)}">${text(label)}</a>`
+  // Only web links: a `javascript:` or `data:` href from a server must not become a link.
+  if (!/^https?:\/\//i.test(href)) return text(label)
+  return `<a href="${attribute(href)}">${text(label)}</a>`
 }
 
 function header(...names: string[]): Array<{ data: string; header: true }> {
@@ -63,11 +101,15 @@ async function write(): Promise<void> {
     core.summary.emptyBuffer()
     return
   }
+  // Every cell is cut and every table bounded, so this is a last guard, not the expected path.
+  if (Buffer.byteLength(core.summary.stringify()) > MAX_SUMMARY_BYTES - 1024) {
+    core.summary.emptyBuffer().addRaw('<p>The summary was too long for GitHub and was left out; see the log.</p>', true)
+  }
   try {
     await core.summary.write()
   } catch (error) {
     core.summary.emptyBuffer()
-    core.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`)
+    log.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`)
   }
 }
 
@@ -80,14 +122,14 @@ export async function writeSummary(report: SummaryReport, failure?: StepFailure)
       text(report.target),
       `${icon(report.passed)} ${text(report.status)}`,
       formatDuration(report.durationMs),
-      (report.links ?? []).map(link).join('<br>')
+      cell((report.links ?? []).map(link).join('<br>'))
     ]
   ])
   if (report.details?.length) {
-    core.summary.addTable([header('Detail', 'Value'), ...report.details.map(([label, value]) => [text(label), text(value)])])
+    core.summary.addTable([header('Detail', 'Value'), ...rows(report.details.map(([label, value]) => [text(label), cell(text(value))]))])
   }
   if (report.stages?.length) {
-    core.summary.addTable([header('Stage', 'Status'), ...report.stages.map(stage => [text(stage.name), text(stage.status)])])
+    core.summary.addTable([header('Stage', 'Status'), ...rows(report.stages.map(stage => [text(stage.name), cell(text(stage.status))]))])
   }
   if (failure) addFailure(failure)
   await write()

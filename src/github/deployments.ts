@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import * as log from '../log.js'
 import * as github from '@actions/github'
 import { errorCode, isNetworkError, isRetryableStatus, neverReachedServer, retrying, type RetryPolicy } from '../http/retry.js'
 import { redact } from '../secrets.js'
@@ -72,8 +73,9 @@ class DeploymentMirror implements GitHubDeployment {
             environment: this.settings.environment,
             auto_merge: false,
             required_contexts: [],
-            description: shorten(`Harness execution ${execution.id}`),
-            payload: { harnessExecutionId: execution.id, harnessExecutionUrl: execution.url },
+            // An id or URL is server text: a server that echoed a key into it must not send it on to GitHub.
+            description: shorten(redact(`Harness execution ${execution.id}`)),
+            payload: { harnessExecutionId: redact(execution.id), harnessExecutionUrl: redact(execution.url) },
             request: { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }
           }),
         retryReason: () => undefined,
@@ -82,7 +84,7 @@ class DeploymentMirror implements GitHubDeployment {
       if (!('id' in data)) throw new Error(data.message ?? 'GitHub did not create a deployment')
       this.deploymentId = data.id
       core.setOutput(DEPLOYMENT_ID_OUTPUT, String(data.id))
-      core.info(`GitHub deployment ${data.id} created in environment '${this.settings.environment}'.`)
+      log.info(`GitHub deployment ${data.id} created in environment '${this.settings.environment}'.`)
     })
   }
 
@@ -112,8 +114,8 @@ class DeploymentMirror implements GitHubDeployment {
             deployment_id: deploymentId,
             state,
             description: shorten(redact(description)),
-            environment_url: execution.url,
-            log_url: execution.url,
+            environment_url: redact(execution.url),
+            log_url: redact(execution.url),
             request: { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }
           }),
         retryReason: () => undefined,
@@ -129,7 +131,7 @@ class DeploymentMirror implements GitHubDeployment {
       await call()
       return true
     } catch (error) {
-      core.warning(describeFailure(what, error))
+      log.warning(describeFailure(what, error))
       return false
     }
   }

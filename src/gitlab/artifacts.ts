@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as log from '../log.js'
 import type { Dispatcher } from 'undici'
 import { send, type HttpRequest } from '../http/client.js'
 import { displayUrl } from '../http/url.js'
@@ -29,7 +29,7 @@ export interface ArtifactDownload {
 /** Streams an artifacts archive or file from GitLab (through any redirect to object storage) into `folder`. */
 export function downloadArtifact(download: ArtifactDownload): Promise<DownloadedFile> {
   const { gitlab, job, url, what, artifactPath } = download
-  core.info(`Downloading from ${displayUrl(url)}`)
+  log.info(`Downloading from ${displayUrl(url)}`)
   const request: HttpRequest = { method: 'GET', url, what, credentials: credentials(gitlab), retry: 'idempotent' }
   return downloadToFile({
     request,

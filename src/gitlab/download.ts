@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as log from '../log.js'
 import { createHash, randomUUID } from 'node:crypto'
 import { writeSync, writevSync } from 'node:fs'
 import { mkdir, open, rename, rm } from 'node:fs/promises'
@@ -131,7 +131,7 @@ async function attempt(download: DownloadRequest, temp: string): Promise<Attempt
       })
     }
     const elapsed = Date.now() - started
-    core.info(`Received ${formatBytes(bytes)} in ${(elapsed / 1000).toFixed(1)}s (${formatRate(bytes, elapsed)}), SHA-256 ${sha256}`)
+    log.info(`Received ${formatBytes(bytes)} in ${(elapsed / 1000).toFixed(1)}s (${formatRate(bytes, elapsed)}), SHA-256 ${sha256}`)
     return { name: dispositionFileName(header(response.headers, 'content-disposition')), bytes, sha256 }
   } finally {
     await output.close()

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as log from '../log.js'
 import { closeSync, constants, openSync, read, readSync, writeSync } from 'node:fs'
 import { lstat, mkdir, open, rmdir, unlink } from 'node:fs/promises'
 import { setImmediate } from 'node:timers/promises'
@@ -409,7 +409,7 @@ export async function extractArchive(zipPath: string, folder: string, limits: Ex
     }
     try {
       const plan = await planExtraction(zipfile, folder, limits)
-      core.info(`Extracting ${count(plan.files.length, 'file')} (${formatBytes(plan.declaredBytes)}) into ${folder}`)
+      log.info(`Extracting ${count(plan.files.length, 'file')} (${formatBytes(plan.declaredBytes)}) into ${folder}`)
       const created = new Created()
       const extraction = new Extraction(zipfile, archive.fd, limits, created)
       const stopProgress = startProgress(() => `Extracted ${extraction.files} of ${plan.files.length} files (${formatBytes(extraction.bytes)} of ${formatBytes(plan.declaredBytes)})`)

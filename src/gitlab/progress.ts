@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as log from '../log.js'
 
 const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB']
 
@@ -33,7 +33,7 @@ export function startProgress(describe: (sinceLastMs: number) => string, interva
   let last = Date.now()
   const timer = setInterval(() => {
     const now = Date.now()
-    core.info(describe(now - last))
+    log.info(describe(now - last))
     last = now
   }, intervalMs)
   timer.unref()

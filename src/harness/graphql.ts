@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as log from '../log.js'
 import { ActionError } from '../errors.js'
 import { header, send, type HttpResponse } from '../http/client.js'
 import { parseJsonObject } from '../http/json.js'
@@ -103,7 +103,7 @@ function dataOf<T>(request: GraphQLRequest, body: GraphQLBody): T {
     const message = harnessMessage({ errors: fatal.length > 0 ? fatal : errors }) ?? harnessMessage(body) ?? 'Harness answered without data'
     throw new ActionError(`Could not ${request.what}: ${message}`, { title: `Could not ${request.what}`, hint: hintFor(message) })
   }
-  if (errors.length > 0) core.warning(`Harness reported a problem with part of its answer (${request.what}): ${harnessMessage({ errors })}`)
+  if (errors.length > 0) log.warning(`Harness reported a problem with part of its answer (${request.what}): ${harnessMessage({ errors })}`)
   return body.data as T
 }
 

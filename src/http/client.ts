@@ -1,6 +1,6 @@
 import { Agent, request, type Dispatcher } from 'undici'
 import type { IncomingHttpHeaders } from 'node:http'
-import * as core from '@actions/core'
+import * as log from '../log.js'
 import { ActionError } from '../errors.js'
 import { displayUrl, warnIfCredentialInClear } from './url.js'
 import {
@@ -75,7 +75,7 @@ async function sendOnce(req: HttpRequest): Promise<HttpResponse> {
     }
     url = new URL(location, url)
     // The target of a redirect may be a signed storage URL: its query string is a credential.
-    core.info(`Redirected to ${displayUrl(url)}${url.origin === req.url.origin ? '' : ' (credentials are not sent there)'}`)
+    log.info(`Redirected to ${displayUrl(url)}${url.origin === req.url.origin ? '' : ' (credentials are not sent there)'}`)
     if (response.statusCode === 303 || (method === 'POST' && response.statusCode !== 307 && response.statusCode !== 308)) {
       method = 'GET'
       body = undefined
@@ -90,7 +90,7 @@ async function sendOnce(req: HttpRequest): Promise<HttpResponse> {
  */
 export async function send(req: HttpRequest, policy: RetryPolicy = DEFAULT_RETRY_POLICY): Promise<HttpResponse> {
   if (req.credentials) warnIfCredentialInClear(req.url)
-  core.debug(`${req.method} ${displayUrl(req.url)}`)
+  log.debug(`${req.method} ${displayUrl(req.url)}`)
   try {
     return await retrying(
       {

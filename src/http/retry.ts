@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as log from '../log.js'
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { IncomingHttpHeaders } from 'node:http'
 
@@ -114,7 +114,7 @@ export async function retrying<T>(plan: RetryPlan<T>, policy: RetryPolicy = DEFA
       reason = errorCode(error) ?? (error instanceof Error ? error.message : String(error))
     }
     const wait = delayMs ?? backoffDelayMs(attempt, policy)
-    core.info(`${plan.what}: ${reason}; retrying in ${(wait / 1000).toFixed(1)}s (attempt ${attempt + 1} of ${policy.attempts})`)
+    log.info(`${plan.what}: ${reason}; retrying in ${(wait / 1000).toFixed(1)}s (attempt ${attempt + 1} of ${policy.attempts})`)
     await sleep(wait)
   }
 }

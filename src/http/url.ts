@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as log from '../log.js'
 
 /** A URL fit for a log line: signed storage URLs carry their credential in the query string. */
 export function displayUrl(url: URL): string {
@@ -16,7 +16,7 @@ const warnedOrigins = new Set<string>()
 export function warnIfCredentialInClear(url: URL): void {
   if (url.protocol !== 'http:' || isLoopbackHost(url.hostname) || warnedOrigins.has(url.origin)) return
   warnedOrigins.add(url.origin)
-  core.warning(`Sending credentials to ${url.origin} over plain http: anyone on the network path can read them. Use https:// if the server supports it.`)
+  log.warning(`Sending credentials to ${url.origin} over plain http: anyone on the network path can read them. Use https:// if the server supports it.`)
 }
 
 /** Joins an API base (which may carry a path prefix, as vanity or self-hosted URLs do) with a path. */

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as log from '../log.js'
 import { CancelledError } from '../errors.js'
 import { executionUrl, readExecution, type FirstGenExecution } from '../harness/firstgen.js'
 import { firstGenDeploymentState, isFirstGenFinal } from '../harness/statuses.js'
@@ -32,15 +32,15 @@ export async function followExecution(
   extras: ReportExtras
 ): Promise<OperationResult> {
   const url = executionUrl(settings.harness, first)
-  core.info(`Harness ${first.kind.toLowerCase()} execution ${first.id}: ${url}`)
+  log.info(`Harness ${first.kind.toLowerCase()} execution ${first.id}: ${url}`)
   await context.progress.started({ id: first.id, url })
   let result: WaitResult<FirstGenExecution>
   if (!settings.wait.enabled || isFirstGenFinal(first.status)) {
-    core.info(describeStatus(settings.harness, first))
+    log.info(describeStatus(settings.harness, first))
     await context.progress.changed(first.status, firstGenDeploymentState(first.status))
     result = { outcome: 'final', last: first }
   } else {
-    result = await core.group(`Wait for execution ${first.id} to end (poll every ${formatDuration(settings.wait.pollIntervalMs)}, timeout ${formatDuration(settings.wait.timeoutMs)})`, () => waitFor(settings, first, context))
+    result = await log.group(`Wait for execution ${first.id} to end (poll every ${formatDuration(settings.wait.pollIntervalMs)}, timeout ${formatDuration(settings.wait.timeoutMs)})`, () => waitFor(settings, first, context))
   }
   const what = `Harness ${first.kind.toLowerCase()} execution ${first.id}`
   const failure = settings.wait.enabled ? executionFailure(what, result, settings.wait, result.last.failureDetails) : undefined
@@ -68,7 +68,7 @@ async function waitFor(settings: FollowSettings, first: FirstGenExecution, conte
     })
   } catch (error) {
     if (error instanceof CancelledError) {
-      core.warning(`FirstGen has no API to abort an execution: ${first.id} keeps running in Harness.`)
+      log.warning(`FirstGen has no API to abort an execution: ${first.id} keeps running in Harness.`)
     }
     throw error
   }

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as log from '../log.js'
 import path from 'node:path'
 import { artifactFileUrl, describeJob } from '../gitlab/api.js'
 import { downloadArtifact, fetchedResult, jobTarget } from '../gitlab/artifacts.js'
@@ -10,7 +10,7 @@ export async function downloadArtifactFile(settings: DownloadArtifactFileSetting
   const startedAt = Date.now()
   const { gitlab, job, artifactPath } = settings
   const what = `download '${artifactPath}' from the artifacts of ${describeJob(gitlab, job)}`
-  const file = await core.group(`Download ${artifactPath} from the artifacts of ${describeJob(gitlab, job)}`, () =>
+  const file = await log.group(`Download ${artifactPath} from the artifacts of ${describeJob(gitlab, job)}`, () =>
     downloadArtifact({
       gitlab,
       job,
@@ -22,7 +22,7 @@ export async function downloadArtifactFile(settings: DownloadArtifactFileSetting
       signal: context.signal
     })
   )
-  core.info(`Saved ${artifactPath} as ${file.file}`)
+  log.info(`Saved ${artifactPath} as ${file.file}`)
   return fetchedResult({
     operation: settings.operation,
     target: `${jobTarget(gitlab, job)}: ${artifactPath}`,

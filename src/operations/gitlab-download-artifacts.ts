@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as log from '../log.js'
 import { rm } from 'node:fs/promises'
 import { archiveUrl, describeJob } from '../gitlab/api.js'
 import { downloadArtifact, fetchedResult, jobTarget } from '../gitlab/artifacts.js'
@@ -12,7 +12,7 @@ export async function downloadArtifacts(settings: DownloadArtifactsSettings, con
   const startedAt = Date.now()
   const { gitlab, job } = settings
   const described = describeJob(gitlab, job)
-  const file = await core.group(`Download the artifacts of ${described}`, () =>
+  const file = await log.group(`Download the artifacts of ${described}`, () =>
     downloadArtifact({
       gitlab,
       job,
@@ -25,16 +25,16 @@ export async function downloadArtifacts(settings: DownloadArtifactsSettings, con
   )
   const result = { operation: settings.operation, target: jobTarget(gitlab, job), startedAt, file }
   if (!settings.extract) {
-    core.info(`Saved the archive as ${file.file}`)
+    log.info(`Saved the archive as ${file.file}`)
     return fetchedResult({ ...result, status: 'Downloaded', downloadPath: file.file, files: 1 })
   }
-  const extracted = await core.group(`Extract the artifacts into ${settings.path}`, async () => {
+  const extracted = await log.group(`Extract the artifacts into ${settings.path}`, async () => {
     try {
       return await extractArchive(file.file, settings.path, settings.limits, context.signal)
     } finally {
       await rm(file.file, { force: true })
     }
   })
-  core.info(`Extracted ${count(extracted.files, 'file')} into ${settings.path}`)
+  log.info(`Extracted ${count(extracted.files, 'file')} into ${settings.path}`)
   return fetchedResult({ ...result, status: 'Extracted', downloadPath: settings.path, files: extracted.files })
 }

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as log from '../log.js'
 import { keepUrl } from '../gitlab/api.js'
 import { changeArtifacts } from '../gitlab/artifacts.js'
 import { parseJsonObject } from '../http/json.js'
@@ -22,7 +22,7 @@ export async function keepArtifacts(settings: JobArtifactsSettings): Promise<Ope
     await changeArtifacts({ gitlab, jobId, method: 'POST', url: keepUrl(gitlab, jobId), what: `keep the artifacts of job ${jobId} of ${gitlab.project}`, access: 'keep' })
   )
   const expires = job.artifacts_expire_at ?? 'never'
-  core.info(`Kept the artifacts of job ${jobId} of ${gitlab.project} (expire: ${expires})`)
+  log.info(`Kept the artifacts of job ${jobId} of ${gitlab.project} (expire: ${expires})`)
   return {
     outputs: {},
     summary: {

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as log from '../log.js'
 import { cleanUpArtifactStream } from '../harness/firstgen.js'
 import type { ArtifactCleanupSettings } from '../settings/index.js'
 import type { OperationResult } from './types.js'
@@ -18,9 +18,9 @@ function hintFor(message: string): string | undefined {
 export async function artifactCleanup(settings: ArtifactCleanupSettings): Promise<OperationResult> {
   const startedAt = Date.now()
   const id = settings.artifactStreamId
-  const answer = await core.group(`Clean up Harness artifact stream ${id}`, async () => {
+  const answer = await log.group(`Clean up Harness artifact stream ${id}`, async () => {
     const message = await cleanUpArtifactStream(settings.harness, id)
-    core.info(`Harness: ${message ?? '(no message)'}`)
+    log.info(`Harness: ${message ?? '(no message)'}`)
     return message
   })
   const message = answer ?? 'Harness answered without a message'

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as log from '../log.js'
 import { readExecution } from '../harness/firstgen.js'
 import type { ExecutionStatusSettings } from '../settings/index.js'
 import { followExecution } from './firstgen-execution.js'
@@ -7,10 +7,10 @@ import type { OperationContext, OperationResult } from './types.js'
 /** Reports a FirstGen execution's status and, unless `wait: false`, gates the step on its end. */
 export async function executionStatus(settings: ExecutionStatusSettings, context: OperationContext): Promise<OperationResult> {
   const stepStartedAt = Date.now()
-  const execution = await core.group(`Read Harness execution ${settings.executionId}`, async () => {
+  const execution = await log.group(`Read Harness execution ${settings.executionId}`, async () => {
     const found = await readExecution(settings.harness, settings.executionId)
     const target = found.target?.name ?? found.target?.id ?? 'unknown'
-    core.info(`${found.kind === 'PIPELINE' ? 'Pipeline' : 'Workflow'} '${target}' of application '${found.application.name ?? found.application.id}'`)
+    log.info(`${found.kind === 'PIPELINE' ? 'Pipeline' : 'Workflow'} '${target}' of application '${found.application.name ?? found.application.id}'`)
     return found
   })
   return followExecution(settings, execution, context, { stepStartedAt })

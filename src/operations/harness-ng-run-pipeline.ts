@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as log from '../log.js'
 import { NextGenClient } from '../harness/nextgen.js'
 import type { NgRunPipelineSettings } from '../settings/index.js'
 import { NgExecutionFollower } from './nextgen-execution.js'
@@ -8,10 +8,10 @@ export async function ngRunPipeline(settings: NgRunPipelineSettings, context: Op
   const startedAtMs = Date.now()
   const { pipeline, scope } = settings
   const client = new NextGenClient(settings.harness, scope)
-  const started = await core.group(`Start NextGen pipeline ${pipeline}`, async () => {
-    core.info(`Running pipeline '${pipeline}' of ${scope.org}/${scope.project} ${inputsDescription(settings)}${settings.branch ? ` from branch '${settings.branch}'` : ''}.`)
+  const started = await log.group(`Start NextGen pipeline ${pipeline}`, async () => {
+    log.info(`Running pipeline '${pipeline}' of ${scope.org}/${scope.project} ${inputsDescription(settings)}${settings.branch ? ` from branch '${settings.branch}'` : ''}.`)
     const execution = await client.run(settings)
-    core.info(`Started execution ${execution.id} (${execution.status}): ${client.executionUrl(pipeline, execution.id)}`)
+    log.info(`Started execution ${execution.id} (${execution.status}): ${client.executionUrl(pipeline, execution.id)}`)
     return execution
   })
   const follower = new NgExecutionFollower({ client, id: started.id, pipeline, justStarted: true, settings, context, startedAtMs })

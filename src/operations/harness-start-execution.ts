@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as log from '../log.js'
 import { findApplication, findPipelineOrWorkflow, startExecution as startHarnessExecution, type Named } from '../harness/firstgen.js'
 import type { StartExecutionSettings } from '../settings/index.js'
 import { followExecution } from './firstgen-execution.js'
@@ -10,7 +10,7 @@ export async function startExecution(settings: StartExecutionSettings, context: 
   const { application, entity } = await resolve(settings)
   const kind = settings.target.type.toLowerCase()
   const label = `${kind} '${entity.name ?? entity.id}'`
-  const { execution } = await core.group(`Start the ${label}`, async () => {
+  const { execution } = await log.group(`Start the ${label}`, async () => {
     const started = await startHarnessExecution(settings.harness, {
       applicationId: application.id,
       kind: settings.target.type,
@@ -20,8 +20,8 @@ export async function startExecution(settings: StartExecutionSettings, context: 
       notes: settings.notes,
       label
     })
-    if (started.warning) core.warning(`Harness started the ${label} with a warning: ${started.warning}`)
-    core.info(`Started execution ${started.execution.id} (${started.execution.status})`)
+    if (started.warning) log.warning(`Harness started the ${label} with a warning: ${started.warning}`)
+    log.info(`Started execution ${started.execution.id} (${started.execution.status})`)
     return started
   })
   return followExecution(settings, execution, context, { stepStartedAt, details: startDetails(settings) })
@@ -32,11 +32,11 @@ async function resolve(settings: StartExecutionSettings): Promise<{ application:
   const { harness, application, target } = settings
   const kind = target.type.toLowerCase()
   if (application.by === 'id' && target.ref.by === 'id') return { application: { id: application.id }, entity: { id: target.ref.id } }
-  return core.group(`Resolve the Harness application and ${kind}`, async () => {
+  return log.group(`Resolve the Harness application and ${kind}`, async () => {
     const app = application.by === 'id' ? { id: application.id } : await findApplication(harness, application.name)
-    if (application.by === 'name') core.info(`Application '${application.name}' is ${app.id}`)
+    if (application.by === 'name') log.info(`Application '${application.name}' is ${app.id}`)
     const entity = target.ref.by === 'id' ? { id: target.ref.id } : await findPipelineOrWorkflow(harness, app.id, target.type, target.ref.name)
-    if (target.ref.by === 'name') core.info(`${kind === 'pipeline' ? 'Pipeline' : 'Workflow'} '${target.ref.name}' is ${entity.id}`)
+    if (target.ref.by === 'name') log.info(`${kind === 'pipeline' ? 'Pipeline' : 'Workflow'} '${target.ref.name}' is ${entity.id}`)
     return { application: app, entity }
   })
 }

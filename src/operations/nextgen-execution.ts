@@ -1,8 +1,7 @@
-import * as core from '@actions/core'
+import * as log from '../log.js'
 import { CancelledError } from '../errors.js'
 import type { NextGenClient, NgExecution } from '../harness/nextgen.js'
 import { isNextGenFinal, NEXTGEN_DEFAULT_PASSING, NEXTGEN_FINAL_STATUSES, nextGenDeploymentState } from '../harness/statuses.js'
-import { redact } from '../secrets.js'
 import { formatDuration } from '../summary.js'
 import type { NgExecutionStatusSettings, NgRunPipelineSettings } from '../settings/index.js'
 import { executionFailure } from './execution-outcome.js'
@@ -64,9 +63,9 @@ export class NgExecutionFollower {
 
   /** Reads the execution once, for `wait: false`. */
   async read(): Promise<OperationResult> {
-    const snapshot = await core.group(`Read NextGen execution ${this.plan.id}`, async () => {
+    const snapshot = await log.group(`Read NextGen execution ${this.plan.id}`, async () => {
       const execution = await this.plan.client.execution(this.plan.id, { justStarted: this.plan.justStarted })
-      core.info(`Status: ${describeStatus(execution)}`)
+      log.info(`Status: ${describeStatus(execution)}`)
       return execution
     })
     await this.report(snapshot)
@@ -81,7 +80,7 @@ export class NgExecutionFollower {
     let outcome: WaitResult<NgExecution>
     const header = `Wait for NextGen execution ${id} (poll every ${formatDuration(wait.pollIntervalMs)}, timeout ${formatDuration(wait.timeoutMs)})`
     try {
-      outcome = await core.group(header, () => this.waitForFinal())
+      outcome = await log.group(header, () => this.waitForFinal())
     } catch (error) {
       if (error instanceof CancelledError) await this.abort('The job was cancelled')
       throw error
@@ -119,7 +118,7 @@ export class NgExecutionFollower {
     if (!action) return
     const stages = notableStageNames(snapshot)
     const where = stages ? ` in stage ${stages}` : ''
-    core.notice(`Harness execution ${this.plan.id}${where} ${action} in Harness${this.url ? `: ${this.url}` : '.'}`, {
+    log.notice(`Harness execution ${this.plan.id}${where} ${action} in Harness${this.url ? `: ${this.url}` : '.'}`, {
       title: 'Action needed in Harness'
     })
   }
@@ -129,17 +128,17 @@ export class NgExecutionFollower {
     const { client, id, settings } = this.plan
     const where = this.url ? `: ${this.url}` : ''
     if (!settings.abortOnCancel) {
-      core.info(`${reason}; abort-on-cancel is false, so execution ${id} keeps running in Harness${where}`)
+      log.info(`${reason}; abort-on-cancel is false, so execution ${id} keeps running in Harness${where}`)
       return 'it keeps running in Harness (abort-on-cancel is false)'
     }
-    core.info(`${reason}: sending AbortAll to Harness execution ${id}.`)
+    log.info(`${reason}: sending AbortAll to Harness execution ${id}.`)
     try {
       await client.abort(id)
-      core.info(`Harness accepted AbortAll: execution ${id} is being aborted.`)
+      log.info(`Harness accepted AbortAll: execution ${id} is being aborted.`)
       return 'AbortAll was sent to Harness'
     } catch (error) {
-      const message = redact(error instanceof Error ? error.message : String(error))
-      core.error(`${message}. Abort it by hand in Harness${where}`, { title: 'Could not abort the Harness execution' })
+      const message = error instanceof Error ? error.message : String(error)
+      log.error(`${message}. Abort it by hand in Harness${where}`, { title: 'Could not abort the Harness execution' })
       return `it could not be aborted (${message}); abort it by hand in Harness`
     }
   }
@@ -188,8 +187,8 @@ function describeStatus(snapshot: NgExecution): string {
 
 function logStages(snapshot: NgExecution): void {
   if (snapshot.stages.length === 0) return
-  core.info(`Stages of execution ${snapshot.id}:`)
-  for (const stage of snapshot.stages) core.info(`  ${stage.name}: ${stage.status}${stage.failureMessage ? ` (${stage.failureMessage})` : ''}`)
+  log.info(`Stages of execution ${snapshot.id}:`)
+  for (const stage of snapshot.stages) log.info(`  ${stage.name}: ${stage.status}${stage.failureMessage ? ` (${stage.failureMessage})` : ''}`)
 }
 
 /** The stages that failed, with Harness's reasons, for the failure line. */

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as log from '../log.js'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { ActionError, CancelledError } from '../errors.js'
 
@@ -50,11 +50,11 @@ async function pollUntilFinal<T extends { status: string }>(plan: WaitPlan<T>): 
     } catch (error) {
       failedPolls++
       if (!(error instanceof ActionError && error.transient) || failedPolls >= MAX_FAILED_POLLS_IN_A_ROW) throw error
-      core.warning(`Poll ${failedPolls} of ${plan.what} failed (${error.message}); still waiting.`)
+      log.warning(`Poll ${failedPolls} of ${plan.what} failed (${error.message}); still waiting.`)
     }
     if (snapshot) {
       if (snapshot.status !== last?.status) {
-        core.info(plan.describe ? plan.describe(snapshot) : `${plan.what}: ${snapshot.status}`)
+        log.info(plan.describe ? plan.describe(snapshot) : `${plan.what}: ${snapshot.status}`)
         await plan.onChange?.(snapshot)
       }
       last = snapshot
