@@ -25,7 +25,7 @@ beforeEach(async () => {
       { id: 3, entries, etag: '"d41d8cd98f00b204e9800998ecf8427e"' }
     ]
   })
-  connection = { apiUrl: new URL(`${gitlab.url}/api/v4`), auth: { header: 'PRIVATE-TOKEN', token: 'glpat-simulator-token' }, project: 'group/sub/project' }
+  connection = { apiUrl: new URL(`${gitlab.url}/api/v4`), auth: { header: 'PRIVATE-TOKEN', token: 'glpat-simulator-token' }, project: 'group/sub/project', timeoutMs: 60_000, stallMs: 60_000 }
 })
 afterEach(() => gitlab.close())
 
@@ -38,6 +38,8 @@ function download(jobId: string, options: Partial<DownloadRequest> = {}): { fold
     folder,
     saveAs: { fallbackName: 'fallback.zip' },
     failure: response => gitlabHttpError(what, response, { gitlab: connection, access: 'read', job }),
+    expected: 'the artifacts archive',
+    stallMs: 60_000,
     policy: fast,
     ...options
   })
@@ -130,7 +132,7 @@ describe('downloadToFile', () => {
     gitlab.jobs.set(4, { id: 4, entries: [{ name: 'huge.bin', size: 500 * 1024 * 1024 }] })
     const { folder, run } = download('4', { signal: controller.signal })
     setTimeout(() => controller.abort(), 50)
-    await expect(run).rejects.toThrow('Cancelled while downloading: download job 4')
+    await expect(run).rejects.toThrow(/^Cancelled while trying to download job 4 \(received [\d.]+ \w+ of 500\.0 MiB\)$/)
     expect(readdirSync(folder)).toEqual([])
   })
 })

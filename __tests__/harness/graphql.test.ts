@@ -110,7 +110,7 @@ describe('graphql: how Harness says no', () => {
     const harness = { url: new URL(server.url), accountId: ACCOUNT, apiKey: API_KEY }
     const error = (await graphql(harness, READ).catch((caught: unknown) => caught)) as ActionError
     await server.close()
-    expect(error.message).toBe('Could not find the application: Harness answered HTTP 200 with text/html, not a GraphQL answer: <html>Sign in</html>')
+    expect(error.message).toBe(`Could not find the application: ${new URL(server.url).host} answered HTTP 200 with a web page (text/html), not a JSON answer`)
     expect(error.hint).toContain("'harness-url'")
   })
 })

@@ -110,7 +110,7 @@ describe('NextGenClient.run', () => {
     })
     running.push(server)
     const error = await clientFor(server.url).run(run).catch(e => e)
-    expect(error.message).toContain('with something other than JSON: <html>Sign in</html>')
+    expect(error.message).toContain('answered HTTP 200 with a web page (text/html), not a JSON answer')
     expect(error.hint).toContain("'harness-url'")
   })
 })

@@ -1,6 +1,6 @@
 import { deleteArtifacts } from '../../src/operations/gitlab-delete-artifacts.js'
 import { startGitLab, type FakeGitLab } from '../../simulator/gitlab.js'
-import { connection } from './gitlab-fixtures.js'
+import { connection, context } from './gitlab-fixtures.js'
 
 let gitlab: FakeGitLab | undefined
 afterEach(() => gitlab?.close())
@@ -10,7 +10,7 @@ const settings = (gitlab: FakeGitLab, jobId = '5') => ({ operation: 'gitlab-dele
 describe('gitlab-delete-artifacts', () => {
   it('deletes with one DELETE', async () => {
     gitlab = await startGitLab({ jobs: [{ id: 5, entries: [{ name: 'a', data: 'a' }] }] })
-    const result = await deleteArtifacts(settings(gitlab))
+    const result = await deleteArtifacts(settings(gitlab), context)
     expect(gitlab.jobs.get(5)?.deleted).toBe(true)
     expect(gitlab.requests.map(request => `${request.method} ${request.path}`)).toEqual(['DELETE /api/v4/projects/42/jobs/5/artifacts'])
     expect(result.summary).toMatchObject({ status: 'Deleted', target: '42 job 5', passed: true })
@@ -19,14 +19,14 @@ describe('gitlab-delete-artifacts', () => {
   it('never sends a DELETE twice, even after a 502', async () => {
     gitlab = await startGitLab({ jobs: [{ id: 5, entries: [{ name: 'a', data: 'a' }] }] })
     gitlab.failNext({ status: 502, body: '<html>502 Bad Gateway</html>' })
-    await expect(deleteArtifacts(settings(gitlab))).rejects.toThrow('Could not delete the artifacts of job 5 of 42: GitLab answered HTTP 502: <html>502 Bad Gateway</html>')
+    await expect(deleteArtifacts(settings(gitlab), context)).rejects.toThrow('Could not delete the artifacts of job 5 of 42: GitLab answered HTTP 502: <html>502 Bad Gateway</html>')
     expect(gitlab.requests).toHaveLength(1)
     expect(gitlab.jobs.get(5)?.deleted).toBeUndefined()
   })
 
   it('reports a job without artifacts', async () => {
     gitlab = await startGitLab({ jobs: [{ id: 5 }] })
-    await expect(deleteArtifacts(settings(gitlab))).rejects.toMatchObject({
+    await expect(deleteArtifacts(settings(gitlab), context)).rejects.toMatchObject({
       message: 'Could not delete the artifacts of job 5 of 42: GitLab answered HTTP 404: 404 Not found',
       hint: expect.stringContaining('the job has no artifacts')
     })
@@ -34,6 +34,6 @@ describe('gitlab-delete-artifacts', () => {
 
   it('explains that deleting needs a Maintainer', async () => {
     gitlab = await startGitLab({ role: 'developer', jobs: [{ id: 5, entries: [{ name: 'a', data: 'a' }] }] })
-    await expect(deleteArtifacts(settings(gitlab))).rejects.toMatchObject({ hint: expect.stringContaining('at least the Maintainer role') })
+    await expect(deleteArtifacts(settings(gitlab), context)).rejects.toMatchObject({ hint: expect.stringContaining('at least the Maintainer role') })
   })
 })

@@ -1,12 +1,15 @@
 import * as log from '../log.js'
+import { outside } from '../log.js'
 import type { Dispatcher } from 'undici'
-import { send, type HttpRequest } from '../http/client.js'
+import { ActionError } from '../errors.js'
+import { ERROR_BODY_LIMIT, isWebPage, readBounded, webPageFailure } from '../http/body.js'
+import { header, send, type HttpRequest, type HttpResponse } from '../http/client.js'
 import { displayUrl } from '../http/url.js'
 import type { OperationResult } from '../operations/types.js'
 import type { GitLabConnection, JobSelector } from '../settings/index.js'
 import { credentials } from './api.js'
 import { downloadToFile, type DownloadedFile, type DownloadRequest } from './download.js'
-import { gitlabHttpError, type Access } from './errors.js'
+import { GITLAB, gitlabHttpError, type Access } from './errors.js'
 import { formatBytes } from './progress.js'
 
 /** What a summary names as the target: "group/project job 42", "group/project main › build". */
@@ -36,6 +39,10 @@ export function downloadArtifact(download: ArtifactDownload): Promise<Downloaded
     folder: download.folder,
     saveAs: download.saveAs,
     failure: response => gitlabHttpError(what, response, { gitlab, access: 'read', job, artifactPath }),
+    expected: artifactPath === undefined ? 'the artifacts archive' : `the file '${artifactPath}'`,
+    // A file asked for by name may itself be a web page (GitLab Workhorse sends its type by extension).
+    webPageExpected: artifactPath !== undefined && /\.x?html?$/i.test(artifactPath),
+    stallMs: gitlab.stallMs,
     signal: download.signal
   })
 }
@@ -78,17 +85,35 @@ export interface ArtifactsChange {
   url: URL
   what: string
   access: Access
+  signal?: AbortSignal
 }
 
 /**
  * Sends a request that changes a job's artifacts. It is never sent twice once it may have
- * reached GitLab; an unsuccessful answer becomes GitLab's message with a hint.
+ * reached GitLab; an unsuccessful answer becomes GitLab's message with a hint. The successful
+ * answer is the caller's to check: a proxy or login page can answer 200 too.
  */
-export async function changeArtifacts(change: ArtifactsChange): Promise<string> {
+export async function changeArtifacts(change: ArtifactsChange): Promise<HttpResponse> {
   const { gitlab, jobId, what } = change
-  const response = await send({ method: change.method, url: change.url, what, credentials: credentials(gitlab), retry: 'once' })
+  const request: HttpRequest = { method: change.method, url: change.url, what, credentials: credentials(gitlab), retry: 'once', signal: change.signal }
+  const response = await send(request)
   if (response.status < 200 || response.status > 299) {
     throw await gitlabHttpError(what, response, { gitlab, access: change.access, job: { by: 'id', jobId } })
   }
-  return response.body.text()
+  return response
+}
+
+/** A success status other than the one GitLab's API gives: something between us and GitLab answered. */
+export async function unexpectedAnswer(what: string, response: HttpResponse, expected: string): Promise<ActionError> {
+  if (isWebPage(response)) {
+    await response.body.dump().catch(() => undefined)
+    return webPageFailure(what, response, expected, GITLAB)
+  }
+  const { text } = await readBounded(response, ERROR_BODY_LIMIT).catch(() => ({ text: '' }))
+  const type = header(response.headers, 'content-type') ?? 'no content type'
+  const body = outside(text.trim(), 200) || 'an empty body'
+  return new ActionError(`Could not ${what}: ${response.url.host} answered HTTP ${response.status} (${type}: ${body}), not ${expected}`, {
+    title: `Could not ${what}`,
+    hint: `GitLab's API answers this request with ${expected}; check ${GITLAB.inputs}, and any proxy in between. GitLab may or may not have carried it out: check the job's artifacts in GitLab.`
+  })
 }

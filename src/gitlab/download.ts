@@ -3,8 +3,13 @@ import { createHash, randomUUID } from 'node:crypto'
 import { writeSync, writevSync } from 'node:fs'
 import { mkdir, open, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
-import { ActionError, CancelledError } from '../errors.js'
+import { ActionError } from '../errors.js'
+import { stoppedFailure } from '../http/abort.js'
+import { isWebPage, webPageFailure } from '../http/body.js'
 import { header, send, type HttpRequest, type HttpResponse } from '../http/client.js'
+import { outside } from '../log.js'
+import { formatDuration } from '../summary.js'
+import { GITLAB } from './errors.js'
 import { DEFAULT_RETRY_POLICY, errorCode, isNetworkError, retrying, type RetryPolicy } from '../http/retry.js'
 import { dispositionFileName, safeFileName } from './file-name.js'
 import { releasingMemory } from './memory.js'
@@ -41,6 +46,13 @@ export interface DownloadRequest {
   saveAs: { fallbackName: string } | 'temporary'
   /** Turns an unsuccessful answer into the service's own error. */
   failure: (response: HttpResponse) => Promise<ActionError>
+  /** What the body should be, for the error when a web page comes instead ("the artifacts archive"). */
+  expected: string
+  /** A web page is a fine answer (the file asked for is one); otherwise it is a login or proxy page. */
+  webPageExpected?: boolean
+  /** The longest wait for the next bytes of the body before the attempt counts as cut. */
+  stallMs: number
+  /** A cancel or the step's deadline: stops the request, the body, a back-off. */
   signal?: AbortSignal
   policy?: RetryPolicy
 }
@@ -75,8 +87,13 @@ interface Attempt {
   sha256: string
 }
 
+/** "1.2 MiB of 3 MiB": how much of a body had arrived, for a failure. */
+function received(bytes: number, expected: number | undefined): string {
+  return `received ${formatBytes(bytes)}${expected === undefined ? '' : ` of ${formatBytes(expected)}`}`
+}
+
 /** Streams the body into the open file: hashed, counted and written in the same pass. */
-async function receive(response: HttpResponse, fd: number, expected: number | undefined): Promise<{ bytes: number; sha256: string }> {
+async function receive(download: DownloadRequest, response: HttpResponse, fd: number, expected: number | undefined): Promise<{ bytes: number; sha256: string }> {
   const hash = createHash('sha256')
   const release = releasingMemory()
   let bytes = 0
@@ -103,23 +120,55 @@ async function receive(response: HttpResponse, fd: number, expected: number | un
       }
     }
     writeAll(fd, batch, batched)
+  } catch (error) {
+    // The request's signal destroys the body on a cancel or the deadline.
+    if (download.signal?.aborted) throw stoppedFailure(download.signal, `trying to ${download.request.what}`, received(bytes, expected))
+    if (errorCode(error) === 'UND_ERR_BODY_TIMEOUT') {
+      throw new IncompleteBody(`no data arrived for ${formatDuration(download.stallMs)} ('stall-timeout'); ${received(bytes, expected)}`)
+    }
+    throw error
   } finally {
     stopProgress()
   }
   return { bytes, sha256: hash.digest('hex') }
 }
 
+/**
+ * A successful answer that is not the file: a login or proxy page, or a body in a content coding
+ * (gzip, br) that would be saved still encoded; only `identity` was asked for.
+ */
+function refuseWrongContent(download: DownloadRequest, response: HttpResponse): void {
+  const { what } = download.request
+  if (isWebPage(response) && !download.webPageExpected) throw webPageFailure(what, response, download.expected, GITLAB)
+  const coding = header(response.headers, 'content-encoding')?.trim().toLowerCase()
+  if (coding && coding !== 'identity') {
+    throw new ActionError(`Could not ${what}: ${response.url.host} sent the body encoded as '${outside(coding, 40)}', though only the plain bytes were asked for (Accept-Encoding: identity); nothing was saved`, {
+      title: `Could not ${what}`,
+      hint: 'A proxy or server configuration re-encodes downloads; exempt this host from it (or from the proxy with NO_PROXY).'
+    })
+  }
+}
+
 /** One attempt: `temp` truncated, the request sent, the body received and checked. */
 async function attempt(download: DownloadRequest, temp: string): Promise<Attempt> {
   const output = await open(temp, 'w')
   try {
-    const response = await send(download.request)
+    const response = await send({
+      ...download.request,
+      headers: { ...download.request.headers, 'accept-encoding': 'identity' },
+      signal: download.signal,
+      bodyTimeoutMs: download.stallMs
+    })
     if (response.status < 200 || response.status > 299) throw await download.failure(response)
+    try {
+      refuseWrongContent(download, response)
+    } catch (error) {
+      await response.body.dump().catch(() => undefined)
+      throw error
+    }
     const expected = contentLength(response)
     const started = Date.now()
-    const cancel = (): void => void response.body.destroy(new CancelledError(`downloading: ${download.request.what}`))
-    download.signal?.addEventListener('abort', cancel)
-    const { bytes, sha256 } = await receive(response, output.fd, expected).finally(() => download.signal?.removeEventListener('abort', cancel))
+    const { bytes, sha256 } = await receive(download, response, output.fd, expected)
     if (expected !== undefined && bytes !== expected) {
       throw new IncompleteBody(`the connection ended after ${bytes} of the ${expected} bytes announced`)
     }
@@ -140,6 +189,7 @@ async function attempt(download: DownloadRequest, temp: string): Promise<Attempt
 
 function downloadFailure(download: DownloadRequest, error: unknown): Error {
   if (error instanceof ActionError) return error
+  if (download.signal?.aborted) return stoppedFailure(download.signal, `trying to ${download.request.what}`)
   const reason = errorCode(error) ?? (error instanceof Error ? error.message : String(error))
   return new ActionError(`Could not ${download.request.what}: ${reason}`, {
     title: `Could not ${download.request.what}`,
@@ -167,7 +217,8 @@ export async function downloadToFile(download: DownloadRequest): Promise<Downloa
         retryReason: () => undefined,
         // Only a body cut mid-way: send() has already retried what went wrong before the body (its
         // ActionError carries the network error as its cause), and a cancel is final.
-        retryableError: error => !(error instanceof ActionError) && !download.signal?.aborted && (isNetworkError(error) || error instanceof IncompleteBody)
+        retryableError: error => !(error instanceof ActionError) && !download.signal?.aborted && (isNetworkError(error) || error instanceof IncompleteBody),
+        signal: download.signal
       },
       download.policy ?? DEFAULT_RETRY_POLICY
     )

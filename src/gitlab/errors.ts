@@ -1,8 +1,13 @@
 import { ActionError } from '../errors.js'
+import { readErrorText, type Service } from '../http/body.js'
 import type { HttpResponse } from '../http/client.js'
+import { outside } from '../log.js'
 import type { GitLabConnection, JobSelector } from '../settings/index.js'
 
 const MAX_MESSAGE_LENGTH = 300
+
+/** GitLab, as advice about a wrong answer names it. */
+export const GITLAB: Service = { name: 'GitLab', inputs: "'gitlab-url' (the GitLab address, not a page of its web UI) and the token" }
 
 /**
  * GitLab's own words from an error body: `{"message": ...}` (a string, or field → errors for
@@ -90,9 +95,9 @@ function hint(status: number, request: Request): string | undefined {
 
 /** Turns an unsuccessful answer into one failure: what failed, the HTTP status, the server's own message, and a hint. */
 export async function gitlabHttpError(what: string, response: HttpResponse, request: Request): Promise<ActionError> {
-  const text = await response.body.text().catch(() => '')
+  const text = await readErrorText(response)
   const fromStorage = response.url.origin !== request.gitlab.apiUrl.origin
-  const message = (fromStorage ? storageMessage(text) : gitlabMessage(text)) ?? 'no message'
+  const message = outside((fromStorage ? storageMessage(text) : gitlabMessage(text)) ?? '', MAX_MESSAGE_LENGTH) || 'no message'
   const who = fromStorage ? `the storage host ${response.url.origin} GitLab redirected to` : 'GitLab'
   return new ActionError(`Could not ${what}: ${who} answered HTTP ${response.status}: ${message}`, {
     title: `Could not ${what}`,

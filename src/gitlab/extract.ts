@@ -7,7 +7,8 @@ import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { crc32, inflateRawSync } from 'node:zlib'
 import yauzl from 'yauzl'
-import { ActionError, CancelledError } from '../errors.js'
+import { ActionError } from '../errors.js'
+import { stoppedFailure } from '../http/abort.js'
 import type { ExtractionLimits } from '../settings/index.js'
 import { releasingMemory } from './memory.js'
 import { count, formatBytes, startProgress } from './progress.js'
@@ -251,10 +252,7 @@ class Extraction {
     let sinceYield = 0
     for (const file of files) {
       if (failure) break
-      if (signal?.aborted) {
-        failure = { error: new CancelledError('extracting the artifacts') }
-        break
-      }
+      if (signal?.aborted) break
       if (!file.entry) {
         try {
           this.writeSmall(file)
@@ -269,12 +267,14 @@ class Extraction {
         continue
       }
       if (streaming.size >= STREAMS_AT_ONCE) await Promise.race(streaming)
-      const stream: Promise<void> = this.writeStreamed({ ...file, entry: file.entry })
+      const stream: Promise<void> = this.writeStreamed({ ...file, entry: file.entry }, signal)
         .catch(error => void (failure ??= { error }))
         .finally(() => streaming.delete(stream))
       streaming.add(stream)
     }
     await Promise.all(streaming)
+    // A cancel or the deadline also shows as a stream's abort error: it is reported as what it is.
+    if (signal?.aborted) throw stoppedFailure(signal, 'extracting the artifacts', `${count(this.files, 'file')} written, all removed again`)
     if (failure) throw failure.error
   }
 
@@ -317,7 +317,7 @@ class Extraction {
     this.files++
   }
 
-  private async writeStreamed(file: FileToWrite & { entry: yauzl.Entry }): Promise<void> {
+  private async writeStreamed(file: FileToWrite & { entry: yauzl.Entry }, signal?: AbortSignal): Promise<void> {
     const output = await open(file.target, WRITE_FLAGS, file.mode).catch(error => Promise.reject(refuseSymlinkTarget(file.target, error)))
     this.created.files.push(file.target)
     let crc = 0
@@ -332,7 +332,8 @@ class Extraction {
             yield chunk
           }
         },
-        output.createWriteStream({ highWaterMark: STREAM_BUFFER_BYTES })
+        output.createWriteStream({ highWaterMark: STREAM_BUFFER_BYTES }),
+        { signal }
       )
       if (crc !== file.crc) throw new Error('its CRC-32 does not match: the data is corrupt')
     } catch (error) {

@@ -1,6 +1,14 @@
 import { ActionError } from '../errors.js'
+import { readErrorText, type Service } from '../http/body.js'
 import type { HttpResponse } from '../http/client.js'
 import { parseJsonObject } from '../http/json.js'
+import { outside } from '../log.js'
+
+/** Harness, as advice about a wrong answer names it. */
+export const HARNESS: Service = {
+  name: 'Harness',
+  inputs: "'harness-url' (the Harness address, such as https://app.harness.io, or your vanity URL) and 'harness-api-key'"
+}
 
 /**
  * Harness's own words from an error body. GraphQL answers carry `errors[].message`; the gateway
@@ -35,8 +43,8 @@ const HINTS: Record<number, string> = {
 
 /** Turns an unsuccessful Harness answer into one failure line: what failed, the HTTP status, Harness's message. */
 export async function harnessHttpError(what: string, response: HttpResponse): Promise<ActionError> {
-  const text = await response.body.text().catch(() => '')
-  const message = harnessMessage(parseJsonObject(text)) ?? (text.trim().slice(0, 300) || 'no message')
+  const text = await readErrorText(response)
+  const message = outside(harnessMessage(parseJsonObject(text)) ?? text.trim(), 300) || 'no message'
   return new ActionError(`Could not ${what}: Harness answered HTTP ${response.status}: ${message}`, {
     title: `Could not ${what}`,
     hint: HINTS[response.status] ?? (response.status >= 500 ? 'Harness had a server error; try again later.' : undefined),

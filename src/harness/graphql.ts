@@ -1,10 +1,10 @@
 import * as log from '../log.js'
 import { ActionError } from '../errors.js'
-import { header, send, type HttpResponse } from '../http/client.js'
-import { parseJsonObject } from '../http/json.js'
+import { readJsonAnswer } from '../http/body.js'
+import { send, type HttpResponse } from '../http/client.js'
 import { apiUrl } from '../http/url.js'
 import type { HarnessConnection } from '../settings/index.js'
-import { harnessHttpError, harnessMessage } from './errors.js'
+import { HARNESS, harnessHttpError, harnessMessage } from './errors.js'
 
 export interface GraphQLRequest {
   /** A constant document; user values travel only in `variables`. */
@@ -79,16 +79,12 @@ function notRetried(request: GraphQLRequest, message: string, cause?: unknown): 
 }
 
 async function readJson(request: GraphQLRequest, response: HttpResponse): Promise<GraphQLBody> {
-  const text = await response.body.text()
-  const body = parseJsonObject(text)
-  if (body) return body as GraphQLBody
-  const type = header(response.headers, 'content-type') ?? 'no content type'
-  const message = `Could not ${request.what}: Harness answered HTTP 200 with ${type}, not a GraphQL answer: ${text.trim().slice(0, 120) || 'an empty body'}`
-  if (request.retry === 'once') throw notRetried(request, message)
-  throw new ActionError(message, {
-    title: `Could not ${request.what}`,
-    hint: "Check 'harness-url': the Harness base URL, such as https://app.harness.io, or your vanity URL."
-  })
+  try {
+    return (await readJsonAnswer(request.what, response, HARNESS)) as GraphQLBody
+  } catch (error) {
+    if (request.retry === 'once' && error instanceof ActionError) throw notRetried(request, error.message, error)
+    throw error
+  }
 }
 
 /**

@@ -1,9 +1,9 @@
 import { ActionError } from '../errors.js'
-import { readText, send, type HttpRequest, type HttpResponse } from '../http/client.js'
-import { parseJsonObject } from '../http/json.js'
+import { readJsonAnswer } from '../http/body.js'
+import { send, type HttpRequest, type HttpResponse } from '../http/client.js'
 import { apiUrl } from '../http/url.js'
 import type { HarnessConnection, NextGenScope } from '../settings/index.js'
-import { harnessHttpError, harnessMessage } from './errors.js'
+import { HARNESS, harnessHttpError, harnessMessage } from './errors.js'
 
 /** A stage of a NextGen execution, as the execution's layout graph shows it. */
 export interface NgStage {
@@ -141,14 +141,7 @@ function segment(value: string): string {
 /** The `data` of a success envelope; anything else becomes one line with Harness's code and message. */
 async function readData(response: HttpResponse, what: string): Promise<unknown> {
   if (response.status < 200 || response.status >= 300) throw await harnessHttpError(what, response)
-  const text = await readText(response)
-  const envelope = parseJsonObject(text) as { status?: unknown; data?: unknown } | undefined
-  if (!envelope) {
-    throw new ActionError(`Could not ${what}: Harness answered HTTP ${response.status} with something other than JSON: ${text.trim().slice(0, 200)}`, {
-      title: `Could not ${what}`,
-      hint: "Check 'harness-url': it should be the Harness address (such as https://app.harness.io), not a login or proxy page."
-    })
-  }
+  const envelope = (await readJsonAnswer(what, response, HARNESS)) as { status?: unknown; data?: unknown }
   if (envelope.status === 'ERROR' || envelope.status === 'FAILURE') {
     throw new ActionError(`Could not ${what}: ${harnessMessage(envelope) ?? `Harness answered ${envelope.status}`}`, { title: `Could not ${what}` })
   }

@@ -1,7 +1,10 @@
-import { Agent, request, type Dispatcher } from 'undici'
+import { Agent, ProxyAgent, request, type Dispatcher } from 'undici'
 import type { IncomingHttpHeaders } from 'node:http'
 import * as log from '../log.js'
 import { ActionError } from '../errors.js'
+import { stoppedFailure } from './abort.js'
+import { announceProxy, proxyFor } from './proxy.js'
+import { tlsFailure } from './tls.js'
 import { displayUrl, warnIfCredentialInClear } from './url.js'
 import {
   DEFAULT_RETRY_POLICY,
@@ -14,13 +17,35 @@ import {
   type RetryPolicy
 } from './retry.js'
 
-// One keep-alive pool for the whole run: polls and lookups reuse their connection.
-const dispatcher = new Agent({
+const AGENT_OPTIONS = {
   keepAliveTimeout: 60_000,
   connect: { timeout: 30_000 },
   headersTimeout: 120_000,
   bodyTimeout: 300_000
-})
+}
+
+// One keep-alive pool for the whole run: polls and lookups reuse their connection.
+const direct = new Agent(AGENT_OPTIONS)
+const throughProxy = new Map<string, ProxyAgent>()
+
+/**
+ * The proxy (HTTPS_PROXY/HTTP_PROXY/NO_PROXY, see proxy.ts) or direct pool for one hop, chosen
+ * per URL so that a redirect to object storage follows NO_PROXY for the storage host.
+ * https targets go through a CONNECT tunnel (TLS end to end: the proxy sees only the host name);
+ * http targets as absolute-URI requests (`proxyTunnel: false`), which every forward proxy serves,
+ * where many refuse CONNECT to ports other than 443.
+ */
+function dispatcherFor(url: URL): Dispatcher {
+  const proxy = proxyFor(url)
+  if (!proxy) return direct
+  announceProxy(proxy)
+  let agent = throughProxy.get(proxy.href)
+  if (!agent) {
+    agent = new ProxyAgent({ ...AGENT_OPTIONS, uri: proxy.href, proxyTunnel: false })
+    throughProxy.set(proxy.href, agent)
+  }
+  return agent
+}
 
 export interface HttpRequest {
   method: Dispatcher.HttpMethod
@@ -38,6 +63,10 @@ export interface HttpRequest {
   retry: 'idempotent' | 'once'
   /** Redirect hops to follow; 0 returns a redirect as the response. */
   maxRedirects?: number
+  /** Stops the request (waiting for headers, its body, a retry's back-off): a cancel or a deadline. */
+  signal?: AbortSignal
+  /** Longest wait for the next bytes of the body (a stalled download); the pool's default otherwise. */
+  bodyTimeoutMs?: number
 }
 
 export interface HttpResponse {
@@ -56,6 +85,16 @@ export function header(headers: IncomingHttpHeaders, name: string): string | und
   return Array.isArray(value) ? value[0] : value
 }
 
+/** A hop that failed, with the URL it went to (a TLS failure names the host it happened with). */
+class HopFailed extends Error {
+  constructor(
+    readonly url: URL,
+    cause: unknown
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause })
+  }
+}
+
 async function sendOnce(req: HttpRequest): Promise<HttpResponse> {
   let url = req.url
   let method = req.method
@@ -64,7 +103,8 @@ async function sendOnce(req: HttpRequest): Promise<HttpResponse> {
   for (let hop = 0; ; hop++) {
     const sameOrigin = url.origin === req.url.origin
     const headers = { ...req.headers, ...(sameOrigin ? req.credentials : {}) }
-    const response = await request(url, { method, headers, body, dispatcher })
+    const options = { method, headers, body, dispatcher: dispatcherFor(url), signal: req.signal, bodyTimeout: req.bodyTimeoutMs }
+    const response = await request(url, options).catch(error => Promise.reject(new HopFailed(url, error)))
     const location = header(response.headers, 'location')
     if (!REDIRECT_STATUSES.has(response.statusCode) || !location || maxRedirects === 0) {
       return { status: response.statusCode, headers: response.headers, body: response.body, url }
@@ -101,7 +141,8 @@ export async function send(req: HttpRequest, policy: RetryPolicy = DEFAULT_RETRY
             ? { reason: `HTTP ${response.status}`, delayMs: serverRequestedDelayMs(response.status, response.headers) }
             : undefined,
         retryableError: error => (req.retry === 'idempotent' ? isNetworkError(error) : neverReachedServer(error)),
-        discard: response => response.body.dump()
+        discard: response => response.body.dump(),
+        signal: req.signal
       },
       policy
     )
@@ -112,6 +153,9 @@ export async function send(req: HttpRequest, policy: RetryPolicy = DEFAULT_RETRY
 
 function networkFailure(req: HttpRequest, error: unknown): Error {
   if (error instanceof ActionError) return error
+  if (req.signal?.aborted) return stoppedFailure(req.signal, `trying to ${req.what}`)
+  const tls = tlsFailure(req.what, error instanceof HopFailed ? error.url : req.url, error)
+  if (tls) return tls
   const code = errorCode(error)
   const reason = code ?? (error instanceof Error ? error.message : String(error))
   const mayHaveArrived = req.retry === 'once' && !neverReachedServer(error)
@@ -123,9 +167,4 @@ function networkFailure(req: HttpRequest, error: unknown): Error {
       : undefined,
     cause: error
   })
-}
-
-/** Reads a body that is expected to be small (API answers), as text. */
-export async function readText(response: HttpResponse): Promise<string> {
-  return response.body.text()
 }

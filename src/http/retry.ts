@@ -90,6 +90,8 @@ export interface RetryPlan<T> {
   retryableError: (error: unknown) => boolean
   /** Releases a result that is being given up for another attempt (e.g. drains its body). */
   discard?: (result: T) => Promise<void>
+  /** Ends a back-off at once (a cancel or a deadline): the wait rejects with the signal's reason. */
+  signal?: AbortSignal
 }
 
 /**
@@ -115,6 +117,6 @@ export async function retrying<T>(plan: RetryPlan<T>, policy: RetryPolicy = DEFA
     }
     const wait = delayMs ?? backoffDelayMs(attempt, policy)
     log.info(`${plan.what}: ${reason}; retrying in ${(wait / 1000).toFixed(1)}s (attempt ${attempt + 1} of ${policy.attempts})`)
-    await sleep(wait)
+    await sleep(wait, undefined, { signal: plan.signal })
   }
 }

@@ -1,14 +1,18 @@
 import * as log from '../log.js'
 import { deleteUrl } from '../gitlab/api.js'
-import { changeArtifacts } from '../gitlab/artifacts.js'
+import { changeArtifacts, unexpectedAnswer } from '../gitlab/artifacts.js'
 import type { JobArtifactsSettings } from '../settings/index.js'
-import type { OperationResult } from './types.js'
+import type { OperationContext, OperationResult } from './types.js'
 
 /** Deletes a job's artifacts (DELETE .../artifacts, sent at most once). */
-export async function deleteArtifacts(settings: JobArtifactsSettings): Promise<OperationResult> {
+export async function deleteArtifacts(settings: JobArtifactsSettings, context: OperationContext): Promise<OperationResult> {
   const startedAt = Date.now()
   const { gitlab, jobId } = settings
-  await changeArtifacts({ gitlab, jobId, method: 'DELETE', url: deleteUrl(gitlab, jobId), what: `delete the artifacts of job ${jobId} of ${gitlab.project}`, access: 'delete' })
+  const what = `delete the artifacts of job ${jobId} of ${gitlab.project}`
+  const response = await changeArtifacts({ gitlab, jobId, method: 'DELETE', url: deleteUrl(gitlab, jobId), what, access: 'delete', signal: context.signal })
+  // GitLab answers 204 No Content (lib/api/ci/job_artifacts.rb: `status :no_content`); a 200 came from something else.
+  if (response.status !== 204) throw await unexpectedAnswer(what, response, 'HTTP 204 (No Content)')
+  await response.body.dump()
   log.info(`Deleted the artifacts of job ${jobId} of ${gitlab.project}`)
   return {
     outputs: {},

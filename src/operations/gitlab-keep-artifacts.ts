@@ -1,27 +1,34 @@
 import * as log from '../log.js'
 import { keepUrl } from '../gitlab/api.js'
+import { ActionError } from '../errors.js'
 import { changeArtifacts } from '../gitlab/artifacts.js'
-import { parseJsonObject } from '../http/json.js'
+import { GITLAB } from '../gitlab/errors.js'
+import { readJsonAnswer } from '../http/body.js'
 import type { JobArtifactsSettings } from '../settings/index.js'
-import type { OperationResult } from './types.js'
+import type { OperationContext, OperationResult } from './types.js'
 
 interface KeptJob {
-  web_url?: string
-  artifacts_expire_at?: string | null
-}
-
-function parseJob(text: string): KeptJob {
-  return (parseJsonObject(text) ?? {}) as KeptJob
+  id?: unknown
+  web_url?: unknown
+  artifacts_expire_at?: unknown
 }
 
 /** Keeps a job's artifacts from expiring (POST .../artifacts/keep, sent at most once). */
-export async function keepArtifacts(settings: JobArtifactsSettings): Promise<OperationResult> {
+export async function keepArtifacts(settings: JobArtifactsSettings, context: OperationContext): Promise<OperationResult> {
   const startedAt = Date.now()
   const { gitlab, jobId } = settings
-  const job = parseJob(
-    await changeArtifacts({ gitlab, jobId, method: 'POST', url: keepUrl(gitlab, jobId), what: `keep the artifacts of job ${jobId} of ${gitlab.project}`, access: 'keep' })
-  )
-  const expires = job.artifacts_expire_at ?? 'never'
+  const what = `keep the artifacts of job ${jobId} of ${gitlab.project}`
+  const response = await changeArtifacts({ gitlab, jobId, method: 'POST', url: keepUrl(gitlab, jobId), what, access: 'keep', signal: context.signal })
+  // GitLab answers 200 with the job (lib/api/ci/job_artifacts.rb: `present build, with: Entities::Ci::Job`);
+  // anything else did not come from its API.
+  const job = (await readJsonAnswer(what, response, GITLAB)) as KeptJob
+  if (String(job.id) !== jobId) {
+    throw new ActionError(`Could not ${what}: ${response.url.host} answered HTTP ${response.status} with JSON that is not job ${jobId}`, {
+      title: `Could not ${what}`,
+      hint: `Check ${GITLAB.inputs}, and any proxy in between; then check the job's artifacts in GitLab.`
+    })
+  }
+  const expires = typeof job.artifacts_expire_at === 'string' ? job.artifacts_expire_at : 'never'
   log.info(`Kept the artifacts of job ${jobId} of ${gitlab.project} (expire: ${expires})`)
   return {
     outputs: {},
@@ -32,7 +39,7 @@ export async function keepArtifacts(settings: JobArtifactsSettings): Promise<Ope
       passed: true,
       durationMs: Date.now() - startedAt,
       details: [['Artifacts expire', expires]],
-      links: job.web_url ? [{ text: `Job ${jobId} in GitLab`, href: job.web_url }] : undefined
+      links: typeof job.web_url === 'string' ? [{ text: `Job ${jobId} in GitLab`, href: job.web_url }] : undefined
     }
   }
 }

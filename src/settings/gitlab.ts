@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import path from 'node:path'
 import { InputError } from '../errors.js'
 import { apiUrl } from '../http/url.js'
-import { baseUrl, boolean, exactlyOne, optional, positiveInteger, required, secret, size } from './reader.js'
+import { baseUrl, boolean, duration, exactlyOne, optional, positiveInteger, required, secret, size } from './reader.js'
 import type {
   DownloadArtifactFileSettings,
   DownloadArtifactsSettings,
@@ -24,7 +24,9 @@ function readConnection(): GitLabConnection {
   return {
     apiUrl: apiUrl(baseUrl('gitlab-url', 'https://gitlab.com'), '/api/v4'),
     auth: privateToken !== undefined ? { header: 'PRIVATE-TOKEN', token: privateToken } : { header: 'JOB-TOKEN', token: jobToken as string },
-    project
+    project,
+    timeoutMs: duration('timeout', '30m'),
+    stallMs: duration('stall-timeout', '5m')
   }
 }
 

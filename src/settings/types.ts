@@ -109,6 +109,10 @@ export interface GitLabConnection {
   auth: { header: 'PRIVATE-TOKEN' | 'JOB-TOKEN'; token: string }
   /** Numeric id or full path (`group/sub/project`), not yet encoded. */
   project: string
+  /** `timeout`: the longest the whole GitLab step may take. */
+  timeoutMs: number
+  /** `stall-timeout`: the longest a download may go without receiving a byte. */
+  stallMs: number
 }
 
 export type JobSelector =
