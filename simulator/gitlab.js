@@ -4,6 +4,7 @@
 // separate "object storage" origin, Content-Disposition / Content-Length / ETag, rate limits,
 // and failure injection. The storage origin records any GitLab credential that reaches it.
 import { createHash, randomBytes } from 'node:crypto'
+import { gzipSync } from 'node:zlib'
 import net from 'node:net'
 import { Readable } from 'node:stream'
 import { finished, pipeline } from 'node:stream/promises'
@@ -33,9 +34,20 @@ import { entryContent, zipChunks, zipSize } from './zip.js'
 /**
  * A one-off failure for the next download, keep or delete request:
  * `{status}` answers that status (on GitLab, or on storage with `at: 'storage'`) with optional headers and body;
- * `{truncateAfter}` sends the full Content-Length, then cuts the connection after that many bytes.
+ * `{truncateAfter}` sends the full Content-Length, then cuts the connection after that many bytes;
+ * `{hostile}` answers a download as a misconfigured server or proxy would (see Hostile).
  * @typedef {{ status: number, headers?: Record<string, string>, body?: string, at?: 'gitlab' | 'storage' }
- *   | { truncateAfter: number, at?: 'gitlab' | 'storage' }} Failure
+ *   | { truncateAfter: number, at?: 'gitlab' | 'storage' }
+ *   | { hostile: Hostile, at?: 'gitlab' | 'storage' }} Failure
+ */
+
+/**
+ * Hostile answers to a download:
+ * `login-page`: 200 text/html, an SSO sign-in page; `huge-error`: 403 with a 100 MB text body;
+ * `gzip`: 200 with the body gzip-encoded (Content-Encoding: gzip) though identity was asked for;
+ * `trickle`: 200 with the right Content-Length, then one byte a second; `stall`: 200, 1 KiB, then nothing;
+ * `hang`: no answer at all (the request waits for headers).
+ * @typedef {'login-page' | 'huge-error' | 'gzip' | 'trickle' | 'stall' | 'hang'} Hostile
  */
 
 /**
@@ -48,6 +60,9 @@ import { entryContent, zipChunks, zipSize } from './zip.js'
  * @property {boolean} [redirectToStorage]  Archive downloads answer 302 to a signed URL on the storage origin, as GitLab.com does.
  * @property {string} [storageHost]  Loopback address of the storage origin (default 127.0.0.2; another port of 127.0.0.1 where that is not available).
  * @property {number} [port]  Port of the GitLab origin (default: any free port).
+ * @property {{ key: string, cert: string }} [tls]  Serve GitLab and storage over HTTPS with this certificate (simulator/tls.js).
+ * @property {{ gitlab: string, storage: string }} [names]  Host names in the URLs (and redirects) instead of
+ *   addresses; reachable only through the simulator's proxy (simulator/proxy.js), which maps them back.
  */
 
 /**
@@ -59,6 +74,7 @@ import { entryContent, zipChunks, zipSize } from './zip.js'
  * @property {string} signature  The signed URLs' secret query value: must never appear in a log.
  * @property {Map<number, FakeJob>} jobs
  * @property {(failure: Failure, times?: number) => void} failNext
+ * @property {() => number} trickled  Bytes sent so far by `trickle` answers.
  * @property {() => Promise<void>} close
  */
 
@@ -156,6 +172,7 @@ export async function startGitLab(options) {
   const failures = []
   /** @type {RecordedRequest[]} */
   const leaks = []
+  let trickled = 0
 
   /** @param {'gitlab' | 'storage'} where */
   const takeFailure = where => {
@@ -178,6 +195,43 @@ export async function startGitLab(options) {
   }
 
   /**
+   * Answers as a misconfigured server or proxy would.
+   * @param {ServerResponse} res
+   * @param {Hostile} hostile
+   * @param {() => { chunks: Iterable<Buffer>, size: number, headers: Record<string, string> }} body
+   */
+  const hostileAnswer = async (res, hostile, body) => {
+    if (hostile === 'hang') return
+    if (hostile === 'login-page') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+      return void res.end('<!DOCTYPE html><html><head><title>Sign in · Company SSO</title></head><body><form>Sign in</form></body></html>')
+    }
+    if (hostile === 'huge-error') {
+      const size = 100 * 1024 * 1024
+      res.writeHead(403, { 'content-type': 'text/plain', 'content-length': String(size) })
+      const line = Buffer.from('Access denied by policy. '.repeat(40) + '\n')
+      const lines = function* () {
+        for (let sent = 0; sent < size; sent += line.length) yield line.subarray(0, Math.min(line.length, size - sent))
+      }
+      return void (await pipeline(Readable.from(lines()), res).catch(() => res.destroy()))
+    }
+    const { chunks, size, headers } = body()
+    if (hostile === 'gzip') {
+      const coded = gzipSync(Buffer.concat([...chunks]))
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-encoding': 'gzip', 'content-length': String(coded.length), ...headers })
+      return void res.end(coded)
+    }
+    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(size), ...headers })
+    if (hostile === 'stall') return void res.write(Buffer.alloc(1024))
+    // trickle: a byte a second until the client gives up.
+    const timer = setInterval(() => {
+      res.write(Buffer.alloc(1))
+      trickled++
+    }, 1000)
+    res.on('close', () => clearInterval(timer))
+  }
+
+  /**
    * Serves an archive or a file body, unless a failure is due.
    * @param {ServerResponse} res
    * @param {'gitlab' | 'storage'} where
@@ -186,6 +240,7 @@ export async function startGitLab(options) {
   const serve = async (res, where, body) => {
     const failure = takeFailure(where)
     if (failed(res, failure)) return
+    if (failure && 'hostile' in failure) return hostileAnswer(res, failure.hostile, body)
     const { chunks, size, headers } = body()
     await sendBody(res, chunks, size, headers, failure && 'truncateAfter' in failure ? failure.truncateAfter : undefined)
   }
@@ -214,7 +269,7 @@ export async function startGitLab(options) {
       return
     }
     await serve(res, 'storage', archiveBody(job))
-  }, { host: options.storageHost ?? (await loopbackAlias()) })
+  }, { host: options.storageHost ?? (await loopbackAlias()), tls: options.tls, publicName: options.names?.storage })
 
   /**
    * @param {ServerResponse} res
@@ -327,7 +382,7 @@ export async function startGitLab(options) {
     res.end()
   }
 
-  const gitlab = await startServer(route, { port: options.port })
+  const gitlab = await startServer(route, { port: options.port, tls: options.tls, publicName: options.names?.gitlab })
   return {
     url: gitlab.url,
     requests: gitlab.requests,
@@ -335,6 +390,7 @@ export async function startGitLab(options) {
     leaks,
     signature,
     jobs,
+    trickled: () => trickled,
     failNext: (failure, times = 1) => {
       for (let i = 0; i < times; i++) failures.push(failure)
     },

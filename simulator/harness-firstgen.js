@@ -140,7 +140,7 @@ export function demoScenario() {
 /**
  * Starts the simulator on 127.0.0.1; the GraphQL endpoint is `<url>/gateway/api/graphql`.
  * @param {Scenario} [scenario]
- * @param {{ host?: string, port?: number }} [options]
+ * @param {import('./server.js').ServerOptions} [options]  Address, port, HTTPS, public name.
  */
 export async function startHarnessFirstGen(scenario = demoScenario(), options = {}) {
   const faults = scenario.faults ?? []

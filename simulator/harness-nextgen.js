@@ -234,13 +234,13 @@ export function createNextGenApi(options = {}) {
 
 /**
  * Starts the fake NextGen API on 127.0.0.1. Without options it serves the demo data.
- * @param {NextGenOptions & { port?: number }} [options]
+ * @param {NextGenOptions & { port?: number, server?: import('./server.js').ServerOptions }} [options]  `server`: HTTPS, public name.
  */
 export async function startHarnessNextGen(options = {}) {
   const api = createNextGenApi(options)
   const server = await startServer((request, res) => {
     if (!api.handle(request, res)) fail(res, 404, 'RESOURCE_NOT_FOUND', `Not a NextGen API path: ${request.path}`)
-  }, { port: options.port })
+  }, { ...options.server, port: options.port })
   /** @param {CallKind} kind */
   const calls = kind =>
     server.requests.filter(request => {

@@ -1,6 +1,7 @@
 // @ts-check
 // Small HTTP plumbing shared by the local Harness and GitLab simulators.
 import http from 'node:http'
+import https from 'node:https'
 
 /**
  * @typedef {object} RecordedRequest
@@ -15,15 +16,25 @@ import http from 'node:http'
 /**
  * @typedef {object} RunningServer
  * @property {string} url       Base URL, e.g. http://127.0.0.1:41234
+ * @property {string} address   The loopback address it listens on (for a proxy to map a public name to).
  * @property {RecordedRequest[]} requests  Every request received, in order.
  * @property {() => number} connections  TCP connections accepted so far (keep-alive reuse shows as few).
  * @property {() => Promise<void>} close
  */
 
 /**
+ * @typedef {object} ServerOptions
+ * @property {string} [host]  Loopback address to listen on (default 127.0.0.1).
+ * @property {number} [port]
+ * @property {{ key: string, cert: string }} [tls]  Serve HTTPS with this key and certificate (see tls.js).
+ * @property {string} [publicName]  Host name in `url` instead of the address (reached through the
+ *   simulator's proxy, which maps it to the address): the action then cannot reach it directly.
+ */
+
+/**
  * Starts a server on a free port of a loopback address; the handler sees each request with its body read.
  * @param {(request: RecordedRequest, res: http.ServerResponse, raw: http.IncomingMessage) => unknown} handler
- * @param {{ host?: string, port?: number, recordBodies?: boolean }} [options]
+ * @param {ServerOptions} [options]
  * @returns {Promise<RunningServer>}
  */
 export async function startServer(handler, options = {}) {
@@ -31,7 +42,8 @@ export async function startServer(handler, options = {}) {
   /** @type {RecordedRequest[]} */
   const requests = []
   let connections = 0
-  const server = http.createServer(async (raw, res) => {
+  /** @param {http.IncomingMessage} raw @param {http.ServerResponse} res */
+  const listener = async (raw, res) => {
     const receivedAt = performance.now()
     try {
       const chunks = []
@@ -52,13 +64,17 @@ export async function startServer(handler, options = {}) {
       if (!res.headersSent) sendJson(res, 500, { message: `simulator error: ${error instanceof Error ? error.message : error}` })
       else res.destroy()
     }
-  })
-  server.on('connection', () => connections++)
+  }
+  const server = options.tls ? https.createServer({ key: options.tls.key, cert: options.tls.cert }, listener) : http.createServer(listener)
+  server.on(options.tls ? 'secureConnection' : 'connection', () => connections++)
+  // A refused handshake (the action does not trust the certificate) is the test's subject, not an error here.
+  server.on('tlsClientError', () => undefined)
   server.keepAliveTimeout = 5000
   await new Promise(resolve => server.listen(options.port ?? 0, host, () => resolve(undefined)))
   const address = /** @type {import('node:net').AddressInfo} */ (server.address())
   return {
-    url: `http://${host}:${address.port}`,
+    url: `${options.tls ? 'https' : 'http'}://${options.publicName ?? host}:${address.port}`,
+    address: host,
     requests,
     connections: () => connections,
     close: () =>

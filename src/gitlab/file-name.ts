@@ -26,9 +26,14 @@ function decodeExtendedValue(value: string): string | undefined {
   return undefined
 }
 
+/** Names Windows gives to devices, with any extension (`NUL.txt` opens the null device too). */
+const WINDOWS_DEVICE_NAME = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i
+
 /**
- * A name that is safe as the last part of a path on any runner: no folders (a server could send
- * `../../x`), no control characters, none of the characters Windows refuses.
+ * A name that is safe as the last part of a path on any runner: no folders on either separator
+ * (a server could send `../../x` or `..\..\x`, and Windows takes both), no control characters,
+ * none of the characters Windows refuses (`:` included, so no drive `C:x` or stream `x:y`), and
+ * no Windows device name.
  */
 export function safeFileName(name: string | undefined): string | undefined {
   if (name === undefined) return undefined
@@ -39,5 +44,6 @@ export function safeFileName(name: string | undefined): string | undefined {
     .replace(/[. ]+$/, '')
     .trim()
   // Trailing dots are gone, so '.' and '..' are empty here.
-  return cleaned === '' ? undefined : cleaned
+  if (cleaned === '') return undefined
+  return WINDOWS_DEVICE_NAME.test(cleaned) ? `_${cleaned}` : cleaned
 }

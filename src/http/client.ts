@@ -3,7 +3,7 @@ import type { IncomingHttpHeaders } from 'node:http'
 import * as log from '../log.js'
 import { ActionError } from '../errors.js'
 import { stoppedFailure } from './abort.js'
-import { announceProxy, proxyFor } from './proxy.js'
+import { announceProxy, displayProxy, proxyFor } from './proxy.js'
 import { tlsFailure } from './tls.js'
 import { displayUrl, warnIfCredentialInClear } from './url.js'
 import {
@@ -159,12 +159,20 @@ function networkFailure(req: HttpRequest, error: unknown): Error {
   const code = errorCode(error)
   const reason = code ?? (error instanceof Error ? error.message : String(error))
   const mayHaveArrived = req.retry === 'once' && !neverReachedServer(error)
+  const proxy = proxyFor(error instanceof HopFailed ? error.url : req.url)
+  const throughProxy = proxy
+    ? `The request went through the proxy ${displayProxy(proxy)} (from HTTPS_PROXY/HTTP_PROXY): check its address and credentials, or list the host in NO_PROXY.`
+    : undefined
   return new ActionError(`Could not ${req.what} (${req.method} ${displayUrl(req.url)}): ${reason}`, {
     title: `Could not ${req.what}`,
     transient: isNetworkError(error),
-    hint: mayHaveArrived
-      ? 'The request may have reached the server, so it was not sent again (that could start it twice). Check the server before re-running.'
-      : undefined,
+    hint:
+      [
+        mayHaveArrived ? 'The request may have reached the server, so it was not sent again (that could start it twice). Check the server before re-running.' : undefined,
+        throughProxy
+      ]
+        .filter(Boolean)
+        .join(' ') || undefined,
     cause: error
   })
 }

@@ -1,4 +1,5 @@
 import * as log from '../log.js'
+import { ActionError } from '../errors.js'
 import { registerSecret } from '../secrets.js'
 
 // Which proxy a request goes through, by the rules of the Actions toolkit (@actions/http-client
@@ -6,7 +7,7 @@ import { registerSecret } from '../secrets.js'
 // the same runner:
 // - https URLs use https_proxy, else HTTPS_PROXY; http URLs use http_proxy, else HTTP_PROXY (an
 //   https URL never falls back to HTTP_PROXY, unlike undici's EnvHttpProxyAgent);
-// - an empty variable counts as unset; a value without a scheme is taken as http://;
+// - an empty variable counts as unset; a value without http:// or https:// is taken as http://;
 // - no_proxy, else NO_PROXY: comma-separated host names, `host:port`, `.suffix` or a bare suffix
 //   (`example.com` also matches `gitlab.example.com`), `*` for all, case-insensitive;
 // - loopback hosts (localhost, 127.*, [::1]) never go through a proxy.
@@ -44,10 +45,14 @@ export function proxyFor(url: URL, env: NodeJS.ProcessEnv = process.env): URL | 
   if (bypassesProxy(url, env)) return undefined
   const value = url.protocol === 'https:' ? variable('https_proxy', 'HTTPS_PROXY', env) : variable('http_proxy', 'HTTP_PROXY', env)
   if (!value) return undefined
+  // `proxy.corp:3128` parses as a URL with the scheme `proxy.corp:`; a proxy is http(s) or nothing.
   try {
-    return new URL(value)
+    return new URL(/^https?:\/\//i.test(value) ? value : `http://${value}`)
   } catch {
-    return new URL(`http://${value}`)
+    throw new ActionError(`The proxy set in the environment (HTTPS_PROXY/HTTP_PROXY) is not a URL`, {
+      title: 'Invalid proxy setting',
+      hint: 'Set it to the address of the proxy, such as http://proxy.example.com:3128, in the workflow or on the runner.'
+    })
   }
 }
 

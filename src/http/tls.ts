@@ -36,9 +36,9 @@ function hintFor(code: string, host: string): string {
     )
   }
   if (EXPIRED.has(code)) {
-    return `The certificate of ${host} is expired or not yet valid: its administrator must renew it (or the runner's clock is wrong). NODE_EXTRA_CA_CERTS (set in the workflow's env:) adds trusted CAs but cannot make an expired certificate valid.`
+    return `The certificate of ${host} is expired or not yet valid: its administrator must renew it (or the runner's clock is wrong). NODE_EXTRA_CA_CERTS in the workflow's env: adds trusted CAs but cannot make an expired certificate valid.`
   }
-  return `The certificate of ${host} is for another host name: use the name the certificate was issued for in the URL input. NODE_EXTRA_CA_CERTS (set in the workflow's env:, ${EXAMPLE}) helps only when the CA is unknown, not with a name that does not match.`
+  return `The certificate of ${host} is for another host name: use the name the certificate was issued for in the URL input. NODE_EXTRA_CA_CERTS in the workflow's env: (${EXAMPLE}) helps only when the CA is unknown, not with a name that does not match.`
 }
 
 /** A TLS verification failure as an error naming the host and what to do, or undefined for any other error. */
