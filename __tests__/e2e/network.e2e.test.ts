@@ -306,3 +306,18 @@ describe('7. cancellation', () => {
     expectCancelled(result, /^Cancelled while extracting the artifacts/)
   }, 120_000)
 })
+
+describe('10. file names from the server', () => {
+  it.each([
+    ['..\\..\\startup\\evil.bat', 'evil.bat'],
+    ['../../../etc/evil.sh', 'evil.sh'],
+    ['C:\\Windows\\System32\\NUL.txt', '_NUL.txt']
+  ])('Content-Disposition %s is saved as %s inside path', async (sent, saved) => {
+    const server = await gitlab()
+    server.failNext({ status: 200, headers: { 'content-type': 'application/octet-stream', 'content-disposition': `attachment; filename="${sent.replace(/\\/g, '\\\\')}"` }, body: 'payload' })
+    const result = await run(server, { operation: 'gitlab-download-artifact-file', 'job-id': '101', 'artifact-path': 'dist/app.txt' })
+    expect(result.code).toBe(0)
+    expect(files(result)).toEqual([saved])
+    expect(result.outputs['download-path']).toBe(path.join(result.workspace, 'out', saved))
+  })
+})
