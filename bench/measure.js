@@ -89,12 +89,13 @@ export async function measureCommand(command, args, options = {}) {
  * folders are removed afterwards.
  * @param {Record<string, string>} inputs
  * @param {string} workspace
+ * @param {Record<string, string>} [env]  More environment (a proxy, a CA file).
  * @returns {Promise<Measured & { outputs: Record<string, string> }>}
  */
-export async function measureAction(inputs, workspace) {
+export async function measureAction(inputs, workspace, env = {}) {
   let stop = () => 0
   const started = performance.now()
-  const run = await runAction(inputs, { workspace, started: child => (stop = trackPeakRss(child.pid)) })
+  const run = await runAction(inputs, { workspace, env, started: child => (stop = trackPeakRss(child.pid)) })
   const ms = performance.now() - started
   const peakKiB = stop()
   rmSync(path.dirname(run.runnerTemp), { recursive: true, force: true })

@@ -10,6 +10,7 @@ import { canTrackMemory } from '../simulator/process-memory.js'
 import { coldStartRows } from './cold-start.js'
 import { downloadRows } from './download.js'
 import { extractionRows } from './extract.js'
+import { networkRows } from './network.js'
 import { scratchFolder, table } from './measure.js'
 import { pollingRows } from './polling.js'
 
@@ -49,7 +50,8 @@ for (const [what, section] of /** @type {const} */ ([
   ['cold start', coldStartRows],
   ['polling', pollingRows],
   ['downloads (64 MiB, 256 MiB, 1 GiB)', downloadRows],
-  ['extraction', extractionRows]
+  ['extraction', extractionRows],
+  ['downloads through a proxy and over HTTPS', networkRows]
 ])) {
   console.log(`Measuring ${what}...`)
   rows.push(...(await section(scratch)))
