@@ -1,6 +1,6 @@
 import * as log from '../log.js'
 import type { Dispatcher } from 'undici'
-import { send, type HttpRequest } from '../http/client.js'
+import { send, type HttpRequest, type HttpResponse } from '../http/client.js'
 import { displayUrl } from '../http/url.js'
 import type { OperationResult } from '../operations/types.js'
 import type { GitLabConnection, JobSelector } from '../settings/index.js'
@@ -26,6 +26,20 @@ export interface ArtifactDownload {
   signal: AbortSignal
 }
 
+/**
+ * GitLab defines the ETag of its archive endpoints as the archive's SHA-256, `"<file_sha256>"`
+ * (lib/api/ci/job_artifacts.rb, helper `artifact_etag`, gitlab-org/gitlab#371991). Its two
+ * single-file endpoints send `"<sha256('<file_sha256>:<path>')>"`: 64 hex digits as well, but a
+ * cache key, not the file's hash, so a single file's ETag is never compared. Before that fix GitLab
+ * sent a weak `W/"<32 hex>"` that did not change with the artifact (the bug the issue is about;
+ * backstage/backstage#28534 stopped sending If-None-Match to GitLab for it), and object storage a
+ * redirect leads to sends its own ETag (an MD5 or a multipart tag): only an answer from GitLab's
+ * own origin carries GitLab's definition.
+ */
+function archiveEtagIsSha256(gitlab: GitLabConnection, response: HttpResponse): boolean {
+  return response.url.origin === gitlab.apiUrl.origin
+}
+
 /** Streams an artifacts archive or file from GitLab (through any redirect to object storage) into `folder`. */
 export function downloadArtifact(download: ArtifactDownload): Promise<DownloadedFile> {
   const { gitlab, job, url, what, artifactPath } = download
@@ -36,6 +50,7 @@ export function downloadArtifact(download: ArtifactDownload): Promise<Downloaded
     folder: download.folder,
     saveAs: download.saveAs,
     failure: response => gitlabHttpError(what, response, { gitlab, access: 'read', job, artifactPath }),
+    etagIsBodySha256: artifactPath === undefined ? response => archiveEtagIsSha256(gitlab, response) : undefined,
     signal: download.signal
   })
 }
