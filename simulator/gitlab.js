@@ -410,6 +410,17 @@ export async function startGitLab(options) {
     return undefined
   }
 
+  /** A job's pipeline; a job added to `jobs` after the start gets one of its own. @param {FakeJob} job */
+  const pipelineOf = job => {
+    let pipeline = job.pipeline === undefined ? undefined : pipelines.get(job.pipeline)
+    if (!pipeline) {
+      pipeline = { id: job.pipeline ?? Math.max(9000, ...pipelines.keys()) + 1, ref: job.ref ?? '' }
+      pipelines.set(pipeline.id, pipeline)
+      job.pipeline = pipeline.id
+    }
+    return pipeline
+  }
+
   /** Entities::Ci::PipelineBasic. @param {FakePipeline} pipeline */
   const pipelineJson = pipeline => ({
     id: pipeline.id,
@@ -426,7 +437,7 @@ export async function startGitLab(options) {
 
   /** Entities::Ci::Job: `artifacts_file` only while the archive can be downloaded. @param {FakeJob} job */
   const jobJson = job => {
-    const pipeline = /** @type {FakePipeline} */ (pipelines.get(/** @type {number} */ (job.pipeline)))
+    const pipeline = pipelineOf(job)
     const pipelineFields = pipelineJson(pipeline)
     return {
       id: job.id,

@@ -215,6 +215,24 @@ export function describeGitLabJob(job: GitLabJob): string {
   return `job ${job.id}${name}${status}${pipeline}${job.web_url ? `: ${job.web_url}` : ''}`
 }
 
+/**
+ * Fails before the download when GitLab already said the job has no archive to download, with
+ * the reason it gives: GitLab's own answer to the download would be a bare 404.
+ */
+export function assertDownloadable(located: LocatedJob, now = Date.now()): void {
+  const { job } = located
+  if (!job || job.artifacts_file) return
+  const expiredAt = job.artifacts_expire_at ? Date.parse(job.artifacts_expire_at) : NaN
+  const why =
+    expiredAt <= now
+      ? `its artifacts expired at ${job.artifacts_expire_at}`
+      : 'it has no artifacts archive: none were uploaded (artifacts:paths), they were deleted, or it has only artifacts:reports'
+  throw new ActionError(`Could not download the artifacts of ${describeGitLabJob(job)}: ${why}.`, {
+    title: `GitLab job ${job.id} has no artifacts to download`,
+    hint: "Check the job's artifacts:paths and artifacts:expire_in, or run the pipeline again; 'gitlab-keep-artifacts' keeps a release's artifacts from expiring."
+  })
+}
+
 export interface LocatedJob {
   /** What to download by: the job's id whenever the job was found, else the selector given. */
   selector: JobSelector

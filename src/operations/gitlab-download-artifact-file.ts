@@ -2,7 +2,7 @@ import * as log from '../log.js'
 import path from 'node:path'
 import { artifactFileUrl, describeJob } from '../gitlab/api.js'
 import { downloadArtifact, fetchedResult, jobTarget } from '../gitlab/artifacts.js'
-import { locateJob } from '../gitlab/jobs.js'
+import { assertDownloadable, locateJob } from '../gitlab/jobs.js'
 import type { DownloadArtifactFileSettings } from '../settings/index.js'
 import { withJob } from './gitlab-job.js'
 import type { OperationContext, OperationResult } from './types.js'
@@ -13,6 +13,7 @@ export async function downloadArtifactFile(settings: DownloadArtifactFileSetting
   const { gitlab, artifactPath } = settings
   const { located, file } = await log.group(`Download ${artifactPath} from the artifacts of ${describeJob(gitlab, settings.job)}`, async () => {
     const located = await locateJob(gitlab, settings.job)
+    assertDownloadable(located)
     const file = await downloadArtifact({
       gitlab,
       job: located.selector,

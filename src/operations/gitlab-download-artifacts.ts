@@ -3,7 +3,7 @@ import { rm } from 'node:fs/promises'
 import { archiveUrl, describeJob } from '../gitlab/api.js'
 import { downloadArtifact, fetchedResult, jobTarget } from '../gitlab/artifacts.js'
 import { extractArchive } from '../gitlab/extract.js'
-import { locateJob } from '../gitlab/jobs.js'
+import { assertDownloadable, locateJob } from '../gitlab/jobs.js'
 import { count } from '../gitlab/progress.js'
 import type { DownloadArtifactsSettings } from '../settings/index.js'
 import { withJob } from './gitlab-job.js'
@@ -15,6 +15,7 @@ export async function downloadArtifacts(settings: DownloadArtifactsSettings, con
   const { gitlab } = settings
   const { located, file } = await log.group(`Download the artifacts of ${describeJob(gitlab, settings.job)}`, async () => {
     const located = await locateJob(gitlab, settings.job)
+    assertDownloadable(located)
     const file = await downloadArtifact({
       gitlab,
       job: located.selector,
