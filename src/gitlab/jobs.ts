@@ -129,12 +129,19 @@ export async function fetchJob(gitlab: GitLabConnection, jobId: string): Promise
 
 type RefSelector = Extract<JobSelector, { by: 'ref' }>
 
-/** The newest successful pipelines of the ref, newest first: one, or GitLab's own 100 with search on. */
-async function successfulPipelines(gitlab: GitLabConnection, selector: RefSelector): Promise<GitLabPipeline[]> {
-  const count = selector.searchRecentSuccessfulPipelines ? RECENT_PIPELINES : 1
-  const query = { ref: selector.ref, status: 'success', order_by: 'id', sort: 'desc', per_page: String(count), page: '1' }
-  const { value } = await getJson(gitlab, pipelinesUrl(gitlab, query), `list the successful pipelines of ${selector.ref} in ${gitlab.project}`, selector)
+/**
+ * The newest successful pipelines matching `filter` (GitLab's `ref` and `sha` filters), newest
+ * first, at most `count` (≤ 100, one page).
+ */
+async function successfulPipelines(gitlab: GitLabConnection, filter: { ref?: string; sha?: string }, count: number, selector: JobSelector): Promise<GitLabPipeline[]> {
+  const query = { ...definedOnly(filter), status: 'success', order_by: 'id', sort: 'desc', per_page: String(count), page: '1' }
+  const of = [filter.ref, filter.sha].filter(Boolean).join(' at ')
+  const { value } = await getJson(gitlab, pipelinesUrl(gitlab, query), `list the successful pipelines of ${of} in ${gitlab.project}`, selector)
   return Array.isArray(value) ? (value as GitLabPipeline[]) : []
+}
+
+function definedOnly(values: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).filter((entry): entry is [string, string] => entry[1] !== undefined))
 }
 
 /** What a search saw, for a failure that says why nothing was found. */
@@ -149,13 +156,13 @@ interface Seen {
  * The job of that name with downloadable artifacts in a pipeline or its child pipelines, parent
  * first, as GitLab's own lookup does (Ci::Pipeline#build_with_artifacts_in_self_and_project_descendants).
  */
-async function findInFamily(gitlab: GitLabConnection, root: GitLabPipeline, selector: RefSelector, seen?: Seen): Promise<GitLabJob | undefined> {
+async function findInFamily(gitlab: GitLabConnection, root: GitLabPipeline, name: string, selector: JobSelector, seen?: Seen): Promise<GitLabJob | undefined> {
   const family = [root]
   for (let i = 0; i < family.length && i < MAX_FAMILY; i++) {
     const pipeline = family[i]
     const jobs = listed<GitLabJob>(gitlab, page => pipelineJobsUrl(gitlab, pipeline.id, pageQuery(page)), `list the jobs of pipeline ${pipeline.id} in ${gitlab.project}`, selector)
     for await (const job of jobs) {
-      if (job.name !== selector.job) {
+      if (job.name !== name) {
         if (job.name) seen?.names.add(job.name)
         continue
       }
@@ -190,7 +197,8 @@ function notFound(gitlab: GitLabConnection, selector: RefSelector, pipelines: Gi
 
 /** The job GitLab's ref endpoints would serve, found through the pipelines and jobs API. */
 async function findJobByRef(gitlab: GitLabConnection, selector: RefSelector): Promise<GitLabJob> {
-  const pipelines = await successfulPipelines(gitlab, selector)
+  const count = selector.searchRecentSuccessfulPipelines ? RECENT_PIPELINES : 1
+  const pipelines = await successfulPipelines(gitlab, { ref: selector.ref }, count, selector)
   if (pipelines.length === 0) {
     throw new ActionError(`Could not find job '${selector.job}' of ${selector.ref} in ${gitlab.project}: GitLab lists no successful pipeline for '${selector.ref}'.`, {
       title: `No successful GitLab pipeline for ${selector.ref}`,
@@ -199,7 +207,7 @@ async function findJobByRef(gitlab: GitLabConnection, selector: RefSelector): Pr
   }
   const seen: Seen = { names: new Set(), withoutArtifacts: [] }
   for (const [index, pipeline] of pipelines.entries()) {
-    const job = await findInFamily(gitlab, pipeline, selector, index === 0 ? seen : undefined)
+    const job = await findInFamily(gitlab, pipeline, selector.job, selector, index === 0 ? seen : undefined)
     if (job) return job
   }
   throw notFound(gitlab, selector, pipelines, seen)
