@@ -79,245 +79,6 @@ function nextGenDeploymentState(status) {
 
 /***/ }),
 
-/***/ 3329:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   tN: () => (/* binding */ send),
-/* harmony export */   wx: () => (/* binding */ header),
-/* harmony export */   yR: () => (/* binding */ readText)
-/* harmony export */ });
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6752);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5625);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
-/* harmony import */ var _url_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6697);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8902);
-
-
-
-
-
-// One keep-alive pool for the whole run: polls and lookups reuse their connection.
-const dispatcher = new undici__WEBPACK_IMPORTED_MODULE_0__.Agent({
-    keepAliveTimeout: 60_000,
-    connect: { timeout: 30_000 },
-    headersTimeout: 120_000,
-    bodyTimeout: 300_000
-});
-const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
-const DEFAULT_MAX_REDIRECTS = 5;
-function header(headers, name) {
-    const value = headers[name.toLowerCase()];
-    return Array.isArray(value) ? value[0] : value;
-}
-async function sendOnce(req) {
-    let url = req.url;
-    let method = req.method;
-    let body = req.body;
-    const maxRedirects = req.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
-    for (let hop = 0;; hop++) {
-        const sameOrigin = url.origin === req.url.origin;
-        const headers = { ...req.headers, ...(sameOrigin ? req.credentials : {}) };
-        const response = await (0,undici__WEBPACK_IMPORTED_MODULE_0__.request)(url, { method, headers, body, dispatcher });
-        const location = header(response.headers, 'location');
-        if (!REDIRECT_STATUSES.has(response.statusCode) || !location || maxRedirects === 0) {
-            return { status: response.statusCode, headers: response.headers, body: response.body, url };
-        }
-        await response.body.dump();
-        if (hop >= maxRedirects) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ(`Could not ${req.what}: more than ${maxRedirects} redirects (last to ${(0,_url_js__WEBPACK_IMPORTED_MODULE_3__/* .displayUrl */ .Qy)(new URL(location, url))})`);
-        }
-        url = new URL(location, url);
-        // The target of a redirect may be a signed storage URL: its query string is a credential.
-        _log_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Redirected to ${(0,_url_js__WEBPACK_IMPORTED_MODULE_3__/* .displayUrl */ .Qy)(url)}${url.origin === req.url.origin ? '' : ' (credentials are not sent there)'}`);
-        if (response.statusCode === 303 || (method === 'POST' && response.statusCode !== 307 && response.statusCode !== 308)) {
-            method = 'GET';
-            body = undefined;
-        }
-    }
-}
-/**
- * Sends a request with the retry rules for its kind and redirects followed by hand
- * (undici, fetch and @actions/http-client would carry custom credential headers to another host).
- * The caller reads or dumps the body, and turns an unsuccessful status into its service's message.
- */
-async function send(req, policy = _retry_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_RETRY_POLICY */ .cO) {
-    if (req.credentials)
-        (0,_url_js__WEBPACK_IMPORTED_MODULE_3__/* .warnIfCredentialInClear */ .jF)(req.url);
-    _log_js__WEBPACK_IMPORTED_MODULE_1__/* .debug */ .Yz(`${req.method} ${(0,_url_js__WEBPACK_IMPORTED_MODULE_3__/* .displayUrl */ .Qy)(req.url)}`);
-    try {
-        return await (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .retrying */ .R$)({
-            what: `Could not ${req.what}`,
-            run: () => sendOnce(req),
-            retryReason: response => req.retry === 'idempotent' && (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .isRetryableStatus */ .PS)(response.status)
-                ? { reason: `HTTP ${response.status}`, delayMs: (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .serverRequestedDelayMs */ .Hf)(response.status, response.headers) }
-                : undefined,
-            retryableError: error => (req.retry === 'idempotent' ? (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .isNetworkError */ .TX)(error) : (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .neverReachedServer */ .aD)(error)),
-            discard: response => response.body.dump()
-        }, policy);
-    }
-    catch (error) {
-        throw networkFailure(req, error);
-    }
-}
-function networkFailure(req, error) {
-    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ)
-        return error;
-    const code = (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .errorCode */ .CA)(error);
-    const reason = code ?? (error instanceof Error ? error.message : String(error));
-    const mayHaveArrived = req.retry === 'once' && !(0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .neverReachedServer */ .aD)(error);
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ(`Could not ${req.what} (${req.method} ${(0,_url_js__WEBPACK_IMPORTED_MODULE_3__/* .displayUrl */ .Qy)(req.url)}): ${reason}`, {
-        title: `Could not ${req.what}`,
-        transient: (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .isNetworkError */ .TX)(error),
-        hint: mayHaveArrived
-            ? 'The request may have reached the server, so it was not sent again (that could start it twice). Check the server before re-running.'
-            : undefined,
-        cause: error
-    });
-}
-/** Reads a body that is expected to be small (API answers), as text. */
-async function readText(response) {
-    return response.body.text();
-}
-
-
-/***/ }),
-
-/***/ 2868:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ parseJsonObject)
-/* harmony export */ });
-/** A response body parsed as a JSON object (or array); undefined for anything else, HTML error pages included. */
-function parseJsonObject(text) {
-    try {
-        const value = JSON.parse(text);
-        return typeof value === 'object' && value !== null ? value : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-
-
-/***/ }),
-
-/***/ 8902:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   CA: () => (/* binding */ errorCode),
-/* harmony export */   Hf: () => (/* binding */ serverRequestedDelayMs),
-/* harmony export */   PS: () => (/* binding */ isRetryableStatus),
-/* harmony export */   R$: () => (/* binding */ retrying),
-/* harmony export */   TX: () => (/* binding */ isNetworkError),
-/* harmony export */   aD: () => (/* binding */ neverReachedServer),
-/* harmony export */   cO: () => (/* binding */ DEFAULT_RETRY_POLICY)
-/* harmony export */ });
-/* unused harmony export backoffDelayMs */
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5625);
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8500);
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_1__);
-
-
-const DEFAULT_RETRY_POLICY = { attempts: 5, baseDelayMs: 1000, maxDelayMs: 20_000 };
-/** A server's own wait request is honoured up to this; a longer one would stall a release for nothing. */
-const MAX_SERVER_DELAY_MS = 120_000;
-const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
-function isRetryableStatus(status) {
-    return RETRYABLE_STATUSES.has(status);
-}
-// Errors that happen before a request is written: retrying them cannot repeat a request.
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
-// Errors after which the server may or may not have seen the request.
-const IN_FLIGHT_CODES = new Set([
-    'ECONNRESET',
-    'EPIPE',
-    'ETIMEDOUT',
-    'UND_ERR_SOCKET',
-    'UND_ERR_CLOSED',
-    'UND_ERR_HEADERS_TIMEOUT',
-    'UND_ERR_BODY_TIMEOUT',
-    'UND_ERR_RES_CONTENT_LENGTH_MISMATCH',
-    'ERR_STREAM_PREMATURE_CLOSE'
-]);
-// Duck-typed rather than `instanceof Error`: errors raised by Node's own sockets may come from another realm.
-function errorCode(error) {
-    for (let e = error; e && typeof e === 'object'; e = e.cause) {
-        const code = e.code;
-        if (typeof code === 'string' && (NOT_SENT_CODES.has(code) || IN_FLIGHT_CODES.has(code)))
-            return code;
-    }
-    return undefined;
-}
-function isNetworkError(error) {
-    return errorCode(error) !== undefined;
-}
-function neverReachedServer(error) {
-    const code = errorCode(error);
-    return code !== undefined && NOT_SENT_CODES.has(code);
-}
-function headerValue(headers, name) {
-    const value = headers[name];
-    return Array.isArray(value) ? value[0] : value;
-}
-/**
- * How long the server asked us to wait, if it did: Retry-After (seconds or a date), or on a 429
- * GitLab's RateLimit-Reset (a Unix time it also sends on ordinary answers).
- */
-function serverRequestedDelayMs(status, headers, now = Date.now()) {
-    const retryAfter = headerValue(headers, 'retry-after')?.trim();
-    if (retryAfter) {
-        if (/^\d+(\.\d+)?$/.test(retryAfter))
-            return Math.min(Number(retryAfter) * 1000, MAX_SERVER_DELAY_MS);
-        const date = Date.parse(retryAfter);
-        if (!Number.isNaN(date))
-            return Math.min(Math.max(date - now, 0), MAX_SERVER_DELAY_MS);
-    }
-    const reset = status === 429 ? headerValue(headers, 'ratelimit-reset')?.trim() : undefined;
-    if (reset && /^\d+$/.test(reset))
-        return Math.min(Math.max(Number(reset) * 1000 - now, 0), MAX_SERVER_DELAY_MS);
-    return undefined;
-}
-/** Exponential backoff with jitter, so that many runners that failed together do not retry together. */
-function backoffDelayMs(attempt, policy) {
-    const ceiling = Math.min(policy.baseDelayMs * 2 ** (attempt - 1), policy.maxDelayMs);
-    return Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
-}
-/**
- * Runs an attempt until it gives a result that needs no retry, or attempts run out.
- * A result still asking for a retry on the last attempt is returned as is, for the caller
- * to report with the server's own message; an error is rethrown.
- */
-async function retrying(plan, policy = DEFAULT_RETRY_POLICY) {
-    for (let attempt = 1;; attempt++) {
-        const last = attempt >= policy.attempts;
-        let reason;
-        let delayMs;
-        try {
-            const result = await plan.run(attempt);
-            const retry = last ? undefined : plan.retryReason(result);
-            if (!retry)
-                return result;
-            await plan.discard?.(result);
-            reason = retry.reason;
-            delayMs = retry.delayMs;
-        }
-        catch (error) {
-            if (last || !plan.retryableError(error))
-                throw error;
-            reason = errorCode(error) ?? (error instanceof Error ? error.message : String(error));
-        }
-        const wait = delayMs ?? backoffDelayMs(attempt, policy);
-        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${plan.what}: ${reason}; retrying in ${(wait / 1000).toFixed(1)}s (attempt ${attempt + 1} of ${policy.attempts})`);
-        await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_1__.setTimeout)(wait);
-    }
-}
-
-
-/***/ }),
-
 /***/ 3559:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -333,15 +94,24 @@ __webpack_require__.d(__webpack_exports__, {
 var log = __webpack_require__(5625);
 // EXTERNAL MODULE: ./src/errors.ts
 var src_errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/http/client.ts
-var client = __webpack_require__(3329);
-// EXTERNAL MODULE: ./src/http/json.ts
-var json = __webpack_require__(2868);
+// EXTERNAL MODULE: ./src/http/body.ts
+var body = __webpack_require__(9662);
+// EXTERNAL MODULE: ./src/http/client.ts + 2 modules
+var client = __webpack_require__(7604);
 // EXTERNAL MODULE: ./src/http/url.ts
 var url = __webpack_require__(6697);
+// EXTERNAL MODULE: ./src/http/json.ts
+var json = __webpack_require__(2868);
 ;// CONCATENATED MODULE: ./src/harness/errors.ts
 
 
+
+
+/** Harness, as advice about a wrong answer names it. */
+const HARNESS = {
+    name: 'Harness',
+    inputs: "'harness-url' (the Harness address, such as https://app.harness.io, or your vanity URL) and 'harness-api-key'"
+};
 /**
  * Harness's own words from an error body. GraphQL answers carry `errors[].message`; the gateway
  * and NextGen answer with `message` and/or `responseMessages[].message`.
@@ -375,8 +145,8 @@ const HINTS = {
 };
 /** Turns an unsuccessful Harness answer into one failure line: what failed, the HTTP status, Harness's message. */
 async function harnessHttpError(what, response) {
-    const text = await response.body.text().catch(() => '');
-    const message = harnessMessage((0,json/* parseJsonObject */.d)(text)) ?? (text.trim().slice(0, 300) || 'no message');
+    const text = await (0,body/* readErrorText */.Gb)(response);
+    const message = (0,log/* outside */.qY)(harnessMessage((0,json/* parseJsonObject */.d)(text)) ?? text.trim(), 300) || 'no message';
     return new src_errors/* ActionError */.lZ(`Could not ${what}: Harness answered HTTP ${response.status}: ${message}`, {
         title: `Could not ${what}`,
         hint: HINTS[response.status] ?? (response.status >= 500 ? 'Harness had a server error; try again later.' : undefined),
@@ -407,7 +177,7 @@ async function graphql(harness, request) {
     return dataOf(request, await readJson(request, response));
 }
 function post(harness, request) {
-    return (0,client/* send */.tN)({
+    return (0,client/* send */.t)({
         method: 'POST',
         url: graphqlUrl(harness),
         what: request.what,
@@ -436,18 +206,14 @@ function notRetried(request, message, cause) {
     });
 }
 async function readJson(request, response) {
-    const text = await response.body.text();
-    const body = (0,json/* parseJsonObject */.d)(text);
-    if (body)
-        return body;
-    const type = (0,client/* header */.wx)(response.headers, 'content-type') ?? 'no content type';
-    const message = `Could not ${request.what}: Harness answered HTTP 200 with ${type}, not a GraphQL answer: ${text.trim().slice(0, 120) || 'an empty body'}`;
-    if (request.retry === 'once')
-        throw notRetried(request, message);
-    throw new src_errors/* ActionError */.lZ(message, {
-        title: `Could not ${request.what}`,
-        hint: "Check 'harness-url': the Harness base URL, such as https://app.harness.io, or your vanity URL."
-    });
+    try {
+        return (await (0,body/* readJsonAnswer */.f$)(request.what, response, HARNESS));
+    }
+    catch (error) {
+        if (request.retry === 'once' && error instanceof src_errors/* ActionError */.lZ)
+            throw notRetried(request, error.message, error);
+        throw error;
+    }
 }
 /**
  * An error on a nested field (path longer than one) leaves the rest of the answer good: it is
@@ -1065,7 +831,7 @@ class NextGenClient {
         });
     }
     send(request) {
-        return (0,client/* send */.tN)({ ...request, headers: { accept: 'application/json', ...request.headers }, credentials: { 'x-api-key': this.harness.apiKey } });
+        return (0,client/* send */.t)({ ...request, headers: { accept: 'application/json', ...request.headers }, credentials: { 'x-api-key': this.harness.apiKey } });
     }
 }
 function segment(value) {
@@ -1075,14 +841,7 @@ function segment(value) {
 async function readData(response, what) {
     if (response.status < 200 || response.status >= 300)
         throw await harnessHttpError(what, response);
-    const text = await (0,client/* readText */.yR)(response);
-    const envelope = (0,json/* parseJsonObject */.d)(text);
-    if (!envelope) {
-        throw new src_errors/* ActionError */.lZ(`Could not ${what}: Harness answered HTTP ${response.status} with something other than JSON: ${text.trim().slice(0, 200)}`, {
-            title: `Could not ${what}`,
-            hint: "Check 'harness-url': it should be the Harness address (such as https://app.harness.io), not a login or proxy page."
-        });
-    }
+    const envelope = (await (0,body/* readJsonAnswer */.f$)(what, response, HARNESS));
     if (envelope.status === 'ERROR' || envelope.status === 'FAILURE') {
         throw new src_errors/* ActionError */.lZ(`Could not ${what}: ${harnessMessage(envelope) ?? `Harness answered ${envelope.status}`}`, { title: `Could not ${what}` });
     }

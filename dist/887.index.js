@@ -262,7 +262,7 @@ async function retrying(plan, policy = DEFAULT_RETRY_POLICY) {
         }
         const wait = delayMs ?? backoffDelayMs(attempt, policy);
         _log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${plan.what}: ${reason}; retrying in ${(wait / 1000).toFixed(1)}s (attempt ${attempt + 1} of ${policy.attempts})`);
-        await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_1__.setTimeout)(wait);
+        await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_1__.setTimeout)(wait, undefined, { signal: plan.signal });
     }
 }
 

@@ -28559,8 +28559,8 @@ function isGitLab(settings) {
  */
 async function runOperation(settings, context) {
     if (isGitLab(settings))
-        return (await Promise.all(/* import() */[__nccwpck_require__.e(663), __nccwpck_require__.e(969)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9969))).runGitLabOperation(settings, context);
-    return (await __nccwpck_require__.e(/* import() */ 559).then(__nccwpck_require__.bind(__nccwpck_require__, 3559))).runHarnessOperation(settings, context);
+        return (await Promise.all(/* import() */[__nccwpck_require__.e(663), __nccwpck_require__.e(662), __nccwpck_require__.e(979)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1979))).runGitLabOperation(settings, context);
+    return (await Promise.all(/* import() */[__nccwpck_require__.e(662), __nccwpck_require__.e(559)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3559))).runHarnessOperation(settings, context);
 }
 
 // EXTERNAL MODULE: ./src/operations/types.ts
@@ -28595,7 +28595,9 @@ function readConnection() {
     return {
         apiUrl: (0,url/* apiUrl */.y0)((0,reader/* baseUrl */.pc)('gitlab-url', 'https://gitlab.com'), '/api/v4'),
         auth: privateToken !== undefined ? { header: 'PRIVATE-TOKEN', token: privateToken } : { header: 'JOB-TOKEN', token: jobToken },
-        project
+        project,
+        timeoutMs: (0,reader/* duration */.p0)('timeout', '30m'),
+        stallMs: (0,reader/* duration */.p0)('stall-timeout', '5m')
     };
 }
 function readJobId() {

@@ -3,6 +3,9 @@
 // archives by job id or by ref + job name, single files, keep, delete, 302 redirects to a
 // separate "object storage" origin, Content-Disposition / Content-Length / ETag, rate limits,
 // and failure injection. The storage origin records any GitLab credential that reaches it.
+// Also the pipelines and jobs API (paginated as GitLab paginates), child pipelines, and switches
+// for what differs between GitLab versions: the ETag forms, a server that ignores
+// search_recent_successful_pipelines, and whether a CI job token may read pipelines and jobs.
 import { createHash, randomBytes } from 'node:crypto'
 import { gzipSync } from 'node:zlib'
 import net from 'node:net'
@@ -21,14 +24,26 @@ import { entryContent, zipChunks, zipSize } from './zip.js'
 /**
  * @typedef {object} FakeJob
  * @property {number} id
- * @property {string} [name]  Job name, for lookups by ref + job.
- * @property {string} [ref]  Branch or tag of the pipeline the job ran in.
- * @property {boolean} [latest]  In the latest successful pipeline of its ref (default true); false: found by ref only with search_recent_successful_pipelines=true.
+ * @property {string} [name]  Job name, for lookups by ref + job (default 'build').
+ * @property {number} [pipeline]  Id of its pipeline (one of `pipelines`). Without it, a job with `ref` gets a successful pipeline of that ref made up for it.
+ * @property {string} [ref]  Shorthand without `pipeline`: the branch or tag of the pipeline the job ran in.
+ * @property {boolean} [latest]  Shorthand without `pipeline`: in the latest successful pipeline of its ref (default true); false: in an older one, found by ref only with search_recent_successful_pipelines=true.
+ * @property {string} [status]  Job status (default 'success').
+ * @property {boolean} [expired]  Its artifacts expired: not downloadable, and no `artifacts_file` in the job's JSON.
  * @property {ZipEntry[]} [entries]  Its artifacts archive, generated (and streamed) from these entries.
  * @property {Buffer} [archive]  Or the archive's raw bytes (a corrupt zip, say). Neither: the job has no artifacts (404).
- * @property {'sha256' | string} [etag]  ETag on archive downloads: the archive's real SHA-256 (strong), or this exact header value.
+ * @property {'sha256' | string} [etag]  ETag on archive downloads from GitLab: the archive's real SHA-256 (strong), or this exact header value (overrides `etags`).
  * @property {boolean} [kept]  Set by POST .../artifacts/keep.
  * @property {boolean} [deleted]  Set by DELETE .../artifacts.
+ */
+
+/**
+ * @typedef {object} FakePipeline
+ * @property {number} id
+ * @property {string} ref
+ * @property {string} [status]  Default 'success'.
+ * @property {string} [sha]  Commit; default made up from the id.
+ * @property {number} [parent]  Id of the parent pipeline: a child pipeline (source parent_pipeline), triggered by a bridge of the parent.
  */
 
 /**
@@ -63,6 +78,14 @@ import { entryContent, zipChunks, zipSize } from './zip.js'
  * @property {{ key: string, cert: string }} [tls]  Serve GitLab and storage over HTTPS with this certificate (simulator/tls.js).
  * @property {{ gitlab: string, storage: string }} [names]  Host names in the URLs (and redirects) instead of
  *   addresses; reachable only through the simulator's proxy (simulator/proxy.js), which maps them back.
+ * @property {FakePipeline[]} [pipelines]  Pipelines beside those made up for jobs given with `ref`.
+ * @property {'current' | 'weak'} [etags]  ETags GitLab sends on downloads: 'current' as GitLab with the fix for
+ *   gitlab-org/gitlab#371991 (archives `"<archive sha256>"`, single files `"<sha256('<archive sha256>:<path>')>"`),
+ *   'weak' as older GitLab (`W/"<32 hex>"`, the same for every artifact). Default none (a job's own `etag` still applies).
+ * @property {boolean} [ignoresSearchRecent]  An "old" GitLab (before 18.7 for archives, 18.9 for single files): the ref
+ *   endpoints ignore search_recent_successful_pipelines and look only at the latest successful pipeline.
+ * @property {boolean} [jobTokenReadsPipelines]  A CI job token may read pipelines and jobs (newer GitLab's fine-grained job
+ *   token permissions); default false, as older GitLab: 401 on those endpoints for a JOB-TOKEN.
  */
 
 /**
@@ -73,6 +96,7 @@ import { entryContent, zipChunks, zipSize } from './zip.js'
  * @property {RecordedRequest[]} leaks  Requests that carried a GitLab credential to storage: must stay empty.
  * @property {string} signature  The signed URLs' secret query value: must never appear in a log.
  * @property {Map<number, FakeJob>} jobs
+ * @property {Map<number, FakePipeline>} pipelines  Given and made up, by id.
  * @property {(failure: Failure, times?: number) => void} failNext
  * @property {() => number} trickled  Bytes sent so far by `trickle` answers.
  * @property {() => Promise<void>} close
@@ -83,8 +107,11 @@ const ROLES = ['reporter', 'developer', 'maintainer']
 
 /** @param {FakeJob} job */
 function hasArtifacts(job) {
-  return !job.deleted && (job.entries !== undefined || job.archive !== undefined)
+  return !job.deleted && !job.expired && (job.entries !== undefined || job.archive !== undefined)
 }
+
+/** The ETag of GitLab before its fix for gitlab-org/gitlab#371991: weak, and the same whatever the artifact. */
+const WEAK_ETAG = 'W/"9f3b6c1f0b2f4e4f8a0c6e1d2b3a4c5d"'
 
 /** @param {FakeJob} job @returns {Iterable<Buffer>} */
 function archiveChunks(job) {
@@ -158,6 +185,71 @@ async function sendBody(res, chunks, size, headers, truncateAfter) {
 }
 
 /**
+ * The pipelines: those given, and for jobs given with `ref` instead of `pipeline`, one older and
+ * one latest successful pipeline per ref (jobs with `latest: false` in the older one); a job with
+ * neither gets a pipeline of its own without a ref. Sets every job's `pipeline`.
+ * @param {FakeJob[]} jobs
+ * @param {FakePipeline[]} given
+ * @returns {Map<number, FakePipeline>}
+ */
+function pipelinesOf(jobs, given) {
+  const pipelines = new Map(given.map(pipeline => [pipeline.id, pipeline]))
+  let next = Math.max(9000, ...pipelines.keys()) + 1
+  /** @type {Map<string, FakePipeline>} */
+  const madeUp = new Map()
+  const pipelineFor = (/** @type {string | undefined} */ ref, /** @type {string} */ kind) => {
+    const key = `${kind} ${ref}`
+    let pipeline = madeUp.get(key)
+    if (!pipeline) {
+      pipeline = { id: next++, ref: ref ?? '' }
+      madeUp.set(key, pipeline)
+      pipelines.set(pipeline.id, pipeline)
+    }
+    return pipeline
+  }
+  // Older pipelines first, so that their ids are lower, as GitLab's would be.
+  for (const job of jobs) if (job.pipeline === undefined && job.ref !== undefined && job.latest === false) job.pipeline = pipelineFor(job.ref, 'older').id
+  for (const job of jobs) if (job.pipeline === undefined && job.ref !== undefined) job.pipeline = pipelineFor(job.ref, 'latest').id
+  for (const job of jobs) if (job.pipeline === undefined) job.pipeline = pipelineFor(undefined, `job ${job.id}`).id
+  // A ref with only older jobs still has a newer successful pipeline, without them.
+  for (const [key, pipeline] of [...madeUp]) if (key.startsWith('older ')) pipelineFor(pipeline.ref, 'latest')
+  return pipelines
+}
+
+/**
+ * One page of a list, with the headers GitLab sends (lib/api/helpers/pagination.rb, offset pagination):
+ * X-Page, X-Per-Page, X-Next-Page and X-Prev-Page ('' when none), X-Total, X-Total-Pages and Link.
+ * @template T
+ * @param {T[]} items
+ * @param {URLSearchParams} query
+ * @param {string} url  The request's URL without query, for Link.
+ */
+function paginate(items, query, url) {
+  const perPage = Math.min(Math.max(Number(query.get('per_page')) || 20, 1), 100)
+  const page = Math.max(Number(query.get('page')) || 1, 1)
+  const totalPages = Math.max(Math.ceil(items.length / perPage), 1)
+  const link = (/** @type {number} */ target) => {
+    const linked = new URLSearchParams(query)
+    linked.set('page', String(target))
+    linked.set('per_page', String(perPage))
+    return `${url}?${linked}`
+  }
+  const links = [page < totalPages ? `<${link(page + 1)}>; rel="next"` : '', page > 1 ? `<${link(page - 1)}>; rel="prev"` : '', `<${link(1)}>; rel="first"`, `<${link(totalPages)}>; rel="last"`]
+  return {
+    items: items.slice((page - 1) * perPage, page * perPage),
+    headers: {
+      'x-page': String(page),
+      'x-per-page': String(perPage),
+      'x-next-page': page < totalPages ? String(page + 1) : '',
+      'x-prev-page': page > 1 ? String(page - 1) : '',
+      'x-total': String(items.length),
+      'x-total-pages': String(totalPages),
+      link: links.filter(Boolean).join(', ')
+    }
+  }
+}
+
+/**
  * Starts the fake GitLab (and its storage origin).
  * @param {GitLabOptions} options
  * @returns {Promise<FakeGitLab>}
@@ -167,6 +259,7 @@ export async function startGitLab(options) {
   const token = options.token ?? 'glpat-simulator-token'
   const role = options.role ?? 'maintainer'
   const jobs = new Map(options.jobs.map(job => [job.id, job]))
+  const pipelines = pipelinesOf(options.jobs, options.pipelines ?? [])
   const signature = randomBytes(16).toString('hex')
   /** @type {Failure[]} */
   const failures = []
@@ -245,11 +338,29 @@ export async function startGitLab(options) {
     await sendBody(res, chunks, size, headers, failure && 'truncateAfter' in failure ? failure.truncateAfter : undefined)
   }
 
-  /** @param {FakeJob} job */
-  const archiveBody = job => () => {
+  /**
+   * The ETag GitLab (or the storage host) sends for an archive or, with `artifactPath`, one file.
+   * @param {FakeJob} job
+   * @param {'gitlab' | 'storage'} where
+   * @param {string} [artifactPath]
+   */
+  const etagOf = (job, where, artifactPath) => {
+    if (where === 'storage') return options.etags ? `"${createHash('md5').update(String(job.id)).digest('hex')}"` : job.etag?.startsWith('"') || job.etag?.startsWith('W/') ? job.etag : undefined
+    if (artifactPath === undefined && job.etag) return job.etag === 'sha256' ? `"${archiveSha256(job)}"` : job.etag
+    if (options.etags === 'weak') return WEAK_ETAG
+    if (options.etags !== 'current') return undefined
+    return artifactPath === undefined ? `"${archiveSha256(job)}"` : `"${createHash('sha256').update(`${archiveSha256(job)}:${artifactPath}`).digest('hex')}"`
+  }
+
+  /**
+   * @param {FakeJob} job
+   * @param {'gitlab' | 'storage'} where
+   */
+  const archiveBody = (job, where) => () => {
     /** @type {Record<string, string>} */
     const headers = { 'content-disposition': contentDisposition('artifacts.zip') }
-    if (job.etag) headers.etag = job.etag === 'sha256' ? `"${archiveSha256(job)}"` : job.etag
+    const etag = etagOf(job, where)
+    if (etag) headers.etag = etag
     return { chunks: archiveChunks(job), size: archiveSize(job), headers }
   }
 
@@ -268,7 +379,7 @@ export async function startGitLab(options) {
       res.end('<Error><Code>SignatureDoesNotMatch</Code><Message>The request signature we calculated does not match the signature you provided.</Message></Error>')
       return
     }
-    await serve(res, 'storage', archiveBody(job))
+    await serve(res, 'storage', archiveBody(job, 'storage'))
   }, { host: options.storageHost ?? (await loopbackAlias()), tls: options.tls, publicName: options.names?.storage })
 
   /**
@@ -276,9 +387,9 @@ export async function startGitLab(options) {
    * @param {FakeJob} job
    */
   const sendArchive = async (res, job) => {
-    if (!options.redirectToStorage) return serve(res, 'gitlab', archiveBody(job))
+    if (!options.redirectToStorage) return serve(res, 'gitlab', archiveBody(job, 'gitlab'))
     const failure = failures.find(f => 'status' in f && (f.at ?? 'gitlab') === 'gitlab')
-    if (failure) return serve(res, 'gitlab', archiveBody(job))
+    if (failure) return serve(res, 'gitlab', archiveBody(job, 'gitlab'))
     const query = new URLSearchParams({
       'X-Amz-Algorithm': 'AWS4-HMAC-SHA256',
       'X-Amz-Credential': 'SIMULATOR/20240102/us-east-1/s3/aws4_request',
@@ -308,7 +419,11 @@ export async function startGitLab(options) {
     if (!entry) return sendJson(res, 404, { message: '404 Not found' })
     const size = entry.size ?? Buffer.byteLength(entry.data ?? '')
     const name = artifactPath.split('/').pop() ?? artifactPath
-    return serve(res, 'gitlab', () => ({ chunks: entryContent(entry), size, headers: { 'content-disposition': contentDisposition(name) } }))
+    /** @type {Record<string, string>} */
+    const headers = { 'content-disposition': contentDisposition(name) }
+    const etag = etagOf(job, 'gitlab', artifactPath)
+    if (etag) headers.etag = etag
+    return serve(res, 'gitlab', () => ({ chunks: entryContent(entry), size, headers }))
   }
 
   /**
@@ -316,8 +431,132 @@ export async function startGitLab(options) {
    * @param {URLSearchParams} query
    */
   const jobByRef = (ref, query) => {
-    const searchRecent = query.get('search_recent_successful_pipelines') === 'true'
-    return [...jobs.values()].find(job => job.ref === ref && job.name === query.get('job') && (job.latest !== false || searchRecent))
+    const searchRecent = query.get('search_recent_successful_pipelines') === 'true' && !options.ignoresSearchRecent
+    const candidates = successfulPipelines(ref).slice(0, searchRecent ? 100 : 1)
+    for (const pipeline of candidates) {
+      const job = jobInFamily(pipeline, query.get('job') ?? '')
+      if (job) return job
+    }
+    return undefined
+  }
+
+  /** Successful pipelines of a ref that are not child pipelines, newest first. @param {string} ref */
+  const successfulPipelines = ref =>
+    [...pipelines.values()].filter(pipeline => pipeline.ref === ref && (pipeline.status ?? 'success') === 'success' && pipeline.parent === undefined).sort((a, b) => b.id - a.id)
+
+  /** A pipeline and its descendants, parent first. @param {FakePipeline} root */
+  const family = root => {
+    const members = [root]
+    for (let i = 0; i < members.length; i++) members.push(...[...pipelines.values()].filter(child => child.parent === members[i].id))
+    return members
+  }
+
+  /**
+   * The job of that name with artifacts in a pipeline or its descendants, parent first
+   * (Ci::Pipeline#build_with_artifacts_in_self_and_project_descendants).
+   * @param {FakePipeline} root
+   * @param {string} name
+   */
+  const jobInFamily = (root, name) => {
+    for (const pipeline of family(root)) {
+      const job = [...jobs.values()].find(candidate => candidate.pipeline === pipeline.id && (candidate.name ?? 'build') === name && hasArtifacts(candidate))
+      if (job) return job
+    }
+    return undefined
+  }
+
+  /** A job's pipeline; a job added to `jobs` after the start gets one of its own. @param {FakeJob} job */
+  const pipelineOf = job => {
+    let pipeline = job.pipeline === undefined ? undefined : pipelines.get(job.pipeline)
+    if (!pipeline) {
+      pipeline = { id: job.pipeline ?? Math.max(9000, ...pipelines.keys()) + 1, ref: job.ref ?? '' }
+      pipelines.set(pipeline.id, pipeline)
+      job.pipeline = pipeline.id
+    }
+    return pipeline
+  }
+
+  /** Entities::Ci::PipelineBasic. @param {FakePipeline} pipeline */
+  const pipelineJson = pipeline => ({
+    id: pipeline.id,
+    iid: pipeline.id,
+    project_id: project.id,
+    sha: pipeline.sha ?? createHash('sha1').update(String(pipeline.id)).digest('hex'),
+    ref: pipeline.ref || null,
+    status: pipeline.status ?? 'success',
+    source: pipeline.parent === undefined ? 'push' : 'parent_pipeline',
+    created_at: new Date(Date.UTC(2026, 0, 1) + pipeline.id * 60_000).toISOString(),
+    updated_at: new Date(Date.UTC(2026, 0, 1) + pipeline.id * 60_000).toISOString(),
+    web_url: `${gitlab.url}/${project.path}/-/pipelines/${pipeline.id}`
+  })
+
+  /** Entities::Ci::Job: `artifacts_file` only while the archive can be downloaded. @param {FakeJob} job */
+  const jobJson = job => {
+    const pipeline = pipelineOf(job)
+    const pipelineFields = pipelineJson(pipeline)
+    return {
+      id: job.id,
+      name: job.name ?? 'build',
+      status: job.status ?? 'success',
+      stage: 'build',
+      ref: pipelineFields.ref,
+      tag: false,
+      allow_failure: false,
+      created_at: pipelineFields.created_at,
+      web_url: `${gitlab.url}/${project.path}/-/jobs/${job.id}`,
+      pipeline: pipelineFields,
+      commit: { id: pipelineFields.sha, short_id: pipelineFields.sha.slice(0, 8), title: 'Simulated commit' },
+      ...(hasArtifacts(job) ? { artifacts_file: { filename: 'artifacts.zip', size: archiveSize(job) } } : {}),
+      artifacts: hasArtifacts(job) ? [{ file_type: 'archive', size: archiveSize(job), filename: 'artifacts.zip', file_format: 'zip' }] : [],
+      artifacts_expire_at: job.kept ? null : '2030-01-01T00:00:00.000Z'
+    }
+  }
+
+  /**
+   * Answers one page of a list.
+   * @param {ServerResponse} res
+   * @param {RecordedRequest} request
+   * @param {unknown[]} items
+   */
+  const sendPage = (res, request, items) => {
+    const page = paginate(items, request.query, `${gitlab.url}${request.path}`)
+    sendJson(res, 200, page.items, page.headers)
+  }
+
+  /**
+   * The pipelines and jobs API: GET /pipelines, /pipelines/:id/jobs, /pipelines/:id/bridges, /jobs/:id.
+   * @param {RecordedRequest} request
+   * @param {ServerResponse} res
+   * @param {string} rest  The path after /projects/:id/
+   */
+  const pipelinesApi = (request, res, rest) => {
+    if (request.headers['job-token'] !== undefined && !options.jobTokenReadsPipelines) return sendJson(res, 401, { message: '401 Unauthorized' })
+    const { query } = request
+    if (rest === 'pipelines') {
+      const listed = [...pipelines.values()]
+        .filter(pipeline => (query.get('source') === 'parent_pipeline' ? pipeline.parent !== undefined : pipeline.parent === undefined))
+        .filter(pipeline => !query.has('ref') || pipeline.ref === query.get('ref'))
+        .filter(pipeline => !query.has('status') || (pipeline.status ?? 'success') === query.get('status'))
+        .filter(pipeline => !query.has('sha') || pipelineJson(pipeline).sha === query.get('sha'))
+        .sort((a, b) => (query.get('sort') === 'asc' ? a.id - b.id : b.id - a.id))
+      return sendPage(res, request, listed.map(pipelineJson))
+    }
+    const inPipeline = /^pipelines\/(\d+)\/(jobs|bridges)$/.exec(rest)
+    if (inPipeline) {
+      const pipeline = pipelines.get(Number(inPipeline[1]))
+      if (!pipeline) return sendJson(res, 404, { message: '404 Not found' })
+      if (inPipeline[2] === 'bridges') {
+        const children = [...pipelines.values()].filter(child => child.parent === pipeline.id)
+        return sendPage(res, request, children.map(child => ({ id: 100_000 + child.id, name: `trigger ${child.id}`, status: 'success', pipeline: pipelineJson(pipeline), downstream_pipeline: pipelineJson(child) })))
+      }
+      const scopes = query.getAll('scope[]')
+      const own = [...jobs.values()].filter(job => job.pipeline === pipeline.id).sort((a, b) => b.id - a.id).map(jobJson)
+      return sendPage(res, request, scopes.length ? own.filter(job => scopes.includes(job.status)) : own)
+    }
+    const one = /^jobs\/(\d+)$/.exec(rest)
+    const job = one ? jobs.get(Number(one[1])) : undefined
+    if (!job) return sendJson(res, 404, { message: '404 Not found' })
+    return sendJson(res, 200, jobJson(job))
   }
 
   /**
@@ -328,9 +567,11 @@ export async function startGitLab(options) {
     const { method, path, query } = request
     const authorized = request.headers['private-token'] === token || (options.jobToken !== undefined && request.headers['job-token'] === options.jobToken)
     if (!authorized) return sendJson(res, 401, { message: '401 Unauthorized' })
-    const inProject = /^\/api\/v4\/projects\/([^/]+)\/jobs\/(.+)$/.exec(path)
+    const inProject = /^\/api\/v4\/projects\/([^/]+)\/(.+)$/.exec(path)
     if (!inProject || !isProject(inProject[1], project)) return sendJson(res, 404, { message: '404 Project Not Found' })
-    const rest = inProject[2]
+    if (method === 'GET' && /^(pipelines(\/\d+\/(jobs|bridges))?|jobs\/\d+)$/.test(inProject[2])) return pipelinesApi(request, res, inProject[2])
+    if (!inProject[2].startsWith('jobs/')) return sendJson(res, 404, { error: '404 Not Found' })
+    const rest = inProject[2].slice('jobs/'.length)
     const byId = /^(\d+)\/artifacts(?:\/(.+))?$/.exec(rest)
     if (byId) {
       const job = jobs.get(Number(byId[1]))
@@ -359,14 +600,7 @@ export async function startGitLab(options) {
     if (ROLES.indexOf(role) < ROLES.indexOf('developer')) return sendJson(res, 403, { message: '403 Forbidden' })
     if (!hasArtifacts(job)) return sendJson(res, 404, { message: '404 Not found' })
     job.kept = true
-    sendJson(res, 200, {
-      id: job.id,
-      name: job.name ?? 'build',
-      ref: job.ref ?? 'main',
-      status: 'success',
-      artifacts_expire_at: null,
-      web_url: `${gitlab.url}/${project.path}/-/jobs/${job.id}`
-    })
+    sendJson(res, 200, jobJson(job))
   }
 
   /**
@@ -391,6 +625,7 @@ export async function startGitLab(options) {
     signature,
     jobs,
     trickled: () => trickled,
+    pipelines,
     failNext: (failure, times = 1) => {
       for (let i = 0; i < times; i++) failures.push(failure)
     },

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { startGitLab, type FakeGitLab, type FakeJob } from '../../simulator/gitlab.js'
+import { startGitLab, type FakeGitLab, type FakeJob, type GitLabOptions } from '../../simulator/gitlab.js'
 import { canTrackMemory, trackPeakRss } from '../../simulator/process-memory.js'
 import { zipChunks, type ZipEntry } from '../../simulator/zip.js'
 import { annotations, runAction, visibleLog, type ActionRun } from './action.js'
@@ -64,7 +64,15 @@ describe('gitlab-download-artifacts', () => {
     const run = await runAction(gitlabInputs({ operation: 'gitlab-download-artifacts', 'job-id': '101' }))
     expect(run.code).toBe(0)
     const out = path.join(run.workspace, 'out')
-    expect(run.outputs).toEqual({ 'download-path': out, 'size-bytes': String(Buffer.concat([...zipChunks(goodEntries)]).length), sha256: sha256Of(goodEntries), files: '5' })
+    expect(run.outputs).toEqual({
+      'download-path': out,
+      'size-bytes': String(Buffer.concat([...zipChunks(goodEntries)]).length),
+      sha256: sha256Of(goodEntries),
+      files: '5',
+      'job-id': '101',
+      'pipeline-id': String(gitlab.jobs.get(101)?.pipeline),
+      'job-url': `${gitlab.url}/group/sub/project/-/jobs/101`
+    })
     expect(tree(out)).toEqual([
       'dist',
       'dist/bin',
@@ -82,8 +90,8 @@ describe('gitlab-download-artifacts', () => {
     expect(statSync(path.join(out, 'dist/bin/tool')).mode & 0o100).toBe(0o100)
     expect(readFileSync(path.join(out, 'docs/ünïcödé 文件.md'), 'utf8')).toBe('# unicode')
 
-    expect(gitlab.requests.map(request => request.path)).toEqual(['/api/v4/projects/group%2Fsub%2Fproject/jobs/101/artifacts'])
-    expect(gitlab.requests[0].headers['private-token']).toBe(token)
+    expect(gitlab.requests.map(request => request.path)).toEqual(['/api/v4/projects/group%2Fsub%2Fproject/jobs/101', '/api/v4/projects/group%2Fsub%2Fproject/jobs/101/artifacts'])
+    expect(gitlab.requests.map(request => request.headers['private-token'])).toEqual([token, token])
     expect(gitlab.storage.requests).toHaveLength(1)
     const log = visibleLog(run)
     expect(log).toContain(`Redirected to ${gitlab.storage.url}/artifacts-bucket/101/artifacts.zip (credentials are not sent there)`)
@@ -94,6 +102,7 @@ describe('gitlab-download-artifacts', () => {
     expect(log).toContain('::group::Extract the artifacts into')
     expect(run.summary).toContain(sha256Of(goodEntries))
     expect(run.summary).toContain('Extracted')
+    expect(run.summary).toContain(`<a href="${gitlab.url}/group/sub/project/-/jobs/101">Job 101 in GitLab</a>`)
   })
 
   it('downloads by branch (with a slash) and job name, saving the zip with extract false', async () => {
@@ -102,18 +111,31 @@ describe('gitlab-download-artifacts', () => {
     const zip = path.join(run.workspace, 'out', 'artifacts.zip')
     expect(run.outputs).toMatchObject({ 'download-path': zip, files: '1', sha256: sha256Of(goodEntries) })
     expect(createHash('sha256').update(readFileSync(zip)).digest('hex')).toBe(sha256Of(goodEntries))
-    expect(gitlab.requests[0].path).toBe('/api/v4/projects/group%2Fsub%2Fproject/jobs/artifacts/release%2F2.0/download')
-    expect(Object.fromEntries(gitlab.requests[0].query)).toEqual({ job: 'build' })
+    const pipeline = gitlab.jobs.get(101)?.pipeline
+    expect(gitlab.requests.map(request => `${request.path}?${request.query}`)).toEqual([
+      '/api/v4/projects/group%2Fsub%2Fproject/pipelines?ref=release%2F2.0&status=success&order_by=id&sort=desc&per_page=1&page=1',
+      `/api/v4/projects/group%2Fsub%2Fproject/pipelines/${pipeline}/jobs?per_page=100&page=1`,
+      '/api/v4/projects/group%2Fsub%2Fproject/jobs/101/artifacts?'
+    ])
+    expect(run.outputs).toMatchObject({ 'job-id': '101', 'pipeline-id': String(pipeline), 'job-url': `${gitlab.url}/group/sub/project/-/jobs/101` })
+    expect(visibleLog(run)).toContain(`Using GitLab job 101 'build' (success) of pipeline ${pipeline} for release/2.0 at `)
   })
 
-  it('passes search-recent-successful-pipelines, and uses a CI job token', async () => {
+  it('with a CI job token that may not list pipelines, lets GitLab pick the job and passes search-recent-successful-pipelines', async () => {
     const inputs = { operation: 'gitlab-download-artifacts', ref: 'main', job: 'package', 'gitlab-token': '', 'gitlab-job-token': 'job-token-e2e' }
     const run = await runAction(gitlabInputs({ ...inputs, 'search-recent-successful-pipelines': 'true' }))
     expect(run.code).toBe(0)
     expect(readFileSync(path.join(run.workspace, 'out', 'pkg', 'app.tgz'), 'utf8')).toBe('tgz')
-    expect(gitlab.requests[0].query.get('search_recent_successful_pipelines')).toBe('true')
-    expect(gitlab.requests[0].headers['job-token']).toBe('job-token-e2e')
-    expect(gitlab.requests[0].headers['private-token']).toBeUndefined()
+    expect(gitlab.requests.map(request => request.path)).toEqual([
+      '/api/v4/projects/group%2Fsub%2Fproject/pipelines',
+      '/api/v4/projects/group%2Fsub%2Fproject/jobs/artifacts/main/download'
+    ])
+    const download = gitlab.requests[1]
+    expect(download.query.get('search_recent_successful_pipelines')).toBe('true')
+    expect(download.headers['job-token']).toBe('job-token-e2e')
+    expect(download.headers['private-token']).toBeUndefined()
+    expect(visibleLog(run)).toContain('GitLab does not let the CI job token list pipelines (HTTP 401')
+    expect(run.outputs['job-id']).toBeUndefined()
 
     const latestOnly = await runAction(gitlabInputs(inputs))
     expect(latestOnly.code).toBe(1)
@@ -153,11 +175,13 @@ describe('gitlab-download-artifacts', () => {
     const unauthorized = await runAction(gitlabInputs({ operation: 'gitlab-download-artifacts', 'job-id': '101', 'gitlab-token': 'glpat-wrong' }))
     expect(unauthorized.code).toBe(1)
     expect(failure(unauthorized)).toBe(
-      "Could not download the artifacts of job 101 of group/sub/project: GitLab answered HTTP 401: 401 Unauthorized\nGitLab did not accept 'gitlab-token': check that it has not expired or been revoked, and that it has the read_api (or api) scope."
+      "Could not read job 101 of group/sub/project: GitLab answered HTTP 401: 401 Unauthorized\nGitLab did not accept 'gitlab-token': check that it has not expired or been revoked, and that it has the read_api (or api) scope."
     )
-    const missing = await runAction(gitlabInputs({ operation: 'gitlab-download-artifacts', 'job-id': '108' }))
+    const missing = await runAction(gitlabInputs({ operation: 'gitlab-download-artifacts', 'job-id': '999' }))
     expect(failure(missing)).toContain('GitLab answered HTTP 404: 404 Not found\nGitLab answers 404 when there is no such project or job')
-    expect(failure(missing)).toContain('they expired or were deleted, or it only has artifacts:reports')
+    const without = await runAction(gitlabInputs({ operation: 'gitlab-download-artifacts', 'job-id': '108' }))
+    expect(failure(without)).toMatch(/^Could not download the artifacts of job 108 'build' \(success\) of pipeline \d+ at \w{8}: .*: it has no artifacts archive: none were uploaded/)
+    expect(gitlab.requests.filter(request => request.path.endsWith('/artifacts'))).toEqual([])
   })
 })
 
@@ -167,8 +191,16 @@ describe('gitlab-download-artifact-file', () => {
     expect(run.code).toBe(0)
     const file = path.join(run.workspace, 'out', 'file.txt')
     expect(readFileSync(file, 'utf8')).toBe('deep')
-    expect(run.outputs).toEqual({ 'download-path': file, 'size-bytes': '4', sha256: createHash('sha256').update('deep').digest('hex'), files: '1' })
-    expect(gitlab.requests[0].path).toBe('/api/v4/projects/group%2Fsub%2Fproject/jobs/artifacts/release%2F2.0/raw/dist/deep/er/still/file.txt')
+    expect(run.outputs).toEqual({
+      'download-path': file,
+      'size-bytes': '4',
+      sha256: createHash('sha256').update('deep').digest('hex'),
+      files: '1',
+      'job-id': '101',
+      'pipeline-id': String(gitlab.jobs.get(101)?.pipeline),
+      'job-url': `${gitlab.url}/group/sub/project/-/jobs/101`
+    })
+    expect(gitlab.requests.at(-1)?.path).toBe('/api/v4/projects/group%2Fsub%2Fproject/jobs/101/artifacts/dist/deep/er/still/file.txt')
   })
 })
 
@@ -182,9 +214,172 @@ describe('gitlab-keep-artifacts and gitlab-delete-artifacts', () => {
     expect(deleted.summary).toContain('Deleted')
     expect(gitlab.requests.map(request => `${request.method} ${request.path}`)).toEqual([
       'POST /api/v4/projects/group%2Fsub%2Fproject/jobs/101/artifacts/keep',
+      'GET /api/v4/projects/group%2Fsub%2Fproject/jobs/101',
       'DELETE /api/v4/projects/group%2Fsub%2Fproject/jobs/101/artifacts'
     ])
     expect(gitlab.jobs.get(101)).toMatchObject({ kept: true, deleted: true })
+    const job = { 'job-id': '101', 'pipeline-id': String(gitlab.jobs.get(101)?.pipeline), 'job-url': `${gitlab.url}/group/sub/project/-/jobs/101` }
+    expect(kept.outputs).toEqual(job)
+    expect(deleted.outputs).toEqual(job)
+    for (const run of [kept, deleted]) expect(run.summary).toContain(`<a href="${job['job-url']}">Job 101 in GitLab</a>`)
+  })
+})
+
+/** Replaces the default fake GitLab by one set up as a test needs (afterEach closes it). */
+async function restart(options: GitLabOptions): Promise<void> {
+  await gitlab.close()
+  gitlab = await startGitLab({ token, jobToken: 'job-token-e2e', ...options })
+}
+
+/** The ETag the fake GitLab sends for a URL, read directly: what the action had to judge. */
+async function etagOf(url: string): Promise<string | null> {
+  const response = await fetch(url, { headers: { 'private-token': token } })
+  await response.arrayBuffer()
+  return response.headers.get('etag')
+}
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex')
+
+describe('ETags as each GitLab version sends them', () => {
+  const entries: ZipEntry[] = [{ name: 'dist/app.txt', data: 'app v2' }]
+  const fileUrl = (): string => `${gitlab.url}/api/v4/projects/42/jobs/301/artifacts/dist/app.txt`
+
+  it('downloads a single file with the ETag of current GitLab, sha256("<archive sha256>:<path>"), which is not the file\'s hash', async () => {
+    await restart({ etags: 'current', jobs: [{ id: 301, name: 'build', ref: 'main', entries }] })
+    const etag = await etagOf(fileUrl())
+    expect(etag).toBe(`"${sha256(`${sha256Of(entries)}:dist/app.txt`)}"`)
+    expect(etag).not.toContain(sha256('app v2'))
+    for (const inputs of [{ 'job-id': '301' }, { ref: 'main', job: 'build' }] as Array<Record<string, string>>) {
+      const run = await runAction(gitlabInputs({ operation: 'gitlab-download-artifact-file', 'artifact-path': 'dist/app.txt', ...inputs }))
+      expect(run.code).toBe(0)
+      expect(run.outputs.sha256).toBe(sha256('app v2'))
+    }
+  })
+
+  it('downloads a single file and an archive with the weak ETag of older GitLab', async () => {
+    await restart({ etags: 'weak', jobs: [{ id: 301, name: 'build', ref: 'main', entries }] })
+    expect(await etagOf(fileUrl())).toMatch(/^W\/"[0-9a-f]{32}"$/)
+    const file = await runAction(gitlabInputs({ operation: 'gitlab-download-artifact-file', 'job-id': '301', 'artifact-path': 'dist/app.txt' }))
+    expect(file.code).toBe(0)
+    const archive = await runAction(gitlabInputs({ operation: 'gitlab-download-artifacts', 'job-id': '301' }))
+    expect(archive.code).toBe(0)
+  })
+
+  it("checks an archive against current GitLab's ETag, and fails one whose bytes do not match it", async () => {
+    await restart({ etags: 'current', jobs: [{ id: 301, entries }, { id: 302, entries, etag: `"${'0'.repeat(64)}"` }] })
+    expect(await etagOf(`${gitlab.url}/api/v4/projects/42/jobs/301/artifacts`)).toBe(`"${sha256Of(entries)}"`)
+    const good = await runAction(gitlabInputs({ operation: 'gitlab-download-artifacts', 'job-id': '301' }))
+    expect(good.code).toBe(0)
+    const damaged = await runAction(gitlabInputs({ operation: 'gitlab-download-artifacts', 'job-id': '302' }))
+    expect(damaged.code).toBe(1)
+    expect(failure(damaged)).toBe(
+      `Could not download the artifacts of job 302 of group/sub/project: the data received has SHA-256 ${sha256Of(entries)}, but the server's ETag says ${'0'.repeat(64)}\nThe bytes were damaged on the way or the server sent something else; nothing was saved. Run the step again.`
+    )
+    expect(tree(path.join(damaged.workspace, 'out'))).toEqual([])
+  })
+
+  it("ignores the storage host's own ETag after a redirect", async () => {
+    await restart({ etags: 'current', redirectToStorage: true, jobs: [{ id: 301, entries }] })
+    const run = await runAction(gitlabInputs({ operation: 'gitlab-download-artifacts', 'job-id': '301' }))
+    expect(run.code).toBe(0)
+    expect(gitlab.storage.requests).toHaveLength(1)
+  })
+})
+
+describe('an old GitLab that ignores search_recent_successful_pipelines (before 18.7, or 18.9 for one file)', () => {
+  const jobs = (): FakeJob[] => [{ id: 401, name: 'package', ref: 'main', latest: false, entries: [{ name: 'pkg/app.tgz', data: 'tgz' }] }]
+
+  it.each([
+    ['gitlab-download-artifacts', {}],
+    ['gitlab-download-artifact-file', { 'artifact-path': 'pkg/app.tgz' }]
+  ])('%s finds the job in a recent pipeline itself and downloads it by id', async (operation, extra) => {
+    await restart({ ignoresSearchRecent: true, etags: 'weak', jobs: jobs() })
+    const ignored = await fetch(`${gitlab.url}/api/v4/projects/42/jobs/artifacts/main/download?job=package&search_recent_successful_pipelines=true`, { headers: { 'private-token': token } })
+    expect(ignored.status).toBe(404)
+    await ignored.arrayBuffer()
+    gitlab.requests.length = 0
+
+    const run = await runAction(gitlabInputs({ operation, ref: 'main', job: 'package', 'search-recent-successful-pipelines': 'true', ...extra }))
+    expect(run.code).toBe(0)
+    const pipeline = gitlab.jobs.get(401)?.pipeline
+    expect(run.outputs).toMatchObject({ 'job-id': '401', 'pipeline-id': String(pipeline), 'job-url': `${gitlab.url}/group/sub/project/-/jobs/401` })
+    const log = visibleLog(run)
+    expect(log).toContain("Looking for job 'package' in the 100 most recent successful pipelines of main")
+    expect(log).toContain(`Using GitLab job 401 'package' (success) of pipeline ${pipeline} for main at `)
+    expect(gitlab.requests[0].query.get('per_page')).toBe('100')
+    expect(gitlab.requests.filter(request => request.path.includes('/jobs/artifacts/'))).toEqual([])
+    expect(gitlab.requests.at(-1)?.path).toMatch(/\/jobs\/401\/artifacts/)
+  })
+
+  it('with a CI job token that cannot list pipelines, the hint says which GitLab honours the parameter', async () => {
+    await restart({ ignoresSearchRecent: true, jobs: jobs() })
+    const run = await runAction(
+      gitlabInputs({ operation: 'gitlab-download-artifacts', ref: 'main', job: 'package', 'search-recent-successful-pipelines': 'true', 'gitlab-token': '', 'gitlab-job-token': 'job-token-e2e' })
+    )
+    expect(run.code).toBe(1)
+    expect(failure(run)).toContain("GitLab before 18.7, or 18.9 for one file, ignores 'search-recent-successful-pipelines' and looks only at the latest; a 'gitlab-token' lets the action search itself")
+  })
+})
+
+describe('finding the job of a ref', () => {
+  it('looks into child pipelines, parent first, as GitLab does', async () => {
+    await restart({
+      pipelines: [
+        { id: 10, ref: 'main' },
+        { id: 11, ref: 'main', parent: 10 }
+      ],
+      jobs: [
+        { id: 501, name: 'compile', pipeline: 10, entries: [{ name: 'a', data: 'a' }] },
+        { id: 502, name: 'package', pipeline: 11, entries: [{ name: 'pkg/app.tgz', data: 'tgz' }] }
+      ]
+    })
+    const run = await runAction(gitlabInputs({ operation: 'gitlab-download-artifacts', ref: 'main', job: 'package' }))
+    expect(run.code).toBe(0)
+    expect(run.outputs).toMatchObject({ 'job-id': '502', 'pipeline-id': '11' })
+    expect(gitlab.requests.map(request => request.path.replace('/api/v4/projects/group%2Fsub%2Fproject', ''))).toEqual([
+      '/pipelines',
+      '/pipelines/10/jobs',
+      '/pipelines/10/bridges',
+      '/pipelines/11/jobs',
+      '/jobs/502/artifacts'
+    ])
+  })
+
+  it('reads every page of a pipeline with many jobs', async () => {
+    const tests: FakeJob[] = Array.from({ length: 150 }, (_, i) => ({ id: 1000 + i, name: `test ${i}`, pipeline: 20 }))
+    await restart({ pipelines: [{ id: 20, ref: 'main' }], jobs: [{ id: 900, name: 'deploy', pipeline: 20, entries: [{ name: 'x', data: 'x' }] }, ...tests] })
+    const run = await runAction(gitlabInputs({ operation: 'gitlab-download-artifacts', ref: 'main', job: 'deploy' }))
+    expect(run.code).toBe(0)
+    expect(run.outputs['job-id']).toBe('900')
+    expect(gitlab.requests.filter(request => request.path.endsWith('/pipelines/20/jobs')).map(request => request.query.get('page'))).toEqual(['1', '2'])
+  })
+
+  it('names the jobs the newest pipeline has when the job is not among them', async () => {
+    await restart({ jobs: [{ id: 601, name: 'build', ref: 'main', entries: [{ name: 'a', data: 'a' }] }, { id: 602, name: 'test', ref: 'main' }] })
+    const run = await runAction(gitlabInputs({ operation: 'gitlab-download-artifacts', ref: 'main', job: 'packge' }))
+    expect(run.code).toBe(1)
+    const pipeline = gitlab.jobs.get(601)?.pipeline
+    expect(failure(run)).toBe(
+      `Could not find job 'packge' with artifacts in the newest successful pipeline of main (pipeline ${pipeline}) in group/sub/project: its jobs are 'test', 'build'.\nSet 'search-recent-successful-pipelines: true' to look through the 100 most recent successful pipelines, or give 'job-id'.`
+    )
+    const withoutArtifacts = await runAction(gitlabInputs({ operation: 'gitlab-download-artifacts', ref: 'main', job: 'test' }))
+    expect(failure(withoutArtifacts)).toContain("job 602 'test' (success) has no artifacts that can be downloaded")
+  })
+
+  it('says when the ref has no successful pipeline', async () => {
+    const run = await runAction(gitlabInputs({ operation: 'gitlab-download-artifacts', ref: 'no-such-branch', job: 'build' }))
+    expect(run.code).toBe(1)
+    expect(failure(run)).toBe(
+      "Could not find job 'build' of no-such-branch in group/sub/project: GitLab lists no successful pipeline for 'no-such-branch'.\nCheck the branch or tag name ('ref'; merge-request pipelines run on refs/merge-requests/<iid>/head) and that a pipeline for it has succeeded."
+    )
+  })
+
+  it('finds the job itself with a CI job token where GitLab lets job tokens read pipelines', async () => {
+    await restart({ jobTokenReadsPipelines: true, jobs: jobs() })
+    const run = await runAction(gitlabInputs({ operation: 'gitlab-download-artifacts', ref: 'release/2.0', job: 'build', 'gitlab-token': '', 'gitlab-job-token': 'job-token-e2e' }))
+    expect(run.code).toBe(0)
+    expect(run.outputs['job-id']).toBe('101')
+    expect(gitlab.requests.every(request => request.headers['job-token'] === 'job-token-e2e')).toBe(true)
   })
 })
 

@@ -79,6 +79,7 @@ describe('1. proxies', () => {
     const result = await run(server, download, { env: { http_proxy: proxyUrl, HTTP_PROXY: 'http://127.0.0.1:9' } })
     expect(result.code).toBe(0)
     expect(forward.requests.map(request => `${request.method} ${request.target.replace(/\?.*/, '')}`)).toEqual([
+      `GET ${server.url}/api/v4/projects/group%2Fsub%2Fproject/jobs/101`,
       `GET ${server.url}/api/v4/projects/group%2Fsub%2Fproject/jobs/101/artifacts`,
       `GET ${server.storage.url}/artifacts-bucket/101/artifacts.zip`
     ])

@@ -26,9 +26,13 @@ describe('gitlab-download-artifact-file', () => {
       'download-path': file,
       'size-bytes': 11,
       sha256: createHash('sha256').update('{"ok":true}').digest('hex'),
-      files: 1
+      files: 1,
+      'job-id': 5,
+      'pipeline-id': gitlab.jobs.get(5)?.pipeline,
+      'job-url': `${gitlab.url}/group/sub/project/-/jobs/5`
     })
-    expect(gitlab.requests[0].path).toBe('/api/v4/projects/group%2Fsub%2Fproject/jobs/5/artifacts/out/reports/r%C3%A9sum%C3%A9%201.json')
+    expect(gitlab.requests[0].path).toBe('/api/v4/projects/group%2Fsub%2Fproject/jobs/5')
+    expect(gitlab.requests[1].path).toBe('/api/v4/projects/group%2Fsub%2Fproject/jobs/5/artifacts/out/reports/r%C3%A9sum%C3%A9%201.json')
     expect(result.summary.target).toBe('group/sub/project job 5: out/reports/résumé 1.json')
   })
 

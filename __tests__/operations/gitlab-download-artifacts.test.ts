@@ -32,7 +32,17 @@ describe('gitlab-download-artifacts', () => {
   it('extracts the archive into path and reports size, SHA-256 and files', async () => {
     const given = settings()
     const result = await downloadArtifacts(given, context)
-    expect(result.outputs).toEqual({ 'download-path': given.path, 'size-bytes': zipBuffer(entries).length, sha256, files: 2 })
+    const pipelineId = gitlab.jobs.get(5)?.pipeline
+    expect(result.outputs).toEqual({
+      'download-path': given.path,
+      'size-bytes': zipBuffer(entries).length,
+      sha256,
+      files: 2,
+      'job-id': 5,
+      'pipeline-id': pipelineId,
+      'job-url': `${gitlab.url}/group/sub/project/-/jobs/5`
+    })
+    expect(result.summary.links).toEqual([{ text: 'Job 5 in GitLab', href: `${gitlab.url}/group/sub/project/-/jobs/5` }])
     expect(readdirSync(given.path, { recursive: true }).sort()).toEqual(['dist', path.join('dist', 'app.js'), path.join('dist', 'empty.txt')])
     expect(result.summary).toMatchObject({ operation: 'gitlab-download-artifacts', target: 'group/sub/project job 5', status: 'Extracted', passed: true })
     expect(result.summary.details).toEqual(expect.arrayContaining([['SHA-256', sha256], ['Files', '2']]))
@@ -41,7 +51,7 @@ describe('gitlab-download-artifacts', () => {
   it('saves the zip itself with extract false', async () => {
     const given = settings({ extract: false, job: { by: 'ref', ref: 'release/2.0', job: 'build', searchRecentSuccessfulPipelines: false } })
     const result = await downloadArtifacts(given, context)
-    expect(result.outputs).toMatchObject({ 'download-path': path.join(given.path, 'artifacts.zip'), files: 1, sha256 })
+    expect(result.outputs).toMatchObject({ 'download-path': path.join(given.path, 'artifacts.zip'), files: 1, sha256, 'job-id': 5 })
     expect(readFileSync(path.join(given.path, 'artifacts.zip')).equals(zipBuffer(entries))).toBe(true)
     expect(result.summary.target).toBe('group/sub/project release/2.0 › build')
   })

@@ -11,7 +11,9 @@ describe('gitlab-keep-artifacts', () => {
     const result = await keepArtifacts({ operation: 'gitlab-keep-artifacts', gitlab: connection(gitlab), jobId: '5' }, context)
     expect(gitlab.jobs.get(5)?.kept).toBe(true)
     expect(gitlab.requests.map(request => `${request.method} ${request.path}`)).toEqual(['POST /api/v4/projects/group%2Fsub%2Fproject/jobs/5/artifacts/keep'])
-    expect(result.summary).toMatchObject({ status: 'Kept', details: [['Artifacts expire', 'never']], links: [{ href: `${gitlab.url}/group/sub/project/-/jobs/5` }] })
+    expect(result.summary).toMatchObject({ status: 'Kept', links: [{ href: `${gitlab.url}/group/sub/project/-/jobs/5` }] })
+    expect(result.summary.details).toContainEqual(['Artifacts expire', 'never'])
+    expect(result.outputs).toEqual({ 'job-id': 5, 'pipeline-id': gitlab.jobs.get(5)?.pipeline, 'job-url': `${gitlab.url}/group/sub/project/-/jobs/5` })
   })
 
   it('is not sent again after a 500', async () => {

@@ -30,6 +30,26 @@ export function artifactFileUrl(gitlab: GitLabConnection, job: JobSelector, arti
   return apiUrl(gitlab.apiUrl, `${projectPath(gitlab)}/jobs/artifacts/${encodeURIComponent(job.ref)}/raw/${file}`, refQuery(job))
 }
 
+/** One job: `GET /projects/:id/jobs/:job_id` (lib/api/ci/jobs.rb). */
+export function jobUrl(gitlab: GitLabConnection, jobId: string): URL {
+  return apiUrl(gitlab.apiUrl, `${projectPath(gitlab)}/jobs/${jobId}`)
+}
+
+/** The project's pipelines, filtered and ordered by `query` (lib/api/ci/pipelines.rb). */
+export function pipelinesUrl(gitlab: GitLabConnection, query: Record<string, string>): URL {
+  return apiUrl(gitlab.apiUrl, `${projectPath(gitlab)}/pipelines`, query)
+}
+
+/** A pipeline's own jobs (not its child pipelines'), latest try of each, paginated. */
+export function pipelineJobsUrl(gitlab: GitLabConnection, pipelineId: number, query: Record<string, string>): URL {
+  return apiUrl(gitlab.apiUrl, `${projectPath(gitlab)}/pipelines/${pipelineId}/jobs`, query)
+}
+
+/** A pipeline's trigger jobs, whose `downstream_pipeline` names its child pipelines. */
+export function pipelineBridgesUrl(gitlab: GitLabConnection, pipelineId: number, query: Record<string, string>): URL {
+  return apiUrl(gitlab.apiUrl, `${projectPath(gitlab)}/pipelines/${pipelineId}/bridges`, query)
+}
+
 export function keepUrl(gitlab: GitLabConnection, jobId: string): URL {
   return apiUrl(gitlab.apiUrl, `${projectPath(gitlab)}/jobs/${jobId}/artifacts/keep`)
 }

@@ -29,6 +29,20 @@ export interface ArtifactDownload {
   signal: AbortSignal
 }
 
+/**
+ * GitLab defines the ETag of its archive endpoints as the archive's SHA-256, `"<file_sha256>"`
+ * (lib/api/ci/job_artifacts.rb, helper `artifact_etag`, gitlab-org/gitlab#371991). Its two
+ * single-file endpoints send `"<sha256('<file_sha256>:<path>')>"`: 64 hex digits as well, but a
+ * cache key, not the file's hash, so a single file's ETag is never compared. Before that fix GitLab
+ * sent a weak `W/"<32 hex>"` that did not change with the artifact (the bug the issue is about;
+ * backstage/backstage#28534 stopped sending If-None-Match to GitLab for it), and object storage a
+ * redirect leads to sends its own ETag (an MD5 or a multipart tag): only an answer from GitLab's
+ * own origin carries GitLab's definition.
+ */
+function archiveEtagIsSha256(gitlab: GitLabConnection, response: HttpResponse): boolean {
+  return response.url.origin === gitlab.apiUrl.origin
+}
+
 /** Streams an artifacts archive or file from GitLab (through any redirect to object storage) into `folder`. */
 export function downloadArtifact(download: ArtifactDownload): Promise<DownloadedFile> {
   const { gitlab, job, url, what, artifactPath } = download
@@ -43,6 +57,7 @@ export function downloadArtifact(download: ArtifactDownload): Promise<Downloaded
     // A file asked for by name may itself be a web page (GitLab Workhorse sends its type by extension).
     webPageExpected: artifactPath !== undefined && /\.x?html?$/i.test(artifactPath),
     stallMs: gitlab.stallMs,
+    etagIsBodySha256: artifactPath === undefined ? response => archiveEtagIsSha256(gitlab, response) : undefined,
     signal: download.signal
   })
 }

@@ -53,6 +53,11 @@ export interface DownloadRequest {
   /** The longest wait for the next bytes of the body before the attempt counts as cut. */
   stallMs: number
   /** A cancel or the step's deadline: stops the request, the body, a back-off. */
+  /**
+   * Whether this answer's ETag is, by its server's own definition, the SHA-256 of the body; only
+   * then is it compared with the bytes received. Absent: never (most ETags are opaque).
+   */
+  etagIsBodySha256?: (response: HttpResponse) => boolean
   signal?: AbortSignal
   policy?: RetryPolicy
 }
@@ -68,12 +73,15 @@ export interface DownloadedFile {
 class IncompleteBody extends Error {}
 
 /**
- * A strong or weak ETag that is a SHA-256 in hex (newer GitLab sends the archive's); other ETags
- * (object storage sends an MD5 or a multipart tag) say nothing about the bytes we can check.
+ * The SHA-256 a strong ETag of 64 hex digits carries. A weak ETag (`W/"…"`) promises only an
+ * equivalent body, not the same bytes (RFC 9110 §8.8.1), so it is never one. Whether a 64-hex
+ * ETag is the body's hash at all is for the caller to say (etagIsBodySha256).
  */
 export function etagSha256(etag: string | undefined): string | undefined {
-  const value = etag?.trim().replace(/^W\//, '').replace(/^"|"$/g, '')
-  return value && /^[0-9a-f]{64}$/i.test(value) ? value.toLowerCase() : undefined
+  const value = etag?.trim()
+  if (!value || value.startsWith('W/')) return undefined
+  const digits = value.replace(/^"|"$/g, '')
+  return /^[0-9a-f]{64}$/i.test(digits) ? digits.toLowerCase() : undefined
 }
 
 function contentLength(response: HttpResponse): number | undefined {
@@ -172,7 +180,7 @@ async function attempt(download: DownloadRequest, temp: string): Promise<Attempt
     if (expected !== undefined && bytes !== expected) {
       throw new IncompleteBody(`the connection ended after ${bytes} of the ${expected} bytes announced`)
     }
-    const announced = etagSha256(header(response.headers, 'etag'))
+    const announced = download.etagIsBodySha256?.(response) ? etagSha256(header(response.headers, 'etag')) : undefined
     if (announced !== undefined && announced !== sha256) {
       throw new ActionError(`Could not ${download.request.what}: the data received has SHA-256 ${sha256}, but the server's ETag says ${announced}`, {
         title: 'Download failed its integrity check',

@@ -63,9 +63,10 @@ export interface Request {
 function notFoundHint({ job, artifactPath }: Request): string {
   const causes = ['there is no such project or job, or the token cannot see it']
   if (job.by === 'ref') {
+    // Only a CI job token that may not list pipelines uses the ref endpoints (jobs.ts locateJob).
     causes.push(
       job.searchRecentSuccessfulPipelines
-        ? `no recent successful pipeline of '${job.ref}' has a job '${job.job}'`
+        ? `no recent successful pipeline of '${job.ref}' has a job '${job.job}' (GitLab before 18.7, or 18.9 for one file, ignores 'search-recent-successful-pipelines' and looks only at the latest; a 'gitlab-token' lets the action search itself)`
         : `the latest successful pipeline of '${job.ref}' has no job '${job.job}' (set 'search-recent-successful-pipelines: true' to look through recent ones)`
     )
   }

@@ -1,21 +1,28 @@
 import * as log from '../log.js'
 import { deleteUrl } from '../gitlab/api.js'
 import { changeArtifacts, unexpectedAnswer } from '../gitlab/artifacts.js'
+import { locateJob } from '../gitlab/jobs.js'
 import type { JobArtifactsSettings } from '../settings/index.js'
+import { withJob } from './gitlab-job.js'
 import type { OperationContext, OperationResult } from './types.js'
 
-/** Deletes a job's artifacts (DELETE .../artifacts, sent at most once). */
+/**
+ * Deletes a job's artifacts (DELETE .../artifacts, sent at most once). GitLab answers 204 with no
+ * body, so the job is read first (a read, retried as reads are) for its pipeline and web URL.
+ */
 export async function deleteArtifacts(settings: JobArtifactsSettings, context: OperationContext): Promise<OperationResult> {
   const startedAt = Date.now()
   const { gitlab, jobId } = settings
+  const located = await locateJob(gitlab, { by: 'id', jobId }, context.signal)
   const what = `delete the artifacts of job ${jobId} of ${gitlab.project}`
   const response = await changeArtifacts({ gitlab, jobId, method: 'DELETE', url: deleteUrl(gitlab, jobId), what, access: 'delete', signal: context.signal })
   // GitLab answers 204 No Content (lib/api/ci/job_artifacts.rb: `status :no_content`); a 200 came from something else.
   if (response.status !== 204) throw await unexpectedAnswer(what, response, 'HTTP 204 (No Content)')
   await response.body.dump()
   log.info(`Deleted the artifacts of job ${jobId} of ${gitlab.project}`)
-  return {
+  const result: OperationResult = {
     outputs: {},
     summary: { operation: settings.operation, target: `${gitlab.project} job ${jobId}`, status: 'Deleted', passed: true, durationMs: Date.now() - startedAt }
   }
+  return withJob(result, located)
 }

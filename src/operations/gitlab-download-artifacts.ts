@@ -3,30 +3,34 @@ import { rm } from 'node:fs/promises'
 import { archiveUrl, describeJob } from '../gitlab/api.js'
 import { downloadArtifact, fetchedResult, jobTarget } from '../gitlab/artifacts.js'
 import { extractArchive } from '../gitlab/extract.js'
+import { assertDownloadable, locateJob } from '../gitlab/jobs.js'
 import { count } from '../gitlab/progress.js'
 import type { DownloadArtifactsSettings } from '../settings/index.js'
+import { withJob } from './gitlab-job.js'
 import type { OperationContext, OperationResult } from './types.js'
 
 /** The job's artifacts archive, extracted into `path` (or, with `extract: false`, saved there as a zip). */
 export async function downloadArtifacts(settings: DownloadArtifactsSettings, context: OperationContext): Promise<OperationResult> {
   const startedAt = Date.now()
-  const { gitlab, job } = settings
-  const described = describeJob(gitlab, job)
-  const file = await log.group(`Download the artifacts of ${described}`, () =>
-    downloadArtifact({
+  const { gitlab } = settings
+  const { located, file } = await log.group(`Download the artifacts of ${describeJob(gitlab, settings.job)}`, async () => {
+    const located = await locateJob(gitlab, settings.job, context.signal)
+    assertDownloadable(located)
+    const file = await downloadArtifact({
       gitlab,
-      job,
-      url: archiveUrl(gitlab, job),
-      what: `download the artifacts of ${described}`,
+      job: located.selector,
+      url: archiveUrl(gitlab, located.selector),
+      what: `download the artifacts of ${describeJob(gitlab, located.selector)}`,
       folder: settings.path,
       saveAs: settings.extract ? 'temporary' : { fallbackName: 'artifacts.zip' },
       signal: context.signal
     })
-  )
-  const result = { operation: settings.operation, target: jobTarget(gitlab, job), startedAt, file }
+    return { located, file }
+  })
+  const result = { operation: settings.operation, target: jobTarget(gitlab, settings.job), startedAt, file }
   if (!settings.extract) {
     log.info(`Saved the archive as ${file.file}`)
-    return fetchedResult({ ...result, status: 'Downloaded', downloadPath: file.file, files: 1 })
+    return withJob(fetchedResult({ ...result, status: 'Downloaded', downloadPath: file.file, files: 1 }), located)
   }
   const extracted = await log.group(`Extract the artifacts into ${settings.path}`, async () => {
     try {
@@ -36,5 +40,5 @@ export async function downloadArtifacts(settings: DownloadArtifactsSettings, con
     }
   })
   log.info(`Extracted ${count(extracted.files, 'file')} into ${settings.path}`)
-  return fetchedResult({ ...result, status: 'Extracted', downloadPath: settings.path, files: extracted.files })
+  return withJob(fetchedResult({ ...result, status: 'Extracted', downloadPath: settings.path, files: extracted.files }), located)
 }

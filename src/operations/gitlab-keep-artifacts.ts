@@ -3,15 +3,11 @@ import { keepUrl } from '../gitlab/api.js'
 import { ActionError } from '../errors.js'
 import { changeArtifacts } from '../gitlab/artifacts.js'
 import { GITLAB } from '../gitlab/errors.js'
+import type { GitLabJob } from '../gitlab/jobs.js'
 import { readJsonAnswer } from '../http/body.js'
 import type { JobArtifactsSettings } from '../settings/index.js'
+import { withJob } from './gitlab-job.js'
 import type { OperationContext, OperationResult } from './types.js'
-
-interface KeptJob {
-  id?: unknown
-  web_url?: unknown
-  artifacts_expire_at?: unknown
-}
 
 /** Keeps a job's artifacts from expiring (POST .../artifacts/keep, sent at most once). */
 export async function keepArtifacts(settings: JobArtifactsSettings, context: OperationContext): Promise<OperationResult> {
@@ -21,7 +17,7 @@ export async function keepArtifacts(settings: JobArtifactsSettings, context: Ope
   const response = await changeArtifacts({ gitlab, jobId, method: 'POST', url: keepUrl(gitlab, jobId), what, access: 'keep', signal: context.signal })
   // GitLab answers 200 with the job (lib/api/ci/job_artifacts.rb: `present build, with: Entities::Ci::Job`);
   // anything else did not come from its API.
-  const job = (await readJsonAnswer(what, response, GITLAB)) as KeptJob
+  const job = (await readJsonAnswer(what, response, GITLAB)) as Partial<GitLabJob>
   if (String(job.id) !== jobId) {
     throw new ActionError(`Could not ${what}: ${response.url.host} answered HTTP ${response.status} with JSON that is not job ${jobId}`, {
       title: `Could not ${what}`,
@@ -30,7 +26,7 @@ export async function keepArtifacts(settings: JobArtifactsSettings, context: Ope
   }
   const expires = typeof job.artifacts_expire_at === 'string' ? job.artifacts_expire_at : 'never'
   log.info(`Kept the artifacts of job ${jobId} of ${gitlab.project} (expire: ${expires})`)
-  return {
+  const result: OperationResult = {
     outputs: {},
     summary: {
       operation: settings.operation,
@@ -38,8 +34,8 @@ export async function keepArtifacts(settings: JobArtifactsSettings, context: Ope
       status: 'Kept',
       passed: true,
       durationMs: Date.now() - startedAt,
-      details: [['Artifacts expire', expires]],
-      links: typeof job.web_url === 'string' ? [{ text: `Job ${jobId} in GitLab`, href: job.web_url }] : undefined
+      details: [['Artifacts expire', expires]]
     }
   }
+  return withJob(result, { selector: { by: 'id', jobId }, job: job as GitLabJob })
 }

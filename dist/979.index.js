@@ -1,247 +1,8 @@
-export const id = 969;
-export const ids = [969];
+export const id = 979;
+export const ids = [979];
 export const modules = {
 
-/***/ 3329:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   tN: () => (/* binding */ send),
-/* harmony export */   wx: () => (/* binding */ header),
-/* harmony export */   yR: () => (/* binding */ readText)
-/* harmony export */ });
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6752);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5625);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
-/* harmony import */ var _url_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6697);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8902);
-
-
-
-
-
-// One keep-alive pool for the whole run: polls and lookups reuse their connection.
-const dispatcher = new undici__WEBPACK_IMPORTED_MODULE_0__.Agent({
-    keepAliveTimeout: 60_000,
-    connect: { timeout: 30_000 },
-    headersTimeout: 120_000,
-    bodyTimeout: 300_000
-});
-const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
-const DEFAULT_MAX_REDIRECTS = 5;
-function header(headers, name) {
-    const value = headers[name.toLowerCase()];
-    return Array.isArray(value) ? value[0] : value;
-}
-async function sendOnce(req) {
-    let url = req.url;
-    let method = req.method;
-    let body = req.body;
-    const maxRedirects = req.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
-    for (let hop = 0;; hop++) {
-        const sameOrigin = url.origin === req.url.origin;
-        const headers = { ...req.headers, ...(sameOrigin ? req.credentials : {}) };
-        const response = await (0,undici__WEBPACK_IMPORTED_MODULE_0__.request)(url, { method, headers, body, dispatcher });
-        const location = header(response.headers, 'location');
-        if (!REDIRECT_STATUSES.has(response.statusCode) || !location || maxRedirects === 0) {
-            return { status: response.statusCode, headers: response.headers, body: response.body, url };
-        }
-        await response.body.dump();
-        if (hop >= maxRedirects) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ(`Could not ${req.what}: more than ${maxRedirects} redirects (last to ${(0,_url_js__WEBPACK_IMPORTED_MODULE_3__/* .displayUrl */ .Qy)(new URL(location, url))})`);
-        }
-        url = new URL(location, url);
-        // The target of a redirect may be a signed storage URL: its query string is a credential.
-        _log_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Redirected to ${(0,_url_js__WEBPACK_IMPORTED_MODULE_3__/* .displayUrl */ .Qy)(url)}${url.origin === req.url.origin ? '' : ' (credentials are not sent there)'}`);
-        if (response.statusCode === 303 || (method === 'POST' && response.statusCode !== 307 && response.statusCode !== 308)) {
-            method = 'GET';
-            body = undefined;
-        }
-    }
-}
-/**
- * Sends a request with the retry rules for its kind and redirects followed by hand
- * (undici, fetch and @actions/http-client would carry custom credential headers to another host).
- * The caller reads or dumps the body, and turns an unsuccessful status into its service's message.
- */
-async function send(req, policy = _retry_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_RETRY_POLICY */ .cO) {
-    if (req.credentials)
-        (0,_url_js__WEBPACK_IMPORTED_MODULE_3__/* .warnIfCredentialInClear */ .jF)(req.url);
-    _log_js__WEBPACK_IMPORTED_MODULE_1__/* .debug */ .Yz(`${req.method} ${(0,_url_js__WEBPACK_IMPORTED_MODULE_3__/* .displayUrl */ .Qy)(req.url)}`);
-    try {
-        return await (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .retrying */ .R$)({
-            what: `Could not ${req.what}`,
-            run: () => sendOnce(req),
-            retryReason: response => req.retry === 'idempotent' && (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .isRetryableStatus */ .PS)(response.status)
-                ? { reason: `HTTP ${response.status}`, delayMs: (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .serverRequestedDelayMs */ .Hf)(response.status, response.headers) }
-                : undefined,
-            retryableError: error => (req.retry === 'idempotent' ? (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .isNetworkError */ .TX)(error) : (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .neverReachedServer */ .aD)(error)),
-            discard: response => response.body.dump()
-        }, policy);
-    }
-    catch (error) {
-        throw networkFailure(req, error);
-    }
-}
-function networkFailure(req, error) {
-    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ)
-        return error;
-    const code = (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .errorCode */ .CA)(error);
-    const reason = code ?? (error instanceof Error ? error.message : String(error));
-    const mayHaveArrived = req.retry === 'once' && !(0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .neverReachedServer */ .aD)(error);
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ(`Could not ${req.what} (${req.method} ${(0,_url_js__WEBPACK_IMPORTED_MODULE_3__/* .displayUrl */ .Qy)(req.url)}): ${reason}`, {
-        title: `Could not ${req.what}`,
-        transient: (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .isNetworkError */ .TX)(error),
-        hint: mayHaveArrived
-            ? 'The request may have reached the server, so it was not sent again (that could start it twice). Check the server before re-running.'
-            : undefined,
-        cause: error
-    });
-}
-/** Reads a body that is expected to be small (API answers), as text. */
-async function readText(response) {
-    return response.body.text();
-}
-
-
-/***/ }),
-
-/***/ 2868:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ parseJsonObject)
-/* harmony export */ });
-/** A response body parsed as a JSON object (or array); undefined for anything else, HTML error pages included. */
-function parseJsonObject(text) {
-    try {
-        const value = JSON.parse(text);
-        return typeof value === 'object' && value !== null ? value : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-
-
-/***/ }),
-
-/***/ 8902:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   CA: () => (/* binding */ errorCode),
-/* harmony export */   Hf: () => (/* binding */ serverRequestedDelayMs),
-/* harmony export */   PS: () => (/* binding */ isRetryableStatus),
-/* harmony export */   R$: () => (/* binding */ retrying),
-/* harmony export */   TX: () => (/* binding */ isNetworkError),
-/* harmony export */   aD: () => (/* binding */ neverReachedServer),
-/* harmony export */   cO: () => (/* binding */ DEFAULT_RETRY_POLICY)
-/* harmony export */ });
-/* unused harmony export backoffDelayMs */
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5625);
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8500);
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_1__);
-
-
-const DEFAULT_RETRY_POLICY = { attempts: 5, baseDelayMs: 1000, maxDelayMs: 20_000 };
-/** A server's own wait request is honoured up to this; a longer one would stall a release for nothing. */
-const MAX_SERVER_DELAY_MS = 120_000;
-const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
-function isRetryableStatus(status) {
-    return RETRYABLE_STATUSES.has(status);
-}
-// Errors that happen before a request is written: retrying them cannot repeat a request.
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
-// Errors after which the server may or may not have seen the request.
-const IN_FLIGHT_CODES = new Set([
-    'ECONNRESET',
-    'EPIPE',
-    'ETIMEDOUT',
-    'UND_ERR_SOCKET',
-    'UND_ERR_CLOSED',
-    'UND_ERR_HEADERS_TIMEOUT',
-    'UND_ERR_BODY_TIMEOUT',
-    'UND_ERR_RES_CONTENT_LENGTH_MISMATCH',
-    'ERR_STREAM_PREMATURE_CLOSE'
-]);
-// Duck-typed rather than `instanceof Error`: errors raised by Node's own sockets may come from another realm.
-function errorCode(error) {
-    for (let e = error; e && typeof e === 'object'; e = e.cause) {
-        const code = e.code;
-        if (typeof code === 'string' && (NOT_SENT_CODES.has(code) || IN_FLIGHT_CODES.has(code)))
-            return code;
-    }
-    return undefined;
-}
-function isNetworkError(error) {
-    return errorCode(error) !== undefined;
-}
-function neverReachedServer(error) {
-    const code = errorCode(error);
-    return code !== undefined && NOT_SENT_CODES.has(code);
-}
-function headerValue(headers, name) {
-    const value = headers[name];
-    return Array.isArray(value) ? value[0] : value;
-}
-/**
- * How long the server asked us to wait, if it did: Retry-After (seconds or a date), or on a 429
- * GitLab's RateLimit-Reset (a Unix time it also sends on ordinary answers).
- */
-function serverRequestedDelayMs(status, headers, now = Date.now()) {
-    const retryAfter = headerValue(headers, 'retry-after')?.trim();
-    if (retryAfter) {
-        if (/^\d+(\.\d+)?$/.test(retryAfter))
-            return Math.min(Number(retryAfter) * 1000, MAX_SERVER_DELAY_MS);
-        const date = Date.parse(retryAfter);
-        if (!Number.isNaN(date))
-            return Math.min(Math.max(date - now, 0), MAX_SERVER_DELAY_MS);
-    }
-    const reset = status === 429 ? headerValue(headers, 'ratelimit-reset')?.trim() : undefined;
-    if (reset && /^\d+$/.test(reset))
-        return Math.min(Math.max(Number(reset) * 1000 - now, 0), MAX_SERVER_DELAY_MS);
-    return undefined;
-}
-/** Exponential backoff with jitter, so that many runners that failed together do not retry together. */
-function backoffDelayMs(attempt, policy) {
-    const ceiling = Math.min(policy.baseDelayMs * 2 ** (attempt - 1), policy.maxDelayMs);
-    return Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
-}
-/**
- * Runs an attempt until it gives a result that needs no retry, or attempts run out.
- * A result still asking for a retry on the last attempt is returned as is, for the caller
- * to report with the server's own message; an error is rethrown.
- */
-async function retrying(plan, policy = DEFAULT_RETRY_POLICY) {
-    for (let attempt = 1;; attempt++) {
-        const last = attempt >= policy.attempts;
-        let reason;
-        let delayMs;
-        try {
-            const result = await plan.run(attempt);
-            const retry = last ? undefined : plan.retryReason(result);
-            if (!retry)
-                return result;
-            await plan.discard?.(result);
-            reason = retry.reason;
-            delayMs = retry.delayMs;
-        }
-        catch (error) {
-            if (last || !plan.retryableError(error))
-                throw error;
-            reason = errorCode(error) ?? (error instanceof Error ? error.message : String(error));
-        }
-        const wait = delayMs ?? backoffDelayMs(attempt, policy);
-        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${plan.what}: ${reason}; retrying in ${(wait / 1000).toFixed(1)}s (attempt ${attempt + 1} of ${policy.attempts})`);
-        await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_1__.setTimeout)(wait);
-    }
-}
-
-
-/***/ }),
-
-/***/ 9969:
+/***/ 1979:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -252,6 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   runGitLabOperation: () => (/* binding */ runGitLabOperation)
 });
 
+// EXTERNAL MODULE: ./src/http/abort.ts
+var abort = __webpack_require__(6618);
 // EXTERNAL MODULE: ./src/log.ts
 var log = __webpack_require__(5625);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -285,6 +48,22 @@ function artifactFileUrl(gitlab, job, artifactPath) {
         return (0,http_url/* apiUrl */.y0)(gitlab.apiUrl, `${projectPath(gitlab)}/jobs/${job.jobId}/artifacts/${file}`);
     return (0,http_url/* apiUrl */.y0)(gitlab.apiUrl, `${projectPath(gitlab)}/jobs/artifacts/${encodeURIComponent(job.ref)}/raw/${file}`, refQuery(job));
 }
+/** One job: `GET /projects/:id/jobs/:job_id` (lib/api/ci/jobs.rb). */
+function jobUrl(gitlab, jobId) {
+    return (0,http_url/* apiUrl */.y0)(gitlab.apiUrl, `${projectPath(gitlab)}/jobs/${jobId}`);
+}
+/** The project's pipelines, filtered and ordered by `query` (lib/api/ci/pipelines.rb). */
+function pipelinesUrl(gitlab, query) {
+    return (0,http_url/* apiUrl */.y0)(gitlab.apiUrl, `${projectPath(gitlab)}/pipelines`, query);
+}
+/** A pipeline's own jobs (not its child pipelines'), latest try of each, paginated. */
+function pipelineJobsUrl(gitlab, pipelineId, query) {
+    return (0,http_url/* apiUrl */.y0)(gitlab.apiUrl, `${projectPath(gitlab)}/pipelines/${pipelineId}/jobs`, query);
+}
+/** A pipeline's trigger jobs, whose `downstream_pipeline` names its child pipelines. */
+function pipelineBridgesUrl(gitlab, pipelineId, query) {
+    return (0,http_url/* apiUrl */.y0)(gitlab.apiUrl, `${projectPath(gitlab)}/pipelines/${pipelineId}/bridges`, query);
+}
 function keepUrl(gitlab, jobId) {
     return (0,http_url/* apiUrl */.y0)(gitlab.apiUrl, `${projectPath(gitlab)}/jobs/${jobId}/artifacts/keep`);
 }
@@ -303,8 +82,12 @@ function describeJob(gitlab, job) {
     return `job '${job.job}' of ${pipelines} of ${job.ref} in ${gitlab.project}`;
 }
 
-// EXTERNAL MODULE: ./src/http/client.ts
-var client = __webpack_require__(3329);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/http/body.ts
+var http_body = __webpack_require__(9662);
+// EXTERNAL MODULE: ./src/http/client.ts + 2 modules
+var client = __webpack_require__(7604);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
@@ -312,8 +95,101 @@ var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/summary.ts
+var summary = __webpack_require__(8855);
+;// CONCATENATED MODULE: ./src/gitlab/errors.ts
+
+
+
+const MAX_MESSAGE_LENGTH = 300;
+/** GitLab, as advice about a wrong answer names it. */
+const GITLAB = { name: 'GitLab', inputs: "'gitlab-url' (the GitLab address, not a page of its web UI) and the token" };
+/**
+ * GitLab's own words from an error body: `{"message": ...}` (a string, or field → errors for
+ * validation failures), `{"error": ...}` (OAuth and some API errors), or plain text ("Retry later").
+ */
+function gitlabMessage(text) {
+    let body;
+    try {
+        body = JSON.parse(text);
+    }
+    catch {
+        return text.trim().slice(0, MAX_MESSAGE_LENGTH) || undefined;
+    }
+    if (typeof body !== 'object' || body === null)
+        return undefined;
+    const { message, error, error_description: description } = body;
+    const words = [message, error, description].map(describeValue).filter(value => value !== undefined);
+    return words.length > 0 ? words.join(': ') : undefined;
+}
+function describeValue(value) {
+    if (typeof value === 'string')
+        return value.trim() || undefined;
+    if (Array.isArray(value))
+        return value.map(describeValue).filter(Boolean).join(', ') || undefined;
+    if (typeof value === 'object' && value !== null) {
+        return Object.entries(value).map(([field, problem]) => `${field} ${describeValue(problem) ?? ''}`.trim()).join('; ') || undefined;
+    }
+    return undefined;
+}
+/** Object storage answers with S3-style XML: `<Error><Code>AccessDenied</Code><Message>Request has expired</Message>`. */
+function storageMessage(text) {
+    const code = /<Code>([^<]*)<\/Code>/.exec(text)?.[1];
+    const message = /<Message>([^<]*)<\/Message>/.exec(text)?.[1];
+    const words = [code, message].filter(Boolean).join(': ');
+    return words || text.trim().slice(0, MAX_MESSAGE_LENGTH) || undefined;
+}
+const ROLE_NEEDED = {
+    read: 'at least the Reporter role (Guest in a public project)',
+    keep: 'at least the Developer role',
+    delete: 'at least the Maintainer role'
+};
+function notFoundHint({ job, artifactPath }) {
+    const causes = ['there is no such project or job, or the token cannot see it'];
+    if (job.by === 'ref') {
+        // Only a CI job token that may not list pipelines uses the ref endpoints (jobs.ts locateJob).
+        causes.push(job.searchRecentSuccessfulPipelines
+            ? `no recent successful pipeline of '${job.ref}' has a job '${job.job}' (GitLab before 18.7, or 18.9 for one file, ignores 'search-recent-successful-pipelines' and looks only at the latest; a 'gitlab-token' lets the action search itself)`
+            : `the latest successful pipeline of '${job.ref}' has no job '${job.job}' (set 'search-recent-successful-pipelines: true' to look through recent ones)`);
+    }
+    causes.push('the job has no artifacts, they expired or were deleted, or it only has artifacts:reports (not downloadable)');
+    if (artifactPath !== undefined)
+        causes.push(`the archive has no file '${artifactPath}'`);
+    return `GitLab answers 404 when ${causes.join('; or ')}.`;
+}
+function hint(status, request) {
+    const { gitlab, access } = request;
+    const token = gitlab.auth.header === 'JOB-TOKEN' ? "'gitlab-job-token'" : "'gitlab-token'";
+    switch (status) {
+        case 401:
+            return gitlab.auth.header === 'JOB-TOKEN'
+                ? `GitLab did not accept ${token}: a CI job token is valid only while its job runs.`
+                : `GitLab did not accept ${token}: check that it has not expired or been revoked, and that it has the ${access === 'read' ? 'read_api (or api)' : 'api'} scope.`;
+        case 403:
+            return `The token's user lacks permission in '${gitlab.project}': this needs ${ROLE_NEEDED[access]}${gitlab.auth.header === 'JOB-TOKEN' ? ', and the project must allow CI job token access from the job' : ''}.`;
+        case 404:
+            return notFoundHint(request);
+        case 429:
+            return "GitLab's rate limit was reached; try again later or spread the workflow's requests out.";
+        default:
+            return status >= 500 ? 'GitLab had a server error; try again later.' : undefined;
+    }
+}
+/** Turns an unsuccessful answer into one failure: what failed, the HTTP status, the server's own message, and a hint. */
+async function gitlabHttpError(what, response, request) {
+    const text = await (0,http_body/* readErrorText */.Gb)(response);
+    const fromStorage = response.url.origin !== request.gitlab.apiUrl.origin;
+    const message = (0,log/* outside */.qY)((fromStorage ? storageMessage(text) : gitlabMessage(text)) ?? '', MAX_MESSAGE_LENGTH) || 'no message';
+    const who = fromStorage ? `the storage host ${response.url.origin} GitLab redirected to` : 'GitLab';
+    return new errors/* ActionError */.lZ(`Could not ${what}: ${who} answered HTTP ${response.status}: ${message}`, {
+        title: `Could not ${what}`,
+        hint: fromStorage
+            ? 'The signed storage URL from GitLab was refused (it may have expired while waiting); run the step again.'
+            : hint(response.status, request),
+        transient: response.status === 429 || response.status >= 500
+    });
+}
+
 // EXTERNAL MODULE: ./src/http/retry.ts
 var retry = __webpack_require__(8902);
 ;// CONCATENATED MODULE: ./src/gitlab/file-name.ts
@@ -350,9 +226,13 @@ function decodeExtendedValue(value) {
     }
     return undefined;
 }
+/** Names Windows gives to devices, with any extension (`NUL.txt` opens the null device too). */
+const WINDOWS_DEVICE_NAME = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
 /**
- * A name that is safe as the last part of a path on any runner: no folders (a server could send
- * `../../x`), no control characters, none of the characters Windows refuses.
+ * A name that is safe as the last part of a path on any runner: no folders on either separator
+ * (a server could send `../../x` or `..\..\x`, and Windows takes both), no control characters,
+ * none of the characters Windows refuses (`:` included, so no drive `C:x` or stream `x:y`), and
+ * no Windows device name.
  */
 function safeFileName(name) {
     if (name === undefined)
@@ -364,7 +244,9 @@ function safeFileName(name) {
         .replace(/[. ]+$/, '')
         .trim();
     // Trailing dots are gone, so '.' and '..' are empty here.
-    return cleaned === '' ? undefined : cleaned;
+    if (cleaned === '')
+        return undefined;
+    return WINDOWS_DEVICE_NAME.test(cleaned) ? `_${cleaned}` : cleaned;
 }
 
 // EXTERNAL MODULE: external "node:v8"
@@ -465,6 +347,11 @@ function startProgress(describe, intervalMs = PROGRESS_INTERVAL_MS) {
 
 
 
+
+
+
+
+
 /**
  * Received chunks are written in batches of this size, synchronously: fs.WriteStream, which hands
  * each write to the thread pool, was slower, and bigger batches stalled the socket for longer.
@@ -489,19 +376,27 @@ function writeAll(fd, chunks, length) {
 class IncompleteBody extends Error {
 }
 /**
- * A strong or weak ETag that is a SHA-256 in hex (newer GitLab sends the archive's); other ETags
- * (object storage sends an MD5 or a multipart tag) say nothing about the bytes we can check.
+ * The SHA-256 a strong ETag of 64 hex digits carries. A weak ETag (`W/"…"`) promises only an
+ * equivalent body, not the same bytes (RFC 9110 §8.8.1), so it is never one. Whether a 64-hex
+ * ETag is the body's hash at all is for the caller to say (etagIsBodySha256).
  */
 function etagSha256(etag) {
-    const value = etag?.trim().replace(/^W\//, '').replace(/^"|"$/g, '');
-    return value && /^[0-9a-f]{64}$/i.test(value) ? value.toLowerCase() : undefined;
+    const value = etag?.trim();
+    if (!value || value.startsWith('W/'))
+        return undefined;
+    const digits = value.replace(/^"|"$/g, '');
+    return /^[0-9a-f]{64}$/i.test(digits) ? digits.toLowerCase() : undefined;
 }
 function contentLength(response) {
-    const value = (0,client/* header */.wx)(response.headers, 'content-length');
+    const value = (0,client/* header */.w)(response.headers, 'content-length');
     return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
 }
+/** "1.2 MiB of 3 MiB": how much of a body had arrived, for a failure. */
+function received(bytes, expected) {
+    return `received ${formatBytes(bytes)}${expected === undefined ? '' : ` of ${formatBytes(expected)}`}`;
+}
 /** Streams the body into the open file: hashed, counted and written in the same pass. */
-async function receive(response, fd, expected) {
+async function receive(download, response, fd, expected) {
     const hash = (0,external_node_crypto_.createHash)('sha256');
     const release = releasingMemory();
     let bytes = 0;
@@ -529,27 +424,62 @@ async function receive(response, fd, expected) {
         }
         writeAll(fd, batch, batched);
     }
+    catch (error) {
+        // The request's signal destroys the body on a cancel or the deadline.
+        if (download.signal?.aborted)
+            throw (0,abort/* stoppedFailure */.kB)(download.signal, `trying to ${download.request.what}`, received(bytes, expected));
+        if ((0,retry/* errorCode */.CA)(error) === 'UND_ERR_BODY_TIMEOUT') {
+            throw new IncompleteBody(`no data arrived for ${(0,summary/* formatDuration */.a3)(download.stallMs)} ('stall-timeout'); ${received(bytes, expected)}`);
+        }
+        throw error;
+    }
     finally {
         stopProgress();
     }
     return { bytes, sha256: hash.digest('hex') };
 }
+/**
+ * A successful answer that is not the file: a login or proxy page, or a body in a content coding
+ * (gzip, br) that would be saved still encoded; only `identity` was asked for.
+ */
+function refuseWrongContent(download, response) {
+    const { what } = download.request;
+    if ((0,http_body/* isWebPage */.AA)(response) && !download.webPageExpected)
+        throw (0,http_body/* webPageFailure */.KQ)(what, response, download.expected, GITLAB);
+    const coding = (0,client/* header */.w)(response.headers, 'content-encoding')?.trim().toLowerCase();
+    if (coding && coding !== 'identity') {
+        throw new errors/* ActionError */.lZ(`Could not ${what}: ${response.url.host} sent the body encoded as '${(0,log/* outside */.qY)(coding, 40)}', though only the plain bytes were asked for (Accept-Encoding: identity); nothing was saved`, {
+            title: `Could not ${what}`,
+            hint: 'A proxy or server configuration re-encodes downloads; exempt this host from it (or from the proxy with NO_PROXY).'
+        });
+    }
+}
 /** One attempt: `temp` truncated, the request sent, the body received and checked. */
 async function attempt(download, temp) {
     const output = await (0,promises_.open)(temp, 'w');
     try {
-        const response = await (0,client/* send */.tN)(download.request);
+        const response = await (0,client/* send */.t)({
+            ...download.request,
+            headers: { ...download.request.headers, 'accept-encoding': 'identity' },
+            signal: download.signal,
+            bodyTimeoutMs: download.stallMs
+        });
         if (response.status < 200 || response.status > 299)
             throw await download.failure(response);
+        try {
+            refuseWrongContent(download, response);
+        }
+        catch (error) {
+            await response.body.dump().catch(() => undefined);
+            throw error;
+        }
         const expected = contentLength(response);
         const started = Date.now();
-        const cancel = () => void response.body.destroy(new errors/* CancelledError */.cc(`downloading: ${download.request.what}`));
-        download.signal?.addEventListener('abort', cancel);
-        const { bytes, sha256 } = await receive(response, output.fd, expected).finally(() => download.signal?.removeEventListener('abort', cancel));
+        const { bytes, sha256 } = await receive(download, response, output.fd, expected);
         if (expected !== undefined && bytes !== expected) {
             throw new IncompleteBody(`the connection ended after ${bytes} of the ${expected} bytes announced`);
         }
-        const announced = etagSha256((0,client/* header */.wx)(response.headers, 'etag'));
+        const announced = download.etagIsBodySha256?.(response) ? etagSha256((0,client/* header */.w)(response.headers, 'etag')) : undefined;
         if (announced !== undefined && announced !== sha256) {
             throw new errors/* ActionError */.lZ(`Could not ${download.request.what}: the data received has SHA-256 ${sha256}, but the server's ETag says ${announced}`, {
                 title: 'Download failed its integrity check',
@@ -558,7 +488,7 @@ async function attempt(download, temp) {
         }
         const elapsed = Date.now() - started;
         log/* info */.pq(`Received ${formatBytes(bytes)} in ${(elapsed / 1000).toFixed(1)}s (${formatRate(bytes, elapsed)}), SHA-256 ${sha256}`);
-        return { name: dispositionFileName((0,client/* header */.wx)(response.headers, 'content-disposition')), bytes, sha256 };
+        return { name: dispositionFileName((0,client/* header */.w)(response.headers, 'content-disposition')), bytes, sha256 };
     }
     finally {
         await output.close();
@@ -567,6 +497,8 @@ async function attempt(download, temp) {
 function downloadFailure(download, error) {
     if (error instanceof errors/* ActionError */.lZ)
         return error;
+    if (download.signal?.aborted)
+        return (0,abort/* stoppedFailure */.kB)(download.signal, `trying to ${download.request.what}`);
     const reason = (0,retry/* errorCode */.CA)(error) ?? (error instanceof Error ? error.message : String(error));
     return new errors/* ActionError */.lZ(`Could not ${download.request.what}: ${reason}`, {
         title: `Could not ${download.request.what}`,
@@ -592,7 +524,8 @@ async function downloadToFile(download) {
             retryReason: () => undefined,
             // Only a body cut mid-way: send() has already retried what went wrong before the body (its
             // ActionError carries the network error as its cause), and a cancel is final.
-            retryableError: error => !(error instanceof errors/* ActionError */.lZ) && !download.signal?.aborted && ((0,retry/* isNetworkError */.TX)(error) || error instanceof IncompleteBody)
+            retryableError: error => !(error instanceof errors/* ActionError */.lZ) && !download.signal?.aborted && ((0,retry/* isNetworkError */.TX)(error) || error instanceof IncompleteBody),
+            signal: download.signal
         }, download.policy ?? retry/* DEFAULT_RETRY_POLICY */.cO);
         if (download.saveAs === 'temporary')
             return { file: temp, bytes: result.bytes, sha256: result.sha256 };
@@ -606,95 +539,10 @@ async function downloadToFile(download) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/gitlab/errors.ts
-
-const MAX_MESSAGE_LENGTH = 300;
-/**
- * GitLab's own words from an error body: `{"message": ...}` (a string, or field → errors for
- * validation failures), `{"error": ...}` (OAuth and some API errors), or plain text ("Retry later").
- */
-function gitlabMessage(text) {
-    let body;
-    try {
-        body = JSON.parse(text);
-    }
-    catch {
-        return text.trim().slice(0, MAX_MESSAGE_LENGTH) || undefined;
-    }
-    if (typeof body !== 'object' || body === null)
-        return undefined;
-    const { message, error, error_description: description } = body;
-    const words = [message, error, description].map(describeValue).filter(value => value !== undefined);
-    return words.length > 0 ? words.join(': ') : undefined;
-}
-function describeValue(value) {
-    if (typeof value === 'string')
-        return value.trim() || undefined;
-    if (Array.isArray(value))
-        return value.map(describeValue).filter(Boolean).join(', ') || undefined;
-    if (typeof value === 'object' && value !== null) {
-        return Object.entries(value).map(([field, problem]) => `${field} ${describeValue(problem) ?? ''}`.trim()).join('; ') || undefined;
-    }
-    return undefined;
-}
-/** Object storage answers with S3-style XML: `<Error><Code>AccessDenied</Code><Message>Request has expired</Message>`. */
-function storageMessage(text) {
-    const code = /<Code>([^<]*)<\/Code>/.exec(text)?.[1];
-    const message = /<Message>([^<]*)<\/Message>/.exec(text)?.[1];
-    const words = [code, message].filter(Boolean).join(': ');
-    return words || text.trim().slice(0, MAX_MESSAGE_LENGTH) || undefined;
-}
-const ROLE_NEEDED = {
-    read: 'at least the Reporter role (Guest in a public project)',
-    keep: 'at least the Developer role',
-    delete: 'at least the Maintainer role'
-};
-function notFoundHint({ job, artifactPath }) {
-    const causes = ['there is no such project or job, or the token cannot see it'];
-    if (job.by === 'ref') {
-        causes.push(job.searchRecentSuccessfulPipelines
-            ? `no recent successful pipeline of '${job.ref}' has a job '${job.job}'`
-            : `the latest successful pipeline of '${job.ref}' has no job '${job.job}' (set 'search-recent-successful-pipelines: true' to look through recent ones)`);
-    }
-    causes.push('the job has no artifacts, they expired or were deleted, or it only has artifacts:reports (not downloadable)');
-    if (artifactPath !== undefined)
-        causes.push(`the archive has no file '${artifactPath}'`);
-    return `GitLab answers 404 when ${causes.join('; or ')}.`;
-}
-function hint(status, request) {
-    const { gitlab, access } = request;
-    const token = gitlab.auth.header === 'JOB-TOKEN' ? "'gitlab-job-token'" : "'gitlab-token'";
-    switch (status) {
-        case 401:
-            return gitlab.auth.header === 'JOB-TOKEN'
-                ? `GitLab did not accept ${token}: a CI job token is valid only while its job runs.`
-                : `GitLab did not accept ${token}: check that it has not expired or been revoked, and that it has the ${access === 'read' ? 'read_api (or api)' : 'api'} scope.`;
-        case 403:
-            return `The token's user lacks permission in '${gitlab.project}': this needs ${ROLE_NEEDED[access]}${gitlab.auth.header === 'JOB-TOKEN' ? ', and the project must allow CI job token access from the job' : ''}.`;
-        case 404:
-            return notFoundHint(request);
-        case 429:
-            return "GitLab's rate limit was reached; try again later or spread the workflow's requests out.";
-        default:
-            return status >= 500 ? 'GitLab had a server error; try again later.' : undefined;
-    }
-}
-/** Turns an unsuccessful answer into one failure: what failed, the HTTP status, the server's own message, and a hint. */
-async function gitlabHttpError(what, response, request) {
-    const text = await response.body.text().catch(() => '');
-    const fromStorage = response.url.origin !== request.gitlab.apiUrl.origin;
-    const message = (fromStorage ? storageMessage(text) : gitlabMessage(text)) ?? 'no message';
-    const who = fromStorage ? `the storage host ${response.url.origin} GitLab redirected to` : 'GitLab';
-    return new errors/* ActionError */.lZ(`Could not ${what}: ${who} answered HTTP ${response.status}: ${message}`, {
-        title: `Could not ${what}`,
-        hint: fromStorage
-            ? 'The signed storage URL from GitLab was refused (it may have expired while waiting); run the step again.'
-            : hint(response.status, request),
-        transient: response.status === 429 || response.status >= 500
-    });
-}
-
 ;// CONCATENATED MODULE: ./src/gitlab/artifacts.ts
+
+
+
 
 
 
@@ -706,6 +554,19 @@ async function gitlabHttpError(what, response, request) {
 function jobTarget(gitlab, job) {
     return job.by === 'id' ? `${gitlab.project} job ${job.jobId}` : `${gitlab.project} ${job.ref} › ${job.job}`;
 }
+/**
+ * GitLab defines the ETag of its archive endpoints as the archive's SHA-256, `"<file_sha256>"`
+ * (lib/api/ci/job_artifacts.rb, helper `artifact_etag`, gitlab-org/gitlab#371991). Its two
+ * single-file endpoints send `"<sha256('<file_sha256>:<path>')>"`: 64 hex digits as well, but a
+ * cache key, not the file's hash, so a single file's ETag is never compared. Before that fix GitLab
+ * sent a weak `W/"<32 hex>"` that did not change with the artifact (the bug the issue is about;
+ * backstage/backstage#28534 stopped sending If-None-Match to GitLab for it), and object storage a
+ * redirect leads to sends its own ETag (an MD5 or a multipart tag): only an answer from GitLab's
+ * own origin carries GitLab's definition.
+ */
+function archiveEtagIsSha256(gitlab, response) {
+    return response.url.origin === gitlab.apiUrl.origin;
+}
 /** Streams an artifacts archive or file from GitLab (through any redirect to object storage) into `folder`. */
 function downloadArtifact(download) {
     const { gitlab, job, url, what, artifactPath } = download;
@@ -716,6 +577,11 @@ function downloadArtifact(download) {
         folder: download.folder,
         saveAs: download.saveAs,
         failure: response => gitlabHttpError(what, response, { gitlab, access: 'read', job, artifactPath }),
+        expected: artifactPath === undefined ? 'the artifacts archive' : `the file '${artifactPath}'`,
+        // A file asked for by name may itself be a web page (GitLab Workhorse sends its type by extension).
+        webPageExpected: artifactPath !== undefined && /\.x?html?$/i.test(artifactPath),
+        stallMs: gitlab.stallMs,
+        etagIsBodySha256: artifactPath === undefined ? response => archiveEtagIsSha256(gitlab, response) : undefined,
         signal: download.signal
     });
 }
@@ -741,15 +607,31 @@ function fetchedResult(fetched) {
 }
 /**
  * Sends a request that changes a job's artifacts. It is never sent twice once it may have
- * reached GitLab; an unsuccessful answer becomes GitLab's message with a hint.
+ * reached GitLab; an unsuccessful answer becomes GitLab's message with a hint. The successful
+ * answer is the caller's to check: a proxy or login page can answer 200 too.
  */
 async function changeArtifacts(change) {
     const { gitlab, jobId, what } = change;
-    const response = await (0,client/* send */.tN)({ method: change.method, url: change.url, what, credentials: credentials(gitlab), retry: 'once' });
+    const request = { method: change.method, url: change.url, what, credentials: credentials(gitlab), retry: 'once', signal: change.signal };
+    const response = await (0,client/* send */.t)(request);
     if (response.status < 200 || response.status > 299) {
         throw await gitlabHttpError(what, response, { gitlab, access: change.access, job: { by: 'id', jobId } });
     }
-    return response.body.text();
+    return response;
+}
+/** A success status other than the one GitLab's API gives: something between us and GitLab answered. */
+async function unexpectedAnswer(what, response, expected) {
+    if ((0,http_body/* isWebPage */.AA)(response)) {
+        await response.body.dump().catch(() => undefined);
+        return (0,http_body/* webPageFailure */.KQ)(what, response, expected, GITLAB);
+    }
+    const { text } = await (0,http_body/* readBounded */.CB)(response, http_body/* ERROR_BODY_LIMIT */.g2).catch(() => ({ text: '' }));
+    const type = (0,client/* header */.w)(response.headers, 'content-type') ?? 'no content type';
+    const body = (0,log/* outside */.qY)(text.trim(), 200) || 'an empty body';
+    return new errors/* ActionError */.lZ(`Could not ${what}: ${response.url.host} answered HTTP ${response.status} (${type}: ${body}), not ${expected}`, {
+        title: `Could not ${what}`,
+        hint: `GitLab's API answers this request with ${expected}; check ${GITLAB.inputs}, and any proxy in between. GitLab may or may not have carried it out: check the job's artifacts in GitLab.`
+    });
 }
 
 // EXTERNAL MODULE: external "node:timers/promises"
@@ -763,6 +645,7 @@ var external_node_zlib_ = __webpack_require__(8522);
 // EXTERNAL MODULE: ./node_modules/yauzl/index.js
 var yauzl = __webpack_require__(663);
 ;// CONCATENATED MODULE: ./src/gitlab/extract.ts
+
 
 
 
@@ -986,10 +869,8 @@ class Extraction {
         for (const file of files) {
             if (failure)
                 break;
-            if (signal?.aborted) {
-                failure = { error: new errors/* CancelledError */.cc('extracting the artifacts') };
+            if (signal?.aborted)
                 break;
-            }
             if (!file.entry) {
                 try {
                     this.writeSmall(file);
@@ -1006,12 +887,15 @@ class Extraction {
             }
             if (streaming.size >= STREAMS_AT_ONCE)
                 await Promise.race(streaming);
-            const stream = this.writeStreamed({ ...file, entry: file.entry })
+            const stream = this.writeStreamed({ ...file, entry: file.entry }, signal)
                 .catch(error => void (failure ??= { error }))
                 .finally(() => streaming.delete(stream));
             streaming.add(stream);
         }
         await Promise.all(streaming);
+        // A cancel or the deadline also shows as a stream's abort error: it is reported as what it is.
+        if (signal?.aborted)
+            throw (0,abort/* stoppedFailure */.kB)(signal, 'extracting the artifacts', `${count(this.files, 'file')} written, all removed again`);
         if (failure)
             throw failure.error;
     }
@@ -1056,7 +940,7 @@ class Extraction {
         }
         this.files++;
     }
-    async writeStreamed(file) {
+    async writeStreamed(file, signal) {
         const output = await (0,promises_.open)(file.target, WRITE_FLAGS, file.mode).catch(error => Promise.reject(refuseSymlinkTarget(file.target, error)));
         this.created.files.push(file.target);
         let crc = 0;
@@ -1068,7 +952,7 @@ class Extraction {
                     crc = (0,external_node_zlib_.crc32)(chunk, crc);
                     yield chunk;
                 }
-            }, output.createWriteStream({ highWaterMark: STREAM_BUFFER_BYTES }));
+            }, output.createWriteStream({ highWaterMark: STREAM_BUFFER_BYTES }), { signal });
             if (crc !== file.crc)
                 throw new Error('its CRC-32 does not match: the data is corrupt');
         }
@@ -1177,7 +1061,242 @@ async function extractArchive(zipPath, folder, limits, signal) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/gitlab/jobs.ts
+
+
+
+
+
+
+/** Largest page GitLab serves. */
+const PER_PAGE = 100;
+/** Pages of one list read at most: 1,000 jobs in one pipeline is beyond any real pipeline, yet a bound. */
+const MAX_PAGES = 10;
+/** GitLab's own `search_recent_successful_pipelines` looks through at most 100 pipelines (doc/api/job_artifacts.md). */
+const RECENT_PIPELINES = 100;
+/** Pipelines of one family (a pipeline and its child pipelines, grandchildren…) searched at most. */
+const MAX_FAMILY = 20;
+/** Job names listed in a "no such job" failure. */
+const MAX_NAMES_SHOWN = 20;
+/**
+ * A CI job token that GitLab does not let read pipelines or jobs: before the job token's
+ * fine-grained permissions (`job_token_policies` on these routes), only the artifact endpoints
+ * accepted it. The caller then lets GitLab pick the job, as the artifact endpoints always did.
+ */
+class JobTokenRefused extends Error {
+    status;
+    constructor(status) {
+        super(`HTTP ${status}`);
+        this.status = status;
+    }
+}
+async function getJson(gitlab, url, what, job, signal) {
+    const response = await (0,client/* send */.t)({ method: 'GET', url, what, credentials: credentials(gitlab), retry: 'idempotent', signal });
+    if (response.status < 200 || response.status > 299) {
+        if ((response.status === 401 || response.status === 403) && gitlab.auth.header === 'JOB-TOKEN') {
+            await response.body.dump();
+            throw new JobTokenRefused(response.status);
+        }
+        throw await gitlabHttpError(what, response, { gitlab, access: 'read', job });
+    }
+    // A web page or other non-JSON answer (a login page, a proxy) fails with the likely cause.
+    const value = await (0,http_body/* readJsonAnswer */.f$)(what, response, GITLAB);
+    return { value, headers: response.headers };
+}
+/** The next page to read: X-Next-Page when GitLab sends it ('' on the last page), else guessed from a full page. */
+function nextPage(headers, page, count) {
+    const given = (0,client/* header */.w)(headers, 'x-next-page');
+    if (given !== undefined) {
+        const next = given.trim();
+        return /^\d+$/.test(next) && Number(next) > page ? Number(next) : undefined;
+    }
+    return count >= PER_PAGE ? page + 1 : undefined;
+}
+/** Every item of a paginated list, up to MAX_PAGES pages. */
+async function* listed(gitlab, url, what, job, signal) {
+    for (let page = 1, read = 0; page !== undefined && read < MAX_PAGES; read++) {
+        const { value, headers } = await getJson(gitlab, url(page), what, job, signal);
+        const items = Array.isArray(value) ? value : [];
+        yield* items;
+        page = nextPage(headers, page, items.length);
+    }
+}
+function pageQuery(page) {
+    return { per_page: String(PER_PAGE), page: String(page) };
+}
+async function fetchJob(gitlab, jobId, signal) {
+    const job = { by: 'id', jobId };
+    const { value } = await getJson(gitlab, jobUrl(gitlab, jobId), `read job ${jobId} of ${gitlab.project}`, job, signal);
+    return value;
+}
+/**
+ * The newest successful pipelines matching `filter` (GitLab's `ref` and `sha` filters), newest
+ * first, at most `count` (≤ 100, one page).
+ */
+async function successfulPipelines(gitlab, filter, count, selector, signal) {
+    const query = { ...definedOnly(filter), status: 'success', order_by: 'id', sort: 'desc', per_page: String(count), page: '1' };
+    const of = [filter.ref, filter.sha].filter(Boolean).join(' at ');
+    const { value } = await getJson(gitlab, pipelinesUrl(gitlab, query), `list the successful pipelines of ${of} in ${gitlab.project}`, selector, signal);
+    return Array.isArray(value) ? value : [];
+}
+function definedOnly(values) {
+    return Object.fromEntries(Object.entries(values).filter((entry) => entry[1] !== undefined));
+}
+/**
+ * The job of that name with downloadable artifacts in a pipeline or its child pipelines, parent
+ * first, as GitLab's own lookup does (Ci::Pipeline#build_with_artifacts_in_self_and_project_descendants).
+ */
+async function findInFamily(gitlab, root, name, selector, seen, signal) {
+    const family = [root];
+    for (let i = 0; i < family.length && i < MAX_FAMILY; i++) {
+        const pipeline = family[i];
+        const jobs = listed(gitlab, page => pipelineJobsUrl(gitlab, pipeline.id, pageQuery(page)), `list the jobs of pipeline ${pipeline.id} in ${gitlab.project}`, selector, signal);
+        for await (const job of jobs) {
+            if (job.name !== name) {
+                if (job.name)
+                    seen?.names.add(job.name);
+                continue;
+            }
+            if (job.artifacts_file)
+                return { ...job, pipeline: job.pipeline ?? pipeline };
+            seen?.withoutArtifacts.push(job);
+        }
+        const bridges = listed(gitlab, page => pipelineBridgesUrl(gitlab, pipeline.id, pageQuery(page)), `list the child pipelines of pipeline ${pipeline.id} in ${gitlab.project}`, selector, signal);
+        for await (const bridge of bridges) {
+            const child = bridge.downstream_pipeline;
+            const sameProject = child?.project_id === undefined || root.project_id === undefined || child.project_id === root.project_id;
+            if (child && sameProject && !family.some(known => known.id === child.id))
+                family.push(child);
+        }
+    }
+    return undefined;
+}
+function notFound(gitlab, selector, pipelines, seen) {
+    const where = selector.searchRecentSuccessfulPipelines
+        ? `any of the ${pipelines.length} most recent successful pipelines of ${selector.ref}`
+        : `the newest successful pipeline of ${selector.ref} (pipeline ${pipelines[0].id})`;
+    const unusable = seen.withoutArtifacts[0];
+    const why = unusable
+        ? `job ${unusable.id} '${selector.job}' (${unusable.status ?? 'unknown status'}) has no artifacts that can be downloaded: none were uploaded, they expired or were deleted, or it has only artifacts:reports`
+        : `its jobs are ${[...seen.names].slice(0, MAX_NAMES_SHOWN).map(name => `'${name}'`).join(', ') || 'none'}${seen.names.size > MAX_NAMES_SHOWN ? ', …' : ''}`;
+    return new errors/* ActionError */.lZ(`Could not find job '${selector.job}' with artifacts in ${where} in ${gitlab.project}: ${why}.`, {
+        title: `GitLab job '${selector.job}' not found`,
+        hint: selector.searchRecentSuccessfulPipelines
+            ? "Check the job's name (it is case-sensitive) and that it keeps its artifacts (artifacts:expire_in), or give 'job-id'."
+            : "Set 'search-recent-successful-pipelines: true' to look through the 100 most recent successful pipelines, or give 'job-id'."
+    });
+}
+/** The job GitLab's ref endpoints would serve, found through the pipelines and jobs API. */
+async function findJobByRef(gitlab, selector, signal) {
+    const count = selector.searchRecentSuccessfulPipelines ? RECENT_PIPELINES : 1;
+    const pipelines = await successfulPipelines(gitlab, { ref: selector.ref }, count, selector, signal);
+    if (pipelines.length === 0) {
+        throw new errors/* ActionError */.lZ(`Could not find job '${selector.job}' of ${selector.ref} in ${gitlab.project}: GitLab lists no successful pipeline for '${selector.ref}'.`, {
+            title: `No successful GitLab pipeline for ${selector.ref}`,
+            hint: "Check the branch or tag name ('ref'; merge-request pipelines run on refs/merge-requests/<iid>/head) and that a pipeline for it has succeeded."
+        });
+    }
+    const seen = { names: new Set(), withoutArtifacts: [] };
+    for (const [index, pipeline] of pipelines.entries()) {
+        const job = await findInFamily(gitlab, pipeline, selector.job, selector, index === 0 ? seen : undefined, signal);
+        if (job)
+            return job;
+    }
+    throw notFound(gitlab, selector, pipelines, seen);
+}
+/** "job 123 'build' (success) of pipeline 456 for main at 1a2b3c4d: <web url>" */
+function describeGitLabJob(job) {
+    const name = job.name ? ` '${job.name}'` : '';
+    const status = job.status ? ` (${job.status})` : '';
+    const ref = job.ref ?? job.pipeline?.ref;
+    const commit = job.commit?.short_id ?? job.pipeline?.sha?.slice(0, 8);
+    const pipeline = job.pipeline ? ` of pipeline ${job.pipeline.id}${ref ? ` for ${ref}` : ''}${commit ? ` at ${commit}` : ''}` : '';
+    return `job ${job.id}${name}${status}${pipeline}${job.web_url ? `: ${job.web_url}` : ''}`;
+}
+/**
+ * Fails before the download when GitLab already said the job has no archive to download, with
+ * the reason it gives: GitLab's own answer to the download would be a bare 404.
+ */
+function assertDownloadable(located, now = Date.now()) {
+    const { job } = located;
+    if (!job || job.artifacts_file)
+        return;
+    const expiredAt = job.artifacts_expire_at ? Date.parse(job.artifacts_expire_at) : NaN;
+    const why = expiredAt <= now
+        ? `its artifacts expired at ${job.artifacts_expire_at}`
+        : 'it has no artifacts archive: none were uploaded (artifacts:paths), they were deleted, or it has only artifacts:reports';
+    throw new errors/* ActionError */.lZ(`Could not download the artifacts of ${describeGitLabJob(job)}: ${why}.`, {
+        title: `GitLab job ${job.id} has no artifacts to download`,
+        hint: "Check the job's artifacts:paths and artifacts:expire_in, or run the pipeline again; 'gitlab-keep-artifacts' keeps a release's artifacts from expiring."
+    });
+}
+/**
+ * The job a selector names. By ref + job name, the action looks the job up itself and downloads it
+ * by id, rather than leaving the choice to GitLab's ref endpoints: the outputs then name exactly
+ * the job whose bytes were downloaded (a pipeline finishing between two lookups cannot change it),
+ * and `search-recent-successful-pipelines` works on every GitLab, whereas the ref endpoints accept
+ * it only from GitLab 18.7 (archive; on by default from 18.10) and 18.9 (single file) and older
+ * servers silently ignore it. Only when a CI job token may not read pipelines does GitLab choose.
+ */
+async function locateJob(gitlab, selector, signal) {
+    try {
+        if (selector.by === 'id') {
+            const job = await fetchJob(gitlab, selector.jobId, signal);
+            log/* info */.pq(`GitLab ${describeGitLabJob(job)}`);
+            return { selector, job };
+        }
+        const pipelines = selector.searchRecentSuccessfulPipelines ? 'the 100 most recent successful pipelines' : 'the newest successful pipeline';
+        log/* info */.pq(`Looking for job '${selector.job}' in ${pipelines} of ${selector.ref}`);
+        const job = await findJobByRef(gitlab, selector, signal);
+        log/* info */.pq(`Using GitLab ${describeGitLabJob(job)}`);
+        return { selector: { by: 'id', jobId: String(job.id) }, job };
+    }
+    catch (error) {
+        if (!(error instanceof JobTokenRefused))
+            throw error;
+        log/* info */.pq(selector.by === 'id'
+            ? `GitLab does not let the CI job token read job ${selector.jobId} (HTTP ${error.status}; job tokens may read jobs only on newer GitLab): pipeline-id and job-url are not set.`
+            : `GitLab does not let the CI job token list pipelines (HTTP ${error.status}; job tokens may only on newer GitLab): GitLab picks the job of ${selector.ref} itself, and job-id, pipeline-id and job-url are not set.`);
+        return { selector };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/operations/gitlab-job.ts
+/** job-id, pipeline-id and job-url of the job an operation acted on, as far as GitLab told us. */
+function jobOutputs({ selector, job }) {
+    return {
+        'job-id': job?.id ?? (selector.by === 'id' ? selector.jobId : undefined),
+        'pipeline-id': job?.pipeline?.id,
+        'job-url': job?.web_url
+    };
+}
+/**
+ * A GitLab operation's result with the job it acted on: its outputs, a link to the job in the
+ * summary, and the job and pipeline among the details.
+ */
+function withJob(result, located) {
+    const { job } = located;
+    const outputs = jobOutputs(located);
+    const details = [];
+    if (outputs['job-id'] !== undefined)
+        details.push(['Job', `${outputs['job-id']}${job?.name ? ` (${job.name})` : ''}`]);
+    if (job?.pipeline)
+        details.push(['Pipeline', `${job.pipeline.id}${job.pipeline.ref ? ` for ${job.pipeline.ref}` : ''}${job.pipeline.sha ? ` at ${job.pipeline.sha.slice(0, 8)}` : ''}`]);
+    const link = job?.web_url ? [{ text: `Job ${job.id} in GitLab`, href: job.web_url }] : [];
+    return {
+        ...result,
+        outputs: { ...result.outputs, ...outputs },
+        summary: {
+            ...result.summary,
+            links: [...link, ...(result.summary.links ?? [])],
+            details: [...details, ...(result.summary.details ?? [])]
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/operations/gitlab-download-artifacts.ts
+
+
 
 
 
@@ -1187,21 +1306,25 @@ async function extractArchive(zipPath, folder, limits, signal) {
 /** The job's artifacts archive, extracted into `path` (or, with `extract: false`, saved there as a zip). */
 async function downloadArtifacts(settings, context) {
     const startedAt = Date.now();
-    const { gitlab, job } = settings;
-    const described = describeJob(gitlab, job);
-    const file = await log/* group */.Os(`Download the artifacts of ${described}`, () => downloadArtifact({
-        gitlab,
-        job,
-        url: archiveUrl(gitlab, job),
-        what: `download the artifacts of ${described}`,
-        folder: settings.path,
-        saveAs: settings.extract ? 'temporary' : { fallbackName: 'artifacts.zip' },
-        signal: context.signal
-    }));
-    const result = { operation: settings.operation, target: jobTarget(gitlab, job), startedAt, file };
+    const { gitlab } = settings;
+    const { located, file } = await log/* group */.Os(`Download the artifacts of ${describeJob(gitlab, settings.job)}`, async () => {
+        const located = await locateJob(gitlab, settings.job, context.signal);
+        assertDownloadable(located);
+        const file = await downloadArtifact({
+            gitlab,
+            job: located.selector,
+            url: archiveUrl(gitlab, located.selector),
+            what: `download the artifacts of ${describeJob(gitlab, located.selector)}`,
+            folder: settings.path,
+            saveAs: settings.extract ? 'temporary' : { fallbackName: 'artifacts.zip' },
+            signal: context.signal
+        });
+        return { located, file };
+    });
+    const result = { operation: settings.operation, target: jobTarget(gitlab, settings.job), startedAt, file };
     if (!settings.extract) {
         log/* info */.pq(`Saved the archive as ${file.file}`);
-        return fetchedResult({ ...result, status: 'Downloaded', downloadPath: file.file, files: 1 });
+        return withJob(fetchedResult({ ...result, status: 'Downloaded', downloadPath: file.file, files: 1 }), located);
     }
     const extracted = await log/* group */.Os(`Extract the artifacts into ${settings.path}`, async () => {
         try {
@@ -1212,7 +1335,7 @@ async function downloadArtifacts(settings, context) {
         }
     });
     log/* info */.pq(`Extracted ${count(extracted.files, 'file')} into ${settings.path}`);
-    return fetchedResult({ ...result, status: 'Extracted', downloadPath: settings.path, files: extracted.files });
+    return withJob(fetchedResult({ ...result, status: 'Extracted', downloadPath: settings.path, files: extracted.files }), located);
 }
 
 ;// CONCATENATED MODULE: ./src/operations/gitlab-download-artifact-file.ts
@@ -1220,51 +1343,66 @@ async function downloadArtifacts(settings, context) {
 
 
 
+
+
 /** One file from inside the job's artifacts, saved in `path` under its own name. */
 async function downloadArtifactFile(settings, context) {
     const startedAt = Date.now();
-    const { gitlab, job, artifactPath } = settings;
-    const what = `download '${artifactPath}' from the artifacts of ${describeJob(gitlab, job)}`;
-    const file = await log/* group */.Os(`Download ${artifactPath} from the artifacts of ${describeJob(gitlab, job)}`, () => downloadArtifact({
-        gitlab,
-        job,
-        url: artifactFileUrl(gitlab, job, artifactPath),
-        what,
-        folder: settings.path,
-        saveAs: { fallbackName: external_node_path_default().posix.basename(artifactPath) },
-        artifactPath,
-        signal: context.signal
-    }));
+    const { gitlab, artifactPath } = settings;
+    const { located, file } = await log/* group */.Os(`Download ${artifactPath} from the artifacts of ${describeJob(gitlab, settings.job)}`, async () => {
+        const located = await locateJob(gitlab, settings.job, context.signal);
+        assertDownloadable(located);
+        const file = await downloadArtifact({
+            gitlab,
+            job: located.selector,
+            url: artifactFileUrl(gitlab, located.selector, artifactPath),
+            what: `download '${artifactPath}' from the artifacts of ${describeJob(gitlab, located.selector)}`,
+            folder: settings.path,
+            saveAs: { fallbackName: external_node_path_default().posix.basename(artifactPath) },
+            artifactPath,
+            signal: context.signal
+        });
+        return { located, file };
+    });
     log/* info */.pq(`Saved ${artifactPath} as ${file.file}`);
-    return fetchedResult({
+    const result = fetchedResult({
         operation: settings.operation,
-        target: `${jobTarget(gitlab, job)}: ${artifactPath}`,
+        target: `${jobTarget(gitlab, settings.job)}: ${artifactPath}`,
         status: 'Downloaded',
         startedAt,
         downloadPath: file.file,
         file,
         files: 1
     });
+    return withJob(result, located);
 }
 
-// EXTERNAL MODULE: ./src/http/json.ts
-var json = __webpack_require__(2868);
 ;// CONCATENATED MODULE: ./src/operations/gitlab-keep-artifacts.ts
 
 
 
 
-function parseJob(text) {
-    return ((0,json/* parseJsonObject */.d)(text) ?? {});
-}
+
+
+
 /** Keeps a job's artifacts from expiring (POST .../artifacts/keep, sent at most once). */
-async function keepArtifacts(settings) {
+async function keepArtifacts(settings, context) {
     const startedAt = Date.now();
     const { gitlab, jobId } = settings;
-    const job = parseJob(await changeArtifacts({ gitlab, jobId, method: 'POST', url: keepUrl(gitlab, jobId), what: `keep the artifacts of job ${jobId} of ${gitlab.project}`, access: 'keep' }));
-    const expires = job.artifacts_expire_at ?? 'never';
+    const what = `keep the artifacts of job ${jobId} of ${gitlab.project}`;
+    const response = await changeArtifacts({ gitlab, jobId, method: 'POST', url: keepUrl(gitlab, jobId), what, access: 'keep', signal: context.signal });
+    // GitLab answers 200 with the job (lib/api/ci/job_artifacts.rb: `present build, with: Entities::Ci::Job`);
+    // anything else did not come from its API.
+    const job = (await (0,http_body/* readJsonAnswer */.f$)(what, response, GITLAB));
+    if (String(job.id) !== jobId) {
+        throw new errors/* ActionError */.lZ(`Could not ${what}: ${response.url.host} answered HTTP ${response.status} with JSON that is not job ${jobId}`, {
+            title: `Could not ${what}`,
+            hint: `Check ${GITLAB.inputs}, and any proxy in between; then check the job's artifacts in GitLab.`
+        });
+    }
+    const expires = typeof job.artifacts_expire_at === 'string' ? job.artifacts_expire_at : 'never';
     log/* info */.pq(`Kept the artifacts of job ${jobId} of ${gitlab.project} (expire: ${expires})`);
-    return {
+    const result = {
         outputs: {},
         summary: {
             operation: settings.operation,
@@ -1272,26 +1410,38 @@ async function keepArtifacts(settings) {
             status: 'Kept',
             passed: true,
             durationMs: Date.now() - startedAt,
-            details: [['Artifacts expire', expires]],
-            links: job.web_url ? [{ text: `Job ${jobId} in GitLab`, href: job.web_url }] : undefined
+            details: [['Artifacts expire', expires]]
         }
     };
+    return withJob(result, { selector: { by: 'id', jobId }, job: job });
 }
 
 ;// CONCATENATED MODULE: ./src/operations/gitlab-delete-artifacts.ts
 
 
 
-/** Deletes a job's artifacts (DELETE .../artifacts, sent at most once). */
-async function deleteArtifacts(settings) {
+
+
+/**
+ * Deletes a job's artifacts (DELETE .../artifacts, sent at most once). GitLab answers 204 with no
+ * body, so the job is read first (a read, retried as reads are) for its pipeline and web URL.
+ */
+async function deleteArtifacts(settings, context) {
     const startedAt = Date.now();
     const { gitlab, jobId } = settings;
-    await changeArtifacts({ gitlab, jobId, method: 'DELETE', url: deleteUrl(gitlab, jobId), what: `delete the artifacts of job ${jobId} of ${gitlab.project}`, access: 'delete' });
+    const located = await locateJob(gitlab, { by: 'id', jobId }, context.signal);
+    const what = `delete the artifacts of job ${jobId} of ${gitlab.project}`;
+    const response = await changeArtifacts({ gitlab, jobId, method: 'DELETE', url: deleteUrl(gitlab, jobId), what, access: 'delete', signal: context.signal });
+    // GitLab answers 204 No Content (lib/api/ci/job_artifacts.rb: `status :no_content`); a 200 came from something else.
+    if (response.status !== 204)
+        throw await unexpectedAnswer(what, response, 'HTTP 204 (No Content)');
+    await response.body.dump();
     log/* info */.pq(`Deleted the artifacts of job ${jobId} of ${gitlab.project}`);
-    return {
+    const result = {
         outputs: {},
         summary: { operation: settings.operation, target: `${gitlab.project} job ${jobId}`, status: 'Deleted', passed: true, durationMs: Date.now() - startedAt }
     };
+    return withJob(result, located);
 }
 
 ;// CONCATENATED MODULE: ./src/operations/gitlab.ts
@@ -1299,16 +1449,27 @@ async function deleteArtifacts(settings) {
 
 
 
-function runGitLabOperation(settings, context) {
+
+/** Runs a GitLab operation within `timeout`: the deadline stops requests, downloads and extraction as a cancel would. */
+async function runGitLabOperation(settings, context) {
+    const deadline = (0,abort/* withDeadline */.NE)(context.signal, 'timeout', settings.gitlab.timeoutMs);
+    try {
+        return await runWithin(settings, { ...context, signal: deadline.signal });
+    }
+    finally {
+        deadline.clear();
+    }
+}
+function runWithin(settings, context) {
     switch (settings.operation) {
         case 'gitlab-download-artifacts':
             return downloadArtifacts(settings, context);
         case 'gitlab-download-artifact-file':
             return downloadArtifactFile(settings, context);
         case 'gitlab-keep-artifacts':
-            return keepArtifacts(settings);
+            return keepArtifacts(settings, context);
         case 'gitlab-delete-artifacts':
-            return deleteArtifacts(settings);
+            return deleteArtifacts(settings, context);
     }
 }
 

@@ -1,0 +1,275 @@
+import * as log from '../log.js'
+import type { IncomingHttpHeaders } from 'node:http'
+import { ActionError } from '../errors.js'
+import { readJsonAnswer } from '../http/body.js'
+import { header, send } from '../http/client.js'
+import type { GitLabConnection, JobSelector } from '../settings/index.js'
+import { credentials, jobUrl, pipelineBridgesUrl, pipelineJobsUrl, pipelinesUrl } from './api.js'
+import { GITLAB, gitlabHttpError } from './errors.js'
+
+// Which job a download is about, found through GitLab's jobs and pipelines API, so that every
+// download can say which job and pipeline its bytes came from (outputs job-id, pipeline-id,
+// job-url), and so that a download by ref + job name works the same on every GitLab version.
+//
+// Shapes, checked against GitLab's lib/api/ci/pipelines.rb and jobs.rb, the Entities::Ci::Job /
+// JobBasic / PipelineBasic entities, and go-gitlab (Job, Bridge.DownstreamPipeline, ListJobsOptions):
+// - GET /projects/:id/pipelines?ref=&status=success&order_by=id&sort=desc&per_page=&page=
+//   → [{ id, project_id, sha, ref, status, web_url, ... }]; child pipelines are not listed.
+// - GET /projects/:id/pipelines/:pipeline_id/jobs?per_page=&page= → the pipeline's own jobs, the
+//   latest try of each (include_retried defaults to false).
+// - GET /projects/:id/pipelines/:pipeline_id/bridges → trigger jobs; `downstream_pipeline`
+//   ({ id, project_id, ... } or null) is a child pipeline when its project is the same.
+// - GET /projects/:id/jobs/:job_id → { id, name, status, ref, web_url, pipeline: {...},
+//   commit: {...}, artifacts_file: { filename, size } (only while the archive can be downloaded),
+//   artifacts_expire_at }.
+// Lists are paginated with X-Next-Page ('' on the last page), X-Page, X-Per-Page, X-Total(-Pages)
+// and Link; per_page is at most 100.
+
+export interface GitLabPipeline {
+  id: number
+  project_id?: number
+  sha?: string
+  ref?: string
+  status?: string
+  web_url?: string
+}
+
+export interface GitLabJob {
+  id: number
+  name?: string
+  status?: string
+  ref?: string
+  web_url?: string
+  pipeline?: GitLabPipeline
+  commit?: { id?: string; short_id?: string }
+  /** Present only while the job's archive can be downloaded (Entities::Ci::Job: `if job.artifacts?`). */
+  artifacts_file?: { filename?: string; size?: number } | null
+  artifacts_expire_at?: string | null
+}
+
+interface GitLabBridge {
+  downstream_pipeline?: GitLabPipeline | null
+}
+
+/** Largest page GitLab serves. */
+const PER_PAGE = 100
+/** Pages of one list read at most: 1,000 jobs in one pipeline is beyond any real pipeline, yet a bound. */
+const MAX_PAGES = 10
+/** GitLab's own `search_recent_successful_pipelines` looks through at most 100 pipelines (doc/api/job_artifacts.md). */
+const RECENT_PIPELINES = 100
+/** Pipelines of one family (a pipeline and its child pipelines, grandchildren…) searched at most. */
+const MAX_FAMILY = 20
+/** Job names listed in a "no such job" failure. */
+const MAX_NAMES_SHOWN = 20
+
+/**
+ * A CI job token that GitLab does not let read pipelines or jobs: before the job token's
+ * fine-grained permissions (`job_token_policies` on these routes), only the artifact endpoints
+ * accepted it. The caller then lets GitLab pick the job, as the artifact endpoints always did.
+ */
+class JobTokenRefused extends Error {
+  constructor(readonly status: number) {
+    super(`HTTP ${status}`)
+  }
+}
+
+interface Answer {
+  value: unknown
+  headers: IncomingHttpHeaders
+}
+
+async function getJson(gitlab: GitLabConnection, url: URL, what: string, job: JobSelector, signal?: AbortSignal): Promise<Answer> {
+  const response = await send({ method: 'GET', url, what, credentials: credentials(gitlab), retry: 'idempotent', signal })
+  if (response.status < 200 || response.status > 299) {
+    if ((response.status === 401 || response.status === 403) && gitlab.auth.header === 'JOB-TOKEN') {
+      await response.body.dump()
+      throw new JobTokenRefused(response.status)
+    }
+    throw await gitlabHttpError(what, response, { gitlab, access: 'read', job })
+  }
+  // A web page or other non-JSON answer (a login page, a proxy) fails with the likely cause.
+  const value = await readJsonAnswer(what, response, GITLAB)
+  return { value, headers: response.headers }
+}
+
+/** The next page to read: X-Next-Page when GitLab sends it ('' on the last page), else guessed from a full page. */
+export function nextPage(headers: IncomingHttpHeaders, page: number, count: number): number | undefined {
+  const given = header(headers, 'x-next-page')
+  if (given !== undefined) {
+    const next = given.trim()
+    return /^\d+$/.test(next) && Number(next) > page ? Number(next) : undefined
+  }
+  return count >= PER_PAGE ? page + 1 : undefined
+}
+
+/** Every item of a paginated list, up to MAX_PAGES pages. */
+async function* listed<T>(gitlab: GitLabConnection, url: (page: number) => URL, what: string, job: JobSelector, signal?: AbortSignal): AsyncGenerator<T> {
+  for (let page: number | undefined = 1, read = 0; page !== undefined && read < MAX_PAGES; read++) {
+    const { value, headers } = await getJson(gitlab, url(page), what, job, signal)
+    const items = Array.isArray(value) ? (value as T[]) : []
+    yield* items
+    page = nextPage(headers, page, items.length)
+  }
+}
+
+function pageQuery(page: number): Record<string, string> {
+  return { per_page: String(PER_PAGE), page: String(page) }
+}
+
+export async function fetchJob(gitlab: GitLabConnection, jobId: string, signal?: AbortSignal): Promise<GitLabJob> {
+  const job: JobSelector = { by: 'id', jobId }
+  const { value } = await getJson(gitlab, jobUrl(gitlab, jobId), `read job ${jobId} of ${gitlab.project}`, job, signal)
+  return value as GitLabJob
+}
+
+type RefSelector = Extract<JobSelector, { by: 'ref' }>
+
+/**
+ * The newest successful pipelines matching `filter` (GitLab's `ref` and `sha` filters), newest
+ * first, at most `count` (≤ 100, one page).
+ */
+async function successfulPipelines(gitlab: GitLabConnection, filter: { ref?: string; sha?: string }, count: number, selector: JobSelector, signal?: AbortSignal): Promise<GitLabPipeline[]> {
+  const query = { ...definedOnly(filter), status: 'success', order_by: 'id', sort: 'desc', per_page: String(count), page: '1' }
+  const of = [filter.ref, filter.sha].filter(Boolean).join(' at ')
+  const { value } = await getJson(gitlab, pipelinesUrl(gitlab, query), `list the successful pipelines of ${of} in ${gitlab.project}`, selector, signal)
+  return Array.isArray(value) ? (value as GitLabPipeline[]) : []
+}
+
+function definedOnly(values: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).filter((entry): entry is [string, string] => entry[1] !== undefined))
+}
+
+/** What a search saw, for a failure that says why nothing was found. */
+interface Seen {
+  /** Job names in the newest pipeline's family. */
+  names: Set<string>
+  /** Jobs of the right name whose artifacts cannot be downloaded. */
+  withoutArtifacts: GitLabJob[]
+}
+
+/**
+ * The job of that name with downloadable artifacts in a pipeline or its child pipelines, parent
+ * first, as GitLab's own lookup does (Ci::Pipeline#build_with_artifacts_in_self_and_project_descendants).
+ */
+async function findInFamily(gitlab: GitLabConnection, root: GitLabPipeline, name: string, selector: JobSelector, seen?: Seen, signal?: AbortSignal): Promise<GitLabJob | undefined> {
+  const family = [root]
+  for (let i = 0; i < family.length && i < MAX_FAMILY; i++) {
+    const pipeline = family[i]
+    const jobs = listed<GitLabJob>(gitlab, page => pipelineJobsUrl(gitlab, pipeline.id, pageQuery(page)), `list the jobs of pipeline ${pipeline.id} in ${gitlab.project}`, selector, signal)
+    for await (const job of jobs) {
+      if (job.name !== name) {
+        if (job.name) seen?.names.add(job.name)
+        continue
+      }
+      if (job.artifacts_file) return { ...job, pipeline: job.pipeline ?? pipeline }
+      seen?.withoutArtifacts.push(job)
+    }
+    const bridges = listed<GitLabBridge>(gitlab, page => pipelineBridgesUrl(gitlab, pipeline.id, pageQuery(page)), `list the child pipelines of pipeline ${pipeline.id} in ${gitlab.project}`, selector, signal)
+    for await (const bridge of bridges) {
+      const child = bridge.downstream_pipeline
+      const sameProject = child?.project_id === undefined || root.project_id === undefined || child.project_id === root.project_id
+      if (child && sameProject && !family.some(known => known.id === child.id)) family.push(child)
+    }
+  }
+  return undefined
+}
+
+function notFound(gitlab: GitLabConnection, selector: RefSelector, pipelines: GitLabPipeline[], seen: Seen): ActionError {
+  const where = selector.searchRecentSuccessfulPipelines
+    ? `any of the ${pipelines.length} most recent successful pipelines of ${selector.ref}`
+    : `the newest successful pipeline of ${selector.ref} (pipeline ${pipelines[0].id})`
+  const unusable = seen.withoutArtifacts[0]
+  const why = unusable
+    ? `job ${unusable.id} '${selector.job}' (${unusable.status ?? 'unknown status'}) has no artifacts that can be downloaded: none were uploaded, they expired or were deleted, or it has only artifacts:reports`
+    : `its jobs are ${[...seen.names].slice(0, MAX_NAMES_SHOWN).map(name => `'${name}'`).join(', ') || 'none'}${seen.names.size > MAX_NAMES_SHOWN ? ', …' : ''}`
+  return new ActionError(`Could not find job '${selector.job}' with artifacts in ${where} in ${gitlab.project}: ${why}.`, {
+    title: `GitLab job '${selector.job}' not found`,
+    hint: selector.searchRecentSuccessfulPipelines
+      ? "Check the job's name (it is case-sensitive) and that it keeps its artifacts (artifacts:expire_in), or give 'job-id'."
+      : "Set 'search-recent-successful-pipelines: true' to look through the 100 most recent successful pipelines, or give 'job-id'."
+  })
+}
+
+/** The job GitLab's ref endpoints would serve, found through the pipelines and jobs API. */
+async function findJobByRef(gitlab: GitLabConnection, selector: RefSelector, signal?: AbortSignal): Promise<GitLabJob> {
+  const count = selector.searchRecentSuccessfulPipelines ? RECENT_PIPELINES : 1
+  const pipelines = await successfulPipelines(gitlab, { ref: selector.ref }, count, selector, signal)
+  if (pipelines.length === 0) {
+    throw new ActionError(`Could not find job '${selector.job}' of ${selector.ref} in ${gitlab.project}: GitLab lists no successful pipeline for '${selector.ref}'.`, {
+      title: `No successful GitLab pipeline for ${selector.ref}`,
+      hint: "Check the branch or tag name ('ref'; merge-request pipelines run on refs/merge-requests/<iid>/head) and that a pipeline for it has succeeded."
+    })
+  }
+  const seen: Seen = { names: new Set(), withoutArtifacts: [] }
+  for (const [index, pipeline] of pipelines.entries()) {
+    const job = await findInFamily(gitlab, pipeline, selector.job, selector, index === 0 ? seen : undefined, signal)
+    if (job) return job
+  }
+  throw notFound(gitlab, selector, pipelines, seen)
+}
+
+/** "job 123 'build' (success) of pipeline 456 for main at 1a2b3c4d: <web url>" */
+export function describeGitLabJob(job: GitLabJob): string {
+  const name = job.name ? ` '${job.name}'` : ''
+  const status = job.status ? ` (${job.status})` : ''
+  const ref = job.ref ?? job.pipeline?.ref
+  const commit = job.commit?.short_id ?? job.pipeline?.sha?.slice(0, 8)
+  const pipeline = job.pipeline ? ` of pipeline ${job.pipeline.id}${ref ? ` for ${ref}` : ''}${commit ? ` at ${commit}` : ''}` : ''
+  return `job ${job.id}${name}${status}${pipeline}${job.web_url ? `: ${job.web_url}` : ''}`
+}
+
+/**
+ * Fails before the download when GitLab already said the job has no archive to download, with
+ * the reason it gives: GitLab's own answer to the download would be a bare 404.
+ */
+export function assertDownloadable(located: LocatedJob, now = Date.now()): void {
+  const { job } = located
+  if (!job || job.artifacts_file) return
+  const expiredAt = job.artifacts_expire_at ? Date.parse(job.artifacts_expire_at) : NaN
+  const why =
+    expiredAt <= now
+      ? `its artifacts expired at ${job.artifacts_expire_at}`
+      : 'it has no artifacts archive: none were uploaded (artifacts:paths), they were deleted, or it has only artifacts:reports'
+  throw new ActionError(`Could not download the artifacts of ${describeGitLabJob(job)}: ${why}.`, {
+    title: `GitLab job ${job.id} has no artifacts to download`,
+    hint: "Check the job's artifacts:paths and artifacts:expire_in, or run the pipeline again; 'gitlab-keep-artifacts' keeps a release's artifacts from expiring."
+  })
+}
+
+export interface LocatedJob {
+  /** What to download by: the job's id whenever the job was found, else the selector given. */
+  selector: JobSelector
+  /** The job as GitLab describes it; undefined when the CI job token may not read it. */
+  job?: GitLabJob
+}
+
+/**
+ * The job a selector names. By ref + job name, the action looks the job up itself and downloads it
+ * by id, rather than leaving the choice to GitLab's ref endpoints: the outputs then name exactly
+ * the job whose bytes were downloaded (a pipeline finishing between two lookups cannot change it),
+ * and `search-recent-successful-pipelines` works on every GitLab, whereas the ref endpoints accept
+ * it only from GitLab 18.7 (archive; on by default from 18.10) and 18.9 (single file) and older
+ * servers silently ignore it. Only when a CI job token may not read pipelines does GitLab choose.
+ */
+export async function locateJob(gitlab: GitLabConnection, selector: JobSelector, signal?: AbortSignal): Promise<LocatedJob> {
+  try {
+    if (selector.by === 'id') {
+      const job = await fetchJob(gitlab, selector.jobId, signal)
+      log.info(`GitLab ${describeGitLabJob(job)}`)
+      return { selector, job }
+    }
+    const pipelines = selector.searchRecentSuccessfulPipelines ? 'the 100 most recent successful pipelines' : 'the newest successful pipeline'
+    log.info(`Looking for job '${selector.job}' in ${pipelines} of ${selector.ref}`)
+    const job = await findJobByRef(gitlab, selector, signal)
+    log.info(`Using GitLab ${describeGitLabJob(job)}`)
+    return { selector: { by: 'id', jobId: String(job.id) }, job }
+  } catch (error) {
+    if (!(error instanceof JobTokenRefused)) throw error
+    log.info(
+      selector.by === 'id'
+        ? `GitLab does not let the CI job token read job ${selector.jobId} (HTTP ${error.status}; job tokens may read jobs only on newer GitLab): pipeline-id and job-url are not set.`
+        : `GitLab does not let the CI job token list pipelines (HTTP ${error.status}; job tokens may only on newer GitLab): GitLab picks the job of ${selector.ref} itself, and job-id, pipeline-id and job-url are not set.`
+    )
+    return { selector }
+  }
+}
