@@ -84,8 +84,9 @@ describe('1. proxies', () => {
       `GET ${server.storage.url}/artifacts-bucket/101/artifacts.zip`
     ])
     expect(forward.requests[0].headers['private-token']).toBe(token)
-    expect(forward.requests[1].headers['private-token']).toBeUndefined()
-    expect(forward.requests[1].headers['accept-encoding']).toBe('identity')
+    expect(forward.requests[1].headers['private-token']).toBe(token)
+    expect(forward.requests[2].headers['private-token']).toBeUndefined()
+    expect(forward.requests[2].headers['accept-encoding']).toBe('identity')
     const log = visibleLog(result)
     expect(log.match(/Using the proxy/g)).toHaveLength(1)
     expect(log).toContain(`Using the proxy ${forward.url} `)
