@@ -56,10 +56,11 @@ export interface NgRunRequest {
 const MODULE_TYPE_UNSPECIFIED = ''
 
 /**
- * Harness cannot find the execution (yet). Right after a start, current harness-core answers 404
- * (`EntityNotFoundException`); older builds answer HTTP 400 `INVALID_REQUEST` with "Plan Execution
- * Summary does not exist…" (`InvalidRequestException` in PMSExecutionServiceImpl). The follower
- * rides this out for a while after a start; anywhere else it is a plain failure.
+ * Harness cannot find the execution (yet). Right after a start, harness-core builds since 7 Apr 2022
+ * (PIE-3081, commit b4cc42f9612) answer 404 (`EntityNotFoundException`); older builds answer HTTP 400
+ * `INVALID_REQUEST` with "Plan Execution Summary does not exist…" (`InvalidRequestException` in
+ * PMSExecutionServiceImpl). The follower rides this out for a while after a start; anywhere else it is
+ * a plain failure.
  */
 export class ExecutionNotFoundError extends ActionError {}
 
