@@ -25,20 +25,22 @@ function timeoutHint(step: FollowedBy): string {
 
 /**
  * Whether a waited-for execution fails the step: a timeout always does, a final status unless it is
- * one of the passing ones. `detail` is Harness's own reason, when it gave one.
+ * one of the passing ones. `detail` is Harness's own reason, when it gave one; `abortNote` says what
+ * became of the execution after a timeout (aborted, or left running).
  */
 export function executionFailure(
   what: string,
   result: WaitResult<{ status: string }>,
   step: FollowedBy,
-  detail?: string
+  detail?: string,
+  abortNote?: string
 ): OperationResult['failure'] {
   const { wait } = step
   const reason = detail ? `: ${detail}` : ''
   if (result.outcome === 'timeout') {
     return {
       title: 'Timed out',
-      message: `Timed out after ${formatDuration(wait.timeoutMs)} waiting for ${what}; last status ${result.last.status}${reason}`,
+      message: `Timed out after ${formatDuration(wait.timeoutMs)} waiting for ${what}; last status ${result.last.status}${reason}${abortNote ? `; ${abortNote}` : ''}`,
       hint: timeoutHint(step)
     }
   }

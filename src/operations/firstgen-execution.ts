@@ -48,9 +48,9 @@ export async function followExecution(
     if (result.outcome === 'timeout') abortNote = await aborter.abort('timeout')
   }
   const what = `Harness ${first.kind.toLowerCase()} execution ${first.id}`
-  let failure = settings.wait.enabled ? executionFailure(what, result, settings, result.last.failureDetails) : undefined
-  if (failure && abortNote) failure = { ...failure, message: `${failure.message}; ${abortNote}` }
-  return report(settings, result, failure, { ...extras, details: [...(extras.details ?? []), ...(abortNote ? [['Abort', abortNote] as [string, string]] : [])] })
+  const failure = settings.wait.enabled ? executionFailure(what, result, settings, result.last.failureDetails, abortNote) : undefined
+  const details = abortNote ? [...(extras.details ?? []), ['Abort', abortNote] as [string, string]] : extras.details
+  return report(settings, result, failure, { ...extras, details })
 }
 
 /** The permission harness-core checks for ABORT_ALL (ExecutionResource, DeploymentAuthHandler). */

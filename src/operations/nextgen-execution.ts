@@ -155,8 +155,7 @@ export class NgExecutionFollower {
   result(snapshot: NgExecution, waited?: WaitResult<NgExecution>, abortNote?: string): OperationResult {
     const { id, settings, startedAtMs } = this.plan
     const what = `Harness NextGen execution ${id}`
-    let failure = waited ? executionFailure(what, waited, settings, failureDetail(snapshot)) : undefined
-    if (failure && abortNote) failure = { ...failure, message: `${failure.message}; ${abortNote}` }
+    const failure = waited ? executionFailure(what, waited, settings, failureDetail(snapshot), abortNote) : undefined
     const url = this.url
     const pipeline = this.pipeline ?? snapshot.pipeline
     const details: Array<[string, string]> = [['Execution id', id]]
