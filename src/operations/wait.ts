@@ -56,7 +56,7 @@ async function pollUntilFinal<T extends { status: string }>(plan: WaitPlan<T>): 
     } catch (error) {
       if (plan.isExpected?.(error)) {
         // Logged once per wait, not once per poll.
-        if (!expectedLogged) log.info(`${plan.what} is not visible in Harness yet (${errorText(error)}); waiting for it to appear.`)
+        if (!expectedLogged) log.info(`${plan.what} is not visible in Harness yet (${log.outside(errorText(error))}); waiting for it to appear.`)
         expectedLogged = true
       } else {
         failedPolls++
