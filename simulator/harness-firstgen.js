@@ -72,6 +72,8 @@ const CLEANABLE_STREAM_TYPES = ['DOCKER', 'ECR', 'GCR', 'ACR', 'ARTIFACTORY', 'N
  * @property {StatusStep[]} [defaultStatuses]  For entities that script none.
  * @property {Fault[]} [faults]
  * @property {string} [pathPrefix]  Serve under a path, as a vanity URL does (e.g. /harness).
+ * @property {boolean} [refuseAbort]  Answer the REST abort as Harness does when the key lacks the
+ *   permission (HTTP 403, ACCESS_DENIED), instead of aborting.
  */
 
 /**
@@ -87,6 +89,7 @@ const CLEANABLE_STREAM_TYPES = ['DOCKER', 'ECR', 'GCR', 'ACR', 'ARTIFACTORY', 'N
  * @property {number} [stepMs]  See EntitySpec.
  * @property {number} [finalSeenAt]  performance.now() of the first poll answered with a final status.
  * @property {string} [notes]
+ * @property {boolean} [aborted]  ABORT_ALL was accepted: every later read answers ABORTED.
  */
 
 const DEFAULT_STATUSES = ['QUEUED', 'RUNNING', 'SUCCESS']
@@ -191,8 +194,15 @@ export async function startHarnessFirstGen(scenario = demoScenario(), options = 
     artifactCleanup: ({ input }) => ({ message: cleanupMessage(scenario, input.artifactStreamId) })
   }
 
+  /** Every abort Harness received, in order. */
+  const aborts = /** @type {Array<{ executionId: string, appId: string | null, routingId: string | null, body: unknown }>} */ ([])
+
   const prefix = scenario.pathPrefix ?? ''
   const server = await startServer(async (request, res) => {
+    const abortPath = `${prefix}/gateway/api/executions/`
+    if (request.method === 'PUT' && request.path.startsWith(abortPath)) {
+      return abort(request, res, decodeURIComponent(request.path.slice(abortPath.length)))
+    }
     if (request.method !== 'POST' || request.path !== `${prefix}/gateway/api/graphql`) {
       return sendJson(res, 404, { code: 'RESOURCE_NOT_FOUND', message: 'Resource not found', responseMessages: [{ code: 'RESOURCE_NOT_FOUND', level: 'ERROR', message: 'Resource not found' }] })
     }
@@ -223,7 +233,44 @@ export async function startHarnessFirstGen(scenario = demoScenario(), options = 
     sendJson(res, 200, result)
   }, options)
 
-  return { ...server, faults, executions, started }
+  /**
+   * FirstGen's REST interrupt (harness-core ExecutionResource.triggerWorkflowExecutionInterrupt), as
+   * harness-go-sdk's AbortWorkflowOrPipelineById calls it. Answers with Harness's RestResponse.
+   * @param {import('./server.js').RecordedRequest} request
+   * @param {import('node:http').ServerResponse} res
+   * @param {string} executionId
+   */
+  function abort(request, res, executionId) {
+    const refuse = (/** @type {number} */ status, /** @type {string} */ code, /** @type {string} */ message) =>
+      sendJson(res, status, { metaData: null, resource: null, responseMessages: [{ code, level: 'ERROR', message }] })
+    if (request.headers['x-api-key'] !== scenario.apiKey || request.query.get('routingId') !== scenario.accountId) {
+      return refuse(401, 'INVALID_TOKEN', 'Invalid token')
+    }
+    /** @type {any} */
+    let body
+    try {
+      body = JSON.parse(request.body)
+    } catch {
+      return refuse(400, 'INVALID_REQUEST', 'Unable to process JSON')
+    }
+    aborts.push({ executionId, appId: request.query.get('appId'), routingId: request.query.get('routingId'), body })
+    const execution = executions.get(executionId)
+    if (!execution || execution.application.id !== request.query.get('appId')) {
+      return refuse(400, 'INVALID_ARGUMENT', 'Execution does not exist or access is denied')
+    }
+    if (scenario.refuseAbort) return refuse(403, 'ACCESS_DENIED', 'Not authorized to perform this action')
+    const type = body?.executionInterruptType
+    if (type === 'ABORT') return refuse(400, 'INVALID_ARGUMENT', 'stateExecutionInstanceId is required for ABORT')
+    if (type !== 'ABORT_ALL') return refuse(400, 'INVALID_ARGUMENT', `Unsupported executionInterruptType: ${type}`)
+    execution.aborted = true
+    sendJson(res, 200, {
+      metaData: {},
+      resource: { uuid: `interrupt-${aborts.length}`, appId: execution.application.id, executionUuid: executionId, executionInterruptType: 'ABORT_ALL' },
+      responseMessages: []
+    })
+  }
+
+  return { ...server, faults, executions, started, aborts }
 }
 
 /**
@@ -309,7 +356,7 @@ function currentStep(execution) {
  * @param {number} index
  */
 function executionView(execution, index) {
-  const raw = execution.statuses[Math.min(index, execution.statuses.length - 1)]
+  const raw = execution.aborted ? 'ABORTED' : execution.statuses[Math.min(index, execution.statuses.length - 1)]
   const step = typeof raw === 'string' ? { status: raw } : raw
   const final = FINAL.has(step.status)
   const common = {

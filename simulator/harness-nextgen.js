@@ -12,17 +12,34 @@ import { sendJson, startServer } from './server.js'
  * @property {string} identifier
  * @property {string} name
  * @property {string} [type]  Layout node type, e.g. Deployment, Approval, CI.
+ * @property {'MATRIX' | 'LOOP' | 'PARALLELISM'} [strategy]  Laid out inside a strategy wrapper node, as
+ *   harness-core's StrategyUtils.modifyStageLayoutNodeGraph does: the wrapper has nodeGroup STRATEGY
+ *   and the stage's own name and identifier, and the stage is its only child.
+ */
+
+/**
+ * A parallel group of stages, laid out as harness-core's ParallelPlanCreator does: a node with
+ * nodeType parallel, nodeGroup STAGE and no name, whose children are the stages.
+ * @typedef {{ parallel: StageSpec[] }} ParallelSpec
  */
 
 /**
  * @typedef {object} PipelineSpec
  * @property {string} name
- * @property {StageSpec[]} stages
+ * @property {Array<StageSpec | ParallelSpec>} stages  In the order they run.
+ * @property {string} [startStatus]  The engine status the execute answer reports (default RUNNING),
+ *   e.g. FREEZE_FAILED for a run a deployment freeze stops at once.
  * @property {string[]} script  The statuses successive polls report; the last one repeats.
  *   Each change of status moves on to the next stage; a failing final status fails `failure.stage`
  *   (default the last stage), a passing one passes every stage.
  * @property {{ stage?: string, message: string }} [failure]  Reported when the script ends in a failing status.
  * @property {string[]} [inputSets]  Input set identifiers that exist for this pipeline.
+ */
+
+/**
+ * @typedef {object} NotVisibleAtFirst
+ * @property {number} polls
+ * @property {'EntityNotFoundException' | 'InvalidRequestException'} answer
  */
 
 /**
@@ -33,6 +50,12 @@ import { sendJson, startServer } from './server.js'
  * @property {string} [project]
  * @property {string} [prefix]  Path before /gateway, as behind a vanity or self-managed URL.
  * @property {Record<string, PipelineSpec>} [pipelines]
+ * @property {boolean} [moduleTypeRequired]  Answer an execute request without `moduleType` as harness-core
+ *   builds before 20 Oct 2022 (PIE-5890) did, which declared it NotNull: HTTP 400. An empty value passes.
+ * @property {NotVisibleAtFirst} [notVisibleAtFirst]
+ *   The first `polls` reads of each new execution answer "does not exist", as Harness does before it
+ *   has written the execution summary: current builds with 404 (EntityNotFoundException), older ones
+ *   with HTTP 400 INVALID_REQUEST (InvalidRequestException).
  */
 
 /**
@@ -41,6 +64,7 @@ import { sendJson, startServer } from './server.js'
  * @property {string} pipeline
  * @property {PipelineSpec} spec
  * @property {number} polls  Status reads answered so far.
+ * @property {number} hidden  Status reads answered "does not exist" so far (see notVisibleAtFirst).
  * @property {number} startTs
  * @property {number} [endTs]
  * @property {string} [abortedStatus]  Set by AbortAll: the execution then reports Aborted.
@@ -51,14 +75,14 @@ import { sendJson, startServer } from './server.js'
 /** @typedef {{ httpStatus: number, code: string, message: string }} InjectedError */
 /** @typedef {'execute' | 'status' | 'interrupt'} CallKind */
 
-const PASSING = new Set(['Success', 'IgnoreFailed', 'Skipped'])
+const PASSING = new Set(['Success', 'IgnoreFailed', 'Skipped', 'Suspended'])
 const FINAL = new Set([...PASSING, 'Failed', 'Errored', 'Aborted', 'AbortedByFreeze', 'Expired', 'ApprovalRejected'])
 const SCOPE_PARAMS = ['accountIdentifier', 'orgIdentifier', 'projectIdentifier']
 const EXECUTE_PARAMS = [...SCOPE_PARAMS, 'moduleType', 'branch', 'repoIdentifier', 'getDefaultFromOtherRepo', 'useFQNIfError', 'notesForPipelineExecution']
 
 /**
  * Demo data: a pipeline with an approval that passes, and one whose deployment fails.
- * @type {Required<Omit<NextGenOptions, 'prefix'>>}
+ * @type {Required<Omit<NextGenOptions, 'prefix' | 'moduleTypeRequired' | 'notVisibleAtFirst'>>}
  */
 export const DEMO_NEXTGEN = {
   accountId: 'demo-account',
@@ -93,6 +117,7 @@ export const DEMO_NEXTGEN = {
  * @param {NextGenOptions} [options]
  */
 export function createNextGenApi(options = {}) {
+  /** @type {NextGenOptions & typeof DEMO_NEXTGEN & { prefix: string }} */
   const settings = { ...DEMO_NEXTGEN, prefix: '', ...options }
   /** @type {Map<string, Execution>} */
   const executions = new Map()
@@ -179,12 +204,16 @@ export function createNextGenApi(options = {}) {
     const contentType = (request.headers['content-type'] ?? '').split(';')[0].trim()
     const expected = inputSetList ? 'application/json' : 'application/yaml'
     if (contentType !== expected) return fail(res, 415, 'UNSUPPORTED_MEDIA_TYPE', `Content-Type ${contentType || '(none)'} is not supported here; send ${expected}`)
+    if (settings.moduleTypeRequired && request.query.get('moduleType') === null) {
+      return fail(res, 400, 'INVALID_REQUEST', 'moduleType: must not be null')
+    }
     const problem = inputSetList ? inputSetProblem(spec, request.body) : runtimeYamlProblem(request.body)
     if (problem) return fail(res, problem.httpStatus, problem.code, problem.message)
     const id = randomBytes(16).toString('base64url')
     const startTs = Date.now()
-    executions.set(id, { id, pipeline, spec, polls: 0, startTs, body: request.body, query: request.query })
-    sendJson(res, 200, success({ planExecution: { uuid: id, planId: randomBytes(16).toString('base64url'), status: 'RUNNING', startTs } }))
+    executions.set(id, { id, pipeline, spec, polls: 0, hidden: 0, startTs, body: request.body, query: request.query })
+    const status = spec.startStatus ?? 'RUNNING'
+    sendJson(res, 200, success({ planExecution: { uuid: id, planId: randomBytes(16).toString('base64url'), status, startTs } }))
   }
 
   /**
@@ -193,7 +222,13 @@ export function createNextGenApi(options = {}) {
    */
   function status(res, id) {
     const execution = executions.get(id)
-    if (!execution) {
+    const notVisible = settings.notVisibleAtFirst
+    const hidden = execution !== undefined && notVisible !== undefined && execution.hidden < notVisible.polls
+    if (execution && hidden) execution.hidden++
+    if (hidden && notVisible?.answer === 'InvalidRequestException') {
+      return fail(res, 400, 'INVALID_REQUEST', 'Invalid request: Plan Execution Summary does not exist or has been deleted for given planExecutionId')
+    }
+    if (!execution || hidden) {
       return fail(res, 404, 'RESOURCE_NOT_FOUND_EXCEPTION', `Plan Execution Summary does not exist or has been deleted for planExecutionId: ${id}`)
     }
     const step = Math.min(execution.polls, execution.spec.script.length - 1)
@@ -319,13 +354,19 @@ function inputSetProblem(spec, body) {
  */
 function summaryOf(execution, current, step) {
   const { spec } = execution
+  const stages = realStages(spec)
   const stageStatuses = stageStatusesOf(execution, current, step)
+  const statusOf = (/** @type {StageSpec} */ stage) => stageStatuses[stages.indexOf(stage)]
   const failed = FINAL.has(current) && !PASSING.has(current) && !execution.abortedStatus
   /** @type {Record<string, unknown>} */
   const layoutNodeMap = {}
-  spec.stages.forEach((stage, index) => {
-    const status = stageStatuses[index]
-    const next = spec.stages[index + 1]
+  /**
+   * A stage's node, and its strategy wrapper when it has one; returns the uuid its predecessor points at.
+   * @param {StageSpec} stage
+   * @param {string[]} nextIds
+   */
+  const addStage = (stage, nextIds) => {
+    const status = statusOf(stage)
     layoutNodeMap[nodeUuid(stage)] = {
       nodeType: stage.type ?? 'Deployment',
       nodeGroup: 'STAGE',
@@ -336,10 +377,43 @@ function summaryOf(execution, current, step) {
       module: 'cd',
       startTs: status === 'NotStarted' ? null : execution.startTs,
       endTs: FINAL.has(status) ? (execution.endTs ?? Date.now()) : null,
-      edgeLayoutList: { currentNodeChildren: [], nextIds: next ? [nodeUuid(next)] : [] },
+      edgeLayoutList: { currentNodeChildren: [], nextIds: stage.strategy ? [] : nextIds },
       ...(failed && status === current && spec.failure ? { failureInfo: { message: spec.failure.message } } : {})
     }
-  })
+    if (!stage.strategy) return nodeUuid(stage)
+    const wrapper = `strategy-${stage.identifier}`
+    layoutNodeMap[wrapper] = {
+      nodeType: stage.strategy,
+      nodeGroup: 'STRATEGY',
+      nodeIdentifier: stage.identifier,
+      name: stage.name,
+      nodeUuid: wrapper,
+      status,
+      module: 'cd',
+      edgeLayoutList: { currentNodeChildren: [nodeUuid(stage)], nextIds }
+    }
+    return wrapper
+  }
+  // Laid out from the last item back, so that each item knows the uuid of the one after it.
+  /** @type {string | undefined} */
+  let following
+  for (const item of [...spec.stages].reverse()) {
+    const nextIds = following ? [following] : []
+    if ('parallel' in item) {
+      const group = `parallel-${item.parallel.map(stage => stage.identifier).join('-')}`
+      layoutNodeMap[group] = {
+        nodeType: 'parallel',
+        nodeGroup: 'STAGE',
+        nodeIdentifier: `parallel${group}`,
+        nodeUuid: group,
+        status: statusOf(item.parallel[0]),
+        edgeLayoutList: { currentNodeChildren: item.parallel.map(stage => addStage(stage, [])), nextIds }
+      }
+      following = group
+    } else {
+      following = addStage(item, nextIds)
+    }
+  }
   return {
     pipelineIdentifier: execution.pipeline,
     orgIdentifier: execution.query.get('orgIdentifier'),
@@ -352,7 +426,7 @@ function summaryOf(execution, current, step) {
     executionTriggerInfo: { triggerType: 'MANUAL', triggeredBy: { identifier: 'github-action' } },
     startTs: execution.startTs,
     endTs: execution.endTs ?? null,
-    startingNodeId: spec.stages.length > 0 ? nodeUuid(spec.stages[0]) : null,
+    startingNodeId: following ?? null,
     layoutNodeMap,
     ...(failed && spec.failure ? { executionErrorInfo: { message: spec.failure.message } } : {})
   }
@@ -367,16 +441,26 @@ function summaryOf(execution, current, step) {
  */
 function stageStatusesOf(execution, current, step) {
   const { spec } = execution
-  const count = spec.stages.length
+  const stages = realStages(spec)
+  const count = stages.length
   // Each new status of the script moves the execution on to the next stage.
   const changes = spec.script.slice(0, step + 1).filter((status, index, script) => index > 0 && status !== script[index - 1]).length
   let at = Math.min(changes, count - 1)
-  if (PASSING.has(current)) return spec.stages.map(() => current)
+  if (PASSING.has(current)) return stages.map(() => current)
   if (FINAL.has(current) && !execution.abortedStatus) {
-    const failing = spec.stages.findIndex(stage => stage.identifier === spec.failure?.stage)
+    const failing = stages.findIndex(stage => stage.identifier === spec.failure?.stage)
     at = failing >= 0 ? failing : count - 1
   }
-  return spec.stages.map((_, index) => (index < at ? 'Success' : index === at ? current : 'NotStarted'))
+  return stages.map((_, index) => (index < at ? 'Success' : index === at ? current : 'NotStarted'))
+}
+
+/**
+ * The stages that run, in order, with parallel groups opened.
+ * @param {PipelineSpec} spec
+ * @returns {StageSpec[]}
+ */
+function realStages(spec) {
+  return spec.stages.flatMap(item => ('parallel' in item ? item.parallel : [item]))
 }
 
 /** @param {StageSpec} stage */

@@ -1,7 +1,8 @@
 // The FirstGen operations run from dist/ exactly as the runner runs them, against the local
 // FirstGen simulator (which validates every query against its schema).
 import { ACCOUNT, API_KEY, graphqlBodies, operationNames, startSimulator, type Simulator } from '../harness/firstgen-fixtures.js'
-import { annotations, runAction, visibleLog, type ActionRun, type Annotation } from './action.js'
+import type { ChildProcess } from 'node:child_process'
+import { annotations, runAction, visibleLog, type ActionRun, type Annotation, type RunOptions } from './action.js'
 
 let sim: Simulator
 
@@ -21,8 +22,8 @@ function inputs(extra: Record<string, string>): Record<string, string> {
 }
 
 /** Runs the action and checks what every run must hold: the key is seen nowhere. */
-async function run(extra: Record<string, string>, env?: Record<string, string>): Promise<ActionRun> {
-  const result = await runAction(inputs(extra), { env })
+async function run(extra: Record<string, string>, env?: Record<string, string>, options: RunOptions = {}): Promise<ActionRun> {
+  const result = await runAction(inputs(extra), { ...options, env })
   expect(visibleLog(result)).not.toContain(API_KEY)
   expect(JSON.stringify(result.outputs)).not.toContain(API_KEY)
   expect(result.summary).not.toContain(API_KEY)
@@ -50,7 +51,7 @@ describe('harness-start-execution (e2e)', () => {
     )
     expect(result.code).toBe(0)
     const url = `${sim.url}/#/account/${ACCOUNT}/app/app-1/pipeline-execution/exec-1/workflow-execution/undefined/details`
-    expect(result.outputs).toEqual({ 'execution-id': 'exec-1', status: 'SUCCESS', 'execution-url': url, 'application-id': 'app-1' })
+    expect(result.outputs).toEqual({ 'execution-id': 'exec-1', status: 'SUCCESS', 'status-normalized': 'success', 'execution-url': url, 'application-id': 'app-1' })
     expect(sim.started).toEqual([
       {
         applicationId: 'app-1',
@@ -196,6 +197,75 @@ describe('harness-execution-status (e2e)', () => {
   })
 })
 
+describe('FirstGen aborts (e2e): only the step that started the execution aborts it', () => {
+  const abortOf = (executionId: string): object => ({ executionId, appId: 'app-1', routingId: ACCOUNT, body: { executionInterruptType: 'ABORT_ALL' } })
+
+  it('the start operation aborts the execution it started, once, when its wait times out', async () => {
+    sim = await startSimulator()
+    const result = await run({ ...startPipeline, pipeline: 'Stuck', timeout: '1s' })
+    expect(result.code).toBe(1)
+    expect(sim.aborts).toEqual([abortOf('exec-1')])
+    const abort = sim.requests.find(request => request.method === 'PUT')
+    expect(abort?.path).toBe('/gateway/api/executions/exec-1')
+    expect(abort?.headers['x-api-key']).toBe(API_KEY)
+    expect(abort?.headers['content-type']).toBe('application/json')
+    const error = errorOf(result)
+    expect(error.message).toMatch(/last status RUNNING; ABORT_ALL was sent to Harness$/m)
+    expect(error.message).toContain("Raise 'timeout', or start with 'wait: false' and gate a later job on the execution with 'harness-execution-status'.")
+    expect(visibleLog(result)).toContain('Harness accepted ABORT_ALL: Harness execution exec-1 is being aborted.')
+  })
+
+  it('the start operation aborts once when the job is cancelled (SIGTERM) while it waits', async () => {
+    sim = await startSimulator()
+    let child: ChildProcess | undefined
+    const running = run({ ...startPipeline, pipeline: 'Stuck' }, undefined, { started: started => (child = started) })
+    await until(() => operationNames(sim).filter(name => name === 'Execution').length > 0)
+    child?.kill('SIGTERM')
+    const result = await running
+    expect(result.code).not.toBe(0)
+    expect(sim.aborts).toEqual([abortOf('exec-1')])
+    expect(visibleLog(result)).toContain('The job was cancelled: sending ABORT_ALL to Harness execution exec-1.')
+  })
+
+  it('a refused abort is a warning that names the permission the key lacks', async () => {
+    sim = await startSimulator({ refuseAbort: true })
+    const result = await run({ ...startPipeline, pipeline: 'Stuck', timeout: '1s' })
+    expect(result.code).toBe(1)
+    expect(sim.aborts).toHaveLength(1)
+    const warning = annotations(result.stdout).find(annotation => annotation.level === 'warning' && annotation.title === 'Could not abort the Harness execution')
+    expect(warning?.message).toContain('Could not abort Harness execution exec-1: Harness answered HTTP 403: Not authorized to perform this action')
+    expect(warning?.message).toContain("Aborting needs the 'Execute Pipeline' application permission for this pipeline; abort it by hand in Harness: http")
+    expect(errorOf(result).message).toContain('it could not be aborted')
+  })
+
+  it('abort-on-timeout: false leaves the started execution running', async () => {
+    sim = await startSimulator()
+    const result = await run({ ...startPipeline, pipeline: 'Stuck', timeout: '1s', 'abort-on-timeout': 'false' })
+    expect(result.code).toBe(1)
+    expect(sim.aborts).toEqual([])
+    expect(errorOf(result).message).toMatch(/it keeps running in Harness \(abort-on-timeout is false\)$/m)
+  })
+
+  it('the status operation only watches: its own timeout leaves the execution running, with advice that fits', async () => {
+    sim = await startSimulator({ executions: [{ id: 'long-1', applicationId: 'app-1', type: 'WORKFLOW', entityId: 'wf-1', statuses: ['RUNNING'] }] })
+    const result = await run({ operation: 'harness-execution-status', 'execution-id': 'long-1', timeout: '1s' })
+    expect(result.code).toBe(1)
+    expect(sim.aborts).toEqual([])
+    const error = errorOf(result)
+    expect(error.message).toMatch(/it keeps running in Harness \(abort-on-timeout is false\)$/m)
+    expect(error.message).toContain("Raise 'timeout', or run this step again to keep waiting")
+    expect(error.message).not.toContain('status operation')
+    expect(result.outputs['status-normalized']).toBe('running')
+  })
+
+  it('the status operation aborts on its timeout when abort-on-timeout asks it to; a workflow needs Abort Workflow', async () => {
+    sim = await startSimulator({ refuseAbort: true, executions: [{ id: 'long-1', applicationId: 'app-1', type: 'WORKFLOW', entityId: 'wf-1', statuses: ['RUNNING'] }] })
+    const result = await run({ operation: 'harness-execution-status', 'execution-id': 'long-1', timeout: '1s', 'abort-on-timeout': 'true' })
+    expect(sim.aborts).toEqual([abortOf('long-1')])
+    expect(visibleLog(result)).toContain("Aborting needs the 'Abort Workflow' application permission for this workflow")
+  })
+})
+
 describe('harness-artifact-cleanup (e2e)', () => {
   it('passes on Cleanup successful', async () => {
     sim = await startSimulator()
@@ -217,3 +287,11 @@ describe('harness-artifact-cleanup (e2e)', () => {
     expect(errorOf(result)).toMatchObject({ title: 'Artifact cleanup failed', message: expect.stringContaining(`Harness did not clean up artifact stream ${id}: ${message}`) })
   })
 })
+
+async function until(condition: () => boolean): Promise<void> {
+  const deadline = Date.now() + 20_000
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time')
+    await new Promise(resolve => setTimeout(resolve, 20))
+  }
+}

@@ -10,10 +10,31 @@ type Simulator = Awaited<ReturnType<typeof startHarnessNextGen>>
 
 let sim: Simulator
 
+const PIPELINES: NonNullable<Parameters<typeof startHarnessNextGen>[0]>['pipelines'] = {
+  ...DEMO_NEXTGEN.pipelines,
+  slow: { name: 'Slow', stages: [{ identifier: 'deploy', name: 'Deploy' }], script: ['Running'] },
+  suspended: { name: 'Suspended', stages: [{ identifier: 'deploy', name: 'Deploy' }], script: ['Running', 'Suspended'] },
+  frozen: { name: 'Frozen', stages: [{ identifier: 'deploy', name: 'Deploy' }], startStatus: 'FREEZE_FAILED', script: ['AbortedByFreeze'] },
+  fan_out: {
+    name: 'Fan out',
+    stages: [
+      { identifier: 'build', name: 'Build', type: 'CI' },
+      { parallel: [{ identifier: 'eu', name: 'Deploy EU' }, { identifier: 'us', name: 'Deploy US', strategy: 'MATRIX' }] },
+      { identifier: 'canary', name: 'Canary', strategy: 'LOOP' },
+      { identifier: 'prod', name: 'Deploy production' }
+    ],
+    script: ['Running', 'Running', 'Running', 'Failed'],
+    failure: { stage: 'us', message: 'matrix leg us-east-1 failed' }
+  }
+}
+
+async function startSimulator(options: Parameters<typeof startHarnessNextGen>[0] = {}): Promise<void> {
+  await sim?.close()
+  sim = await startHarnessNextGen({ pipelines: PIPELINES, ...options })
+}
+
 beforeEach(async () => {
-  sim = await startHarnessNextGen({
-    pipelines: { ...DEMO_NEXTGEN.pipelines, slow: { name: 'Slow', stages: [{ identifier: 'deploy', name: 'Deploy' }], script: ['Running'] } }
-  })
+  sim = await startHarnessNextGen({ pipelines: PIPELINES })
 })
 
 afterEach(async () => {
@@ -66,7 +87,7 @@ describe('harness-ng-run-pipeline, end to end', () => {
     const id = onlyExecution()
     expect(sim.calls('execute')[0].body).toBe(yaml)
     const url = `${sim.url}/ng/account/${DEMO_NEXTGEN.accountId}/all/orgs/default/projects/payments/pipelines/deploy_payments/executions/${id}/pipeline`
-    expect(result.outputs).toEqual({ 'execution-id': id, status: 'Success', 'execution-url': url })
+    expect(result.outputs).toEqual({ 'execution-id': id, status: 'Success', 'status-normalized': 'success', 'execution-url': url })
     const notice = annotations(result.stdout).find(annotation => annotation.level === 'notice')
     expect(notice).toMatchObject({ title: 'Action needed in Harness' })
     expect(notice?.message).toContain(`is waiting for an approval: a person must approve or reject it in Harness: ${url}`)
@@ -154,5 +175,111 @@ describe('harness-ng-execution-status, end to end', () => {
     expect(result.code).toBe(0)
     expect(result.outputs).toMatchObject({ 'execution-id': id, status: 'Success' })
     expect(result.outputs['execution-url']).toContain(`/pipelines/deploy_payments/executions/${id}/pipeline`)
+  })
+})
+
+describe('NextGen statuses and layouts as harness-core has them (e2e)', () => {
+  it('Suspended is final and passes by default (Harness counts it positive)', async () => {
+    const result = await run({ pipeline: 'suspended' })
+    expect(result.code).toBe(0)
+    expect(result.outputs).toMatchObject({ status: 'Suspended', 'status-normalized': 'success' })
+    expect(sim.calls('interrupt')).toHaveLength(0)
+  })
+
+  it('passing-statuses can leave Suspended out', async () => {
+    const result = await run({ pipeline: 'suspended', 'passing-statuses': 'Success' })
+    expect(result.code).toBe(1)
+    expect(annotations(result.stdout).find(annotation => annotation.level === 'error')?.title).toBe('Deployment Suspended')
+  })
+
+  it("spells a freeze as Harness does: the execute answer's FREEZE_FAILED is AbortedByFreeze", async () => {
+    const started = await run({ pipeline: 'frozen', wait: 'false' })
+    expect(started.outputs).toMatchObject({ status: 'AbortedByFreeze', 'status-normalized': 'aborted' })
+    const waited = await run({ pipeline: 'frozen' })
+    expect(waited.code).toBe(1)
+    expect(waited.outputs.status).toBe('AbortedByFreeze')
+    expect(annotations(waited.stdout).find(annotation => annotation.level === 'error')?.title).toBe('Deployment AbortedByFreeze')
+  })
+
+  it.each(['InvalidRequestException', 'EntityNotFoundException'] as const)(
+    'rides out "does not exist" on the first polls after a start, as %s reports it',
+    async answer => {
+      await startSimulator({ notVisibleAtFirst: { polls: 5, answer } })
+      const result = await run({})
+      expect(result.code).toBe(0)
+      expect(result.outputs.status).toBe('Success')
+      const text = visibleLog(result)
+      expect(text).toContain('is not visible in Harness yet')
+      expect(text.match(/is not visible in Harness yet/g)).toHaveLength(1)
+      expect(annotations(result.stdout).filter(annotation => annotation.level === 'warning')).toEqual([])
+    }
+  )
+
+  it('does not ride out "does not exist" for an execution it did not start', async () => {
+    await startSimulator({ notVisibleAtFirst: { polls: 5, answer: 'InvalidRequestException' } })
+    const started = await run({ wait: 'false' })
+    const result = await run({ operation: 'harness-ng-execution-status', 'execution-id': started.outputs['execution-id'], pipeline: '' })
+    expect(result.code).toBe(1)
+    expect(sim.calls('status')).toHaveLength(1)
+    expect(annotations(result.stdout).find(annotation => annotation.level === 'error')?.message).toContain('HTTP 400: INVALID_REQUEST: Invalid request: Plan Execution Summary does not exist')
+  })
+
+  it('names each stage once, by its own name, through parallel groups and matrix/loop wrappers', async () => {
+    const result = await run({ pipeline: 'fan_out' })
+    expect(result.code).toBe(1)
+    const stageRows = [...result.summary.matchAll(/<tr><td>([^<]*)<\/td><td>(Success|Failed|NotStarted)<\/td><\/tr>/g)].map(match => match[1])
+    expect(stageRows).toEqual(['Build', 'Deploy EU', 'Deploy US', 'Canary', 'Deploy production'])
+    expect(result.summary).not.toMatch(/parallel/i)
+    const stageLines = visibleLog(result).split('\n').filter(line => /^ {2}\S/.test(line))
+    expect(stageLines).toEqual(['  Build: Success', '  Deploy EU: Success', '  Deploy US: Failed (matrix leg us-east-1 failed)', '  Canary: NotStarted', '  Deploy production: NotStarted'])
+    const error = annotations(result.stdout).find(annotation => annotation.level === 'error')
+    expect(error?.message).toContain("stage 'Deploy US' (Failed): matrix leg us-east-1 failed")
+  })
+})
+
+describe('moduleType on an older self-managed Harness (e2e)', () => {
+  it('runs on a build that requires moduleType, sending it empty', async () => {
+    await startSimulator({ moduleTypeRequired: true })
+    const result = await run({ 'input-sets': 'prod' })
+    expect(result.code).toBe(0)
+    expect(sim.calls('execute')[0].query.get('moduleType')).toBe('')
+  })
+})
+
+describe('who aborts a NextGen execution (e2e)', () => {
+  it('the status operation leaves the execution running when its own wait times out', async () => {
+    const started = await run({ pipeline: 'slow', wait: 'false' })
+    const result = await run({ operation: 'harness-ng-execution-status', 'execution-id': started.outputs['execution-id'], pipeline: '', timeout: '0.5s' })
+    expect(result.code).toBe(1)
+    expect(sim.calls('interrupt')).toHaveLength(0)
+    const error = annotations(result.stdout).find(annotation => annotation.level === 'error')
+    expect(error?.message).toMatch(/it keeps running in Harness \(abort-on-timeout is false\)/)
+    expect(error?.message).toContain("Raise 'timeout', or run this step again to keep waiting")
+    expect(error?.message).not.toContain('status operation')
+  })
+
+  it('the status operation aborts once on its timeout when abort-on-timeout is true', async () => {
+    const started = await run({ pipeline: 'slow', wait: 'false' })
+    const result = await run({
+      operation: 'harness-ng-execution-status',
+      'execution-id': started.outputs['execution-id'],
+      pipeline: '',
+      timeout: '0.5s',
+      'abort-on-timeout': 'true'
+    })
+    expect(result.code).toBe(1)
+    expect(sim.calls('interrupt')).toHaveLength(1)
+  })
+
+  it('the status operation does not abort when the job is cancelled, unless asked', async () => {
+    const started = await run({ pipeline: 'slow', wait: 'false' })
+    let child: ChildProcess | undefined
+    const running = run({ operation: 'harness-ng-execution-status', 'execution-id': started.outputs['execution-id'], pipeline: '' }, { started: process => (child = process) })
+    await until(() => sim.calls('status').length > 0)
+    child?.kill('SIGTERM')
+    const result = await running
+    expect(result.code).not.toBe(0)
+    expect(sim.calls('interrupt')).toHaveLength(0)
+    expect(visibleLog(result)).toContain('abort-on-cancel is false, so Harness execution')
   })
 })

@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals'
 import { ActionError } from '../../src/errors.js'
-import { executionStatusSpelling, NextGenClient, type NgRunRequest } from '../../src/harness/nextgen.js'
+import { ExecutionNotFoundError, executionStatusSpelling, NextGenClient, type NgRunRequest } from '../../src/harness/nextgen.js'
 import type { HarnessConnection } from '../../src/settings/index.js'
 import { DEMO_NEXTGEN, startHarnessNextGen } from '../../simulator/harness-nextgen.js'
 import { sendJson, startServer } from '../../simulator/server.js'
@@ -48,6 +48,7 @@ describe('NextGenClient.run', () => {
       accountIdentifier: DEMO_NEXTGEN.accountId,
       orgIdentifier: 'default',
       projectIdentifier: 'payments',
+      moduleType: '',
       notesForPipelineExecution: 'from a test',
       branch: 'release/2.4'
     })
@@ -171,15 +172,19 @@ describe('NextGenClient.execution', () => {
     expect(execution.stages.map(stage => stage.name)).toEqual(['BUILD', 'EU', 'US', 'PROD'])
   })
 
-  it('rides out a 404 right after the start as a passing condition, but not later', async () => {
+  it('reports "not found" as an ExecutionNotFoundError, both as a 404 and as an older build\'s INVALID_REQUEST', async () => {
     const sim = await simulator()
     const client = clientFor(sim.url)
-    const early = await client.execution('not-yet', { justStarted: true }).catch(e => e)
-    expect(early).toMatchObject({ transient: true })
-    expect(early.message).toContain('a new execution can take a moment to appear')
-    const later = await client.execution('not-yet').catch(e => e)
-    expect(later).toMatchObject({ transient: false })
-    expect(later.message).toContain('HTTP 404: RESOURCE_NOT_FOUND_EXCEPTION: Plan Execution Summary does not exist')
+    const missing = await client.execution('not-yet').catch(e => e)
+    expect(missing).toBeInstanceOf(ExecutionNotFoundError)
+    expect(missing.message).toContain('HTTP 404: RESOURCE_NOT_FOUND_EXCEPTION: Plan Execution Summary does not exist')
+    const { id } = await client.run(run)
+    sim.failNext('status', { httpStatus: 400, code: 'INVALID_REQUEST', message: 'Invalid request: Plan Execution Summary does not exist or has been deleted for given planExecutionId' })
+    const older = await client.execution(id).catch(e => e)
+    expect(older).toBeInstanceOf(ExecutionNotFoundError)
+    expect(older.message).toContain('HTTP 400: INVALID_REQUEST: Invalid request: Plan Execution Summary does not exist')
+    sim.failNext('status', { httpStatus: 400, code: 'INVALID_REQUEST', message: 'Invalid runtime input' })
+    expect(await client.execution(id).catch(e => e)).not.toBeInstanceOf(ExecutionNotFoundError)
   })
 
   it('retries a read after a 5xx', async () => {
@@ -232,5 +237,37 @@ describe('execution URLs and status spelling', () => {
     expect(executionStatusSpelling('ASYNC_WAITING')).toBe('AsyncWaiting')
     expect(executionStatusSpelling('SUCCEEDED')).toBe('Success')
     expect(executionStatusSpelling('Running')).toBe('Running')
+  })
+
+  it("spells every engine status (io.harness.pms.contracts.execution.Status) with harness-core's display name", () => {
+    // Pairs from harness-core pms-contracts ExecutionStatus: engine status → @JsonProperty display name.
+    const displayNames: Record<string, string> = {
+      RUNNING: 'Running',
+      ASYNC_WAITING: 'AsyncWaiting',
+      TASK_WAITING: 'TaskWaiting',
+      TIMED_WAITING: 'TimedWaiting',
+      FAILED: 'Failed',
+      ERRORED: 'Errored',
+      IGNORE_FAILED: 'IgnoreFailed',
+      EXPIRED: 'Expired',
+      ABORTED: 'Aborted',
+      DISCONTINUING: 'Discontinuing',
+      QUEUED: 'Queued',
+      PAUSED: 'Paused',
+      RESOURCE_WAITING: 'ResourceWaiting',
+      INTERVENTION_WAITING: 'InterventionWaiting',
+      APPROVAL_WAITING: 'ApprovalWaiting',
+      WAIT_STEP_RUNNING: 'WaitStepRunning',
+      QUEUED_LICENSE_LIMIT_REACHED: 'QueuedLicenseLimitReached',
+      QUEUED_EXECUTION_CONCURRENCY_REACHED: 'QueuedExecutionConcurrencyReached',
+      SUCCEEDED: 'Success',
+      SUSPENDED: 'Suspended',
+      SKIPPED: 'Skipped',
+      PAUSING: 'Pausing',
+      APPROVAL_REJECTED: 'ApprovalRejected',
+      INPUT_WAITING: 'InputWaiting',
+      FREEZE_FAILED: 'AbortedByFreeze'
+    }
+    for (const [engine, display] of Object.entries(displayNames)) expect(executionStatusSpelling(engine)).toBe(display)
   })
 })

@@ -17,7 +17,7 @@ describe('harness-ng-execution-status', () => {
     const settings = statusSettings(sim, id)
     const result = await ngExecutionStatus({ ...settings, wait: { ...settings.wait, enabled: false } }, context)
     const url = `${sim.url}/ng/account/demo-account/all/orgs/default/projects/payments/pipelines/deploy_payments/executions/${id}/pipeline`
-    expect(result.outputs).toEqual({ 'execution-id': id, status: 'Running', 'execution-url': url })
+    expect(result.outputs).toEqual({ 'execution-id': id, status: 'Running', 'status-normalized': 'running', 'execution-url': url })
     expect(result.failure).toBeUndefined()
     expect(context.events).toEqual([`started ${id} ${url}`, 'Running in_progress'])
     expect(sim.calls('status')).toHaveLength(1)
@@ -43,13 +43,24 @@ describe('harness-ng-execution-status', () => {
     expect(result.summary.passed).toBe(true)
   })
 
-  it('aborts the execution it waits for when the wait times out', async () => {
+  it('leaves the execution it only watches running when its own wait times out', async () => {
     const sim = await nextGenSimulator({ pipelines: { slow: { name: 'Slow', stages: [{ identifier: 's', name: 'S' }], script: ['Running'] } } })
     const id = await startedEarlier(sim, 'slow')
-    const settings = statusSettings(sim, id)
+    const settings = statusSettings(sim, id, { abort: { onTimeout: false, onCancel: false } })
+    const result = await ngExecutionStatus({ ...settings, wait: { ...settings.wait, timeoutMs: 100 } }, recordingContext())
+    expect(sim.calls('interrupt')).toHaveLength(0)
+    expect(result.failure?.title).toBe('Timed out')
+    expect(result.failure?.message).toMatch(/it keeps running in Harness \(abort-on-timeout is false\)$/)
+    expect(result.failure?.hint).toBe("Raise 'timeout', or run this step again to keep waiting: the execution was left running in Harness.")
+  })
+
+  it('aborts on its own timeout when abort-on-timeout asks it to', async () => {
+    const sim = await nextGenSimulator({ pipelines: { slow: { name: 'Slow', stages: [{ identifier: 's', name: 'S' }], script: ['Running'] } } })
+    const id = await startedEarlier(sim, 'slow')
+    const settings = statusSettings(sim, id, { abort: { onTimeout: true, onCancel: false } })
     const result = await ngExecutionStatus({ ...settings, wait: { ...settings.wait, timeoutMs: 100 } }, recordingContext())
     expect(sim.calls('interrupt')).toHaveLength(1)
-    expect(result.failure?.title).toBe('Timed out')
+    expect(result.failure?.message).toMatch(/AbortAll was sent to Harness$/)
   })
 
   it('fails at once, with advice, for an execution Harness does not know', async () => {

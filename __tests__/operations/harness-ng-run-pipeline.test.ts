@@ -13,7 +13,7 @@ describe('harness-ng-run-pipeline', () => {
     const [id] = sim.executions.keys()
     const url = `${sim.url}/ng/account/demo-account/all/orgs/default/projects/payments/pipelines/deploy_payments/executions/${id}/pipeline`
     expect(result.failure).toBeUndefined()
-    expect(result.outputs).toEqual({ 'execution-id': id, status: 'Success', 'execution-url': url })
+    expect(result.outputs).toEqual({ 'execution-id': id, status: 'Success', 'status-normalized': 'success', 'execution-url': url })
     expect(context.events).toEqual([
       `started ${id} ${url}`,
       'Running in_progress',
@@ -77,22 +77,24 @@ describe('harness-ng-run-pipeline', () => {
     expect(log()).toContain('The wait timed out: sending AbortAll to Harness execution')
   })
 
-  it('leaves the execution running on timeout when abort-on-cancel is false', async () => {
+  it('leaves the execution running on timeout when abort-on-timeout is false', async () => {
     const sim = await nextGenSimulator({ pipelines: { slow: slowPipeline } })
-    const settings = runSettings(sim, { pipeline: 'slow', abortOnCancel: false })
+    const settings = runSettings(sim, { pipeline: 'slow', abort: { onTimeout: false, onCancel: true } })
     const result = await ngRunPipeline({ ...settings, wait: { ...settings.wait, timeoutMs: 100 } }, recordingContext())
     expect(sim.calls('interrupt')).toHaveLength(0)
-    expect(result.failure?.message).toMatch(/it keeps running in Harness \(abort-on-cancel is false\)$/)
+    expect(result.failure?.message).toMatch(/it keeps running in Harness \(abort-on-timeout is false\)$/)
   })
 
-  it('reports clearly when Harness refuses the abort', async () => {
+  it('warns, naming the permission, when Harness refuses the abort', async () => {
     const sim = await nextGenSimulator({ pipelines: { slow: slowPipeline } })
-    sim.failNext('interrupt', { httpStatus: 403, code: 'NG_ACCESS_DENIED', message: 'Missing permission core_pipeline_abort' })
+    sim.failNext('interrupt', { httpStatus: 403, code: 'NG_ACCESS_DENIED', message: 'Missing permission core_pipeline_execute' })
     const settings = runSettings(sim, { pipeline: 'slow' })
     const result = await ngRunPipeline({ ...settings, wait: { ...settings.wait, timeoutMs: 100 } }, recordingContext())
     expect(sim.calls('interrupt')).toHaveLength(1)
     expect(result.failure?.message).toContain('it could not be aborted (Could not abort NextGen execution')
-    expect(log()).toMatch(/::error title=Could not abort the Harness execution::.*HTTP 403: NG_ACCESS_DENIED: Missing permission core_pipeline_abort\. Abort it by hand in Harness: http/)
+    expect(log()).toMatch(
+      /::warning title=Could not abort the Harness execution::.*HTTP 403: NG_ACCESS_DENIED: Missing permission core_pipeline_execute\. Aborting needs the 'Pipelines: Execute' permission \(core_pipeline_execute\) on the pipeline; abort it by hand in Harness: http/
+    )
   })
 
   it('sends exactly one AbortAll when the job is cancelled while waiting, then reports the cancel', async () => {
@@ -127,6 +129,6 @@ describe('harness-ng-run-pipeline', () => {
     sim.failNext('status', { httpStatus: 404, code: 'RESOURCE_NOT_FOUND_EXCEPTION', message: 'Plan Execution Summary does not exist' })
     const result = await ngRunPipeline(runSettings(sim), recordingContext())
     expect(result.outputs.status).toBe('Success')
-    expect(log()).toContain('a new execution can take a moment to appear')
+    expect(log()).toContain('is not visible in Harness yet')
   })
 })

@@ -16,6 +16,7 @@ function settings(overrides: Partial<StartExecutionSettings> = {}): StartExecuti
     serviceArtifacts: [],
     notes: 'from a test',
     wait: quickWait(),
+    abort: { onTimeout: true, onCancel: true },
     ...overrides
   }
 }
@@ -26,7 +27,7 @@ describe('harness-start-execution', () => {
     const result = await startExecution(settings(), context)
     const url = `${setup.sim.url}/#/account/acct-1/app/app-1/pipeline-execution/exec-1/workflow-execution/undefined/details`
     expect(result.failure).toBeUndefined()
-    expect(result.outputs).toEqual({ 'execution-id': 'exec-1', status: 'SUCCESS', 'execution-url': url, 'application-id': 'app-1' })
+    expect(result.outputs).toEqual({ 'execution-id': 'exec-1', status: 'SUCCESS', 'status-normalized': 'success', 'execution-url': url, 'application-id': 'app-1' })
     expect(operationNames(setup.sim)).toEqual(['ApplicationByName', 'PipelineByName', 'StartExecution', 'Execution', 'Execution', 'Execution', 'Execution'])
     expect(context.events).toEqual([`started exec-1 ${url}`, 'QUEUED in_progress', 'RUNNING in_progress', 'PAUSED in_progress', 'SUCCESS success'])
     const text = setup.log.text()
@@ -111,10 +112,19 @@ describe('harness-start-execution', () => {
     expect(operationNames(setup.sim).filter(name => name === 'StartExecution')).toHaveLength(1)
   })
 
-  it('says a cancelled wait leaves the execution running in Harness', async () => {
+  it('aborts the execution it started, once, when the job is cancelled while waiting', async () => {
     const context = recordingContext()
     context.progress = { ...context.progress, changed: async status => void (status === 'RUNNING' && context.cancel()) }
     await expect(startExecution(settings(), context)).rejects.toThrow(CancelledError)
-    expect(setup.log.text()).toContain('FirstGen has no API to abort an execution: exec-1 keeps running in Harness.')
+    expect(setup.sim.aborts).toEqual([{ executionId: 'exec-1', appId: 'app-1', routingId: 'acct-1', body: { executionInterruptType: 'ABORT_ALL' } }])
+    expect(setup.log.text()).toContain('The job was cancelled: sending ABORT_ALL to Harness execution exec-1.')
+  })
+
+  it('leaves the execution running on cancel when abort-on-cancel is false', async () => {
+    const context = recordingContext()
+    context.progress = { ...context.progress, changed: async status => void (status === 'RUNNING' && context.cancel()) }
+    await expect(startExecution(settings({ abort: { onTimeout: true, onCancel: false } }), context)).rejects.toThrow(CancelledError)
+    expect(setup.sim.aborts).toHaveLength(0)
+    expect(setup.log.text()).toContain('abort-on-cancel is false, so Harness execution exec-1 keeps running in Harness')
   })
 })

@@ -33,7 +33,7 @@ function common(sim: Simulator) {
   return {
     harness: { url: new URL(sim.url), accountId: DEMO_NEXTGEN.accountId, apiKey: DEMO_NEXTGEN.apiKey },
     scope: { org: DEMO_NEXTGEN.org, project: DEMO_NEXTGEN.project },
-    abortOnCancel: true,
+    abort: { onTimeout: true, onCancel: true },
     wait: { enabled: true, pollIntervalMs: 20, timeoutMs: 10_000, passingStatuses: new Set(NEXTGEN_DEFAULT_PASSING) }
   }
 }

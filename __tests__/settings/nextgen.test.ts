@@ -49,3 +49,29 @@ describe('NextGen runtime inputs', () => {
     expect(await read({ 'input-sets': 'prod, canary\neu' })).toMatchObject({ inputSets: ['prod', 'canary', 'eu'], runtimeInputs: '' })
   })
 })
+
+describe('who aborts: abort-on-timeout and abort-on-cancel', () => {
+  const status = { operation: 'harness-ng-execution-status', 'execution-id': 'e1' }
+  const firstGenStatus = { operation: 'harness-execution-status', 'execution-id': 'e1' }
+  const firstGenStart = { operation: 'harness-start-execution', 'application-id': 'a1', pipeline: 'Release' }
+
+  it('default to true for the operations that start the execution', async () => {
+    expect(await read({})).toMatchObject({ abort: { onTimeout: true, onCancel: true } })
+    expect(await read(firstGenStart)).toMatchObject({ abort: { onTimeout: true, onCancel: true } })
+  })
+
+  it('default to false for the status operations, which only watch', async () => {
+    expect(await read(status)).toMatchObject({ abort: { onTimeout: false, onCancel: false } })
+    expect(await read(firstGenStatus)).toMatchObject({ abort: { onTimeout: false, onCancel: false } })
+  })
+
+  it('are read separately', async () => {
+    expect(await read({ ...status, 'abort-on-timeout': 'true' })).toMatchObject({ abort: { onTimeout: true, onCancel: false } })
+    expect(await read({ 'abort-on-timeout': 'false' })).toMatchObject({ abort: { onTimeout: false, onCancel: true } })
+    await expect(read({ 'abort-on-cancel': 'maybe' })).rejects.toThrow("Input 'abort-on-cancel' must be true or false; got 'maybe'.")
+  })
+
+  it('let passing-statuses name Suspended', async () => {
+    expect(await read({ 'passing-statuses': 'success, suspended' })).toMatchObject({ wait: { passingStatuses: new Set(['Success', 'Suspended']) } })
+  })
+})

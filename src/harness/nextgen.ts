@@ -35,6 +35,37 @@ export interface NgRunRequest {
   branch?: string
 }
 
+/**
+ * The `moduleType` query parameter of the execute endpoints, sent empty on purpose.
+ *
+ * What it changes server-side (harness-core, pipeline-service): it is copied into the execution's
+ * `ExecutionMetadata.moduleType` (ExecutionHelper.buildExecutionMetadata) and read in three places
+ * only: the module segment of the execution and pipeline links in notifications and
+ * `<+pipeline.executionUrl>` (PipelineExpressionHelper.getModuleName, which falls back to the
+ * execution's own modules, else `cd`, when it is empty), the `stageType` of stage start/end events
+ * (NodeExecutionEventUtils), and the child run of a pipeline-chaining stage (PipelineStageStep). It
+ * does not choose how CI, CD or STO stages run: their plan creators do, from the stage type.
+ *
+ * Builds before 20 Oct 2022 (PIE-5890, harness-core commits 4ca1a1263b7 and 41681937b7f) declared it
+ * `@NotNull` and passed it to a protobuf setter that rejects null, so a request without it fails on
+ * older self-managed Harness; harness-go-sdk always sends it. An empty value passes `@NotNull`, and
+ * every build treats it as absent (`EmptyPredicate.isEmpty(moduleType) ? "" : moduleType`), so the
+ * links keep the module Harness derives from the pipeline itself. Sending `cd` instead would label
+ * the links and stage events of a CI or STO pipeline as CD.
+ */
+const MODULE_TYPE_UNSPECIFIED = ''
+
+/**
+ * Harness cannot find the execution (yet). Right after a start, harness-core builds since 7 Apr 2022
+ * (PIE-3081, commit b4cc42f9612) answer 404 (`EntityNotFoundException`); older builds answer HTTP 400
+ * `INVALID_REQUEST` with "Plan Execution Summary does not exist…" (`InvalidRequestException` in
+ * PMSExecutionServiceImpl). The follower rides this out for a while after a start; anywhere else it is
+ * a plain failure.
+ */
+export class ExecutionNotFoundError extends ActionError {}
+
+const NOT_FOUND_MESSAGE = /Plan Execution( Summary)? does not exist/i
+
 export interface NgStarted {
   id: string
   /** The status the execute answer gave, spelled as the execution statuses are (Running, Queued). */
@@ -54,7 +85,7 @@ export class NextGenClient {
   /** Starts a pipeline; sent once, because a second request would deploy twice. */
   async run(request: NgRunRequest): Promise<NgStarted> {
     const pipeline = segment(request.pipeline)
-    const query = { branch: request.branch, notesForPipelineExecution: request.notes }
+    const query = { moduleType: MODULE_TYPE_UNSPECIFIED, branch: request.branch, notesForPipelineExecution: request.notes }
     const byInputSets = request.inputSets.length > 0
     const response = await this.send({
       method: 'POST',
@@ -80,11 +111,8 @@ export class NextGenClient {
     return { id, status: typeof status === 'string' ? executionStatusSpelling(status) : 'Running' }
   }
 
-  /**
-   * Reads an execution. Right after a start Harness may not list the execution yet, so `justStarted`
-   * makes a 404 a passing condition that the wait loop rides out.
-   */
-  async execution(id: string, options: { justStarted?: boolean } = {}): Promise<NgExecution> {
+  /** Reads an execution; "not found" in any of the ways Harness says it becomes an ExecutionNotFoundError. */
+  async execution(id: string): Promise<NgExecution> {
     const what = `read NextGen execution ${id}`
     const response = await this.send({
       method: 'GET',
@@ -92,11 +120,15 @@ export class NextGenClient {
       what,
       retry: 'idempotent'
     })
-    if (response.status === 404 && options.justStarted) {
-      const error = await harnessHttpError(what, response)
-      throw new ActionError(`${error.message} (a new execution can take a moment to appear)`, { title: error.title, transient: true })
+    let data: { pipelineExecutionSummary?: unknown } | undefined
+    try {
+      data = (await readData(response, what)) as typeof data
+    } catch (error) {
+      if (error instanceof ActionError && (response.status === 404 || NOT_FOUND_MESSAGE.test(error.message))) {
+        throw new ExecutionNotFoundError(error.message, { title: error.title, hint: error.hint, cause: error })
+      }
+      throw error
     }
-    const data = (await readData(response, what)) as { pipelineExecutionSummary?: unknown } | undefined
     return parseExecution(id, data?.pipelineExecutionSummary, what)
   }
 
@@ -148,9 +180,18 @@ async function readData(response: HttpResponse, what: string): Promise<unknown> 
   return envelope.data
 }
 
-/** The execute answer spells statuses as the engine does (RUNNING, ASYNC_WAITING); polls say Running, AsyncWaiting. */
+/**
+ * Engine statuses (`io.harness.pms.contracts.execution.Status`) whose display name (harness-core
+ * `ExecutionStatus`) is not the engine name in CamelCase.
+ */
+const DISPLAY_NAMES: Record<string, string> = { SUCCEEDED: 'Success', FREEZE_FAILED: 'AbortedByFreeze' }
+
+/**
+ * The execute answer spells statuses as the engine does (RUNNING, ASYNC_WAITING, FREEZE_FAILED);
+ * polls use the display names (Running, AsyncWaiting, AbortedByFreeze).
+ */
 export function executionStatusSpelling(status: string): string {
-  if (status === 'SUCCEEDED') return 'Success'
+  if (Object.hasOwn(DISPLAY_NAMES, status)) return DISPLAY_NAMES[status]
   if (!/^[A-Z_]+$/.test(status)) return status
   return status
     .toLowerCase()
@@ -163,6 +204,7 @@ interface LayoutNode {
   nodeIdentifier?: unknown
   name?: unknown
   nodeType?: unknown
+  nodeGroup?: unknown
   status?: unknown
   failureInfo?: { message?: unknown }
   edgeLayoutList?: { currentNodeChildren?: unknown; nextIds?: unknown }
@@ -172,7 +214,8 @@ function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value : undefined
 }
 
-function parseExecution(id: string, summary: unknown, what: string): NgExecution {
+/** An execution from the `pipelineExecutionSummary` of a v2 read; exported for tests of large graphs. */
+export function parseExecution(id: string, summary: unknown, what: string): NgExecution {
   const fields = (summary ?? {}) as Record<string, unknown>
   const status = text(fields.status)
   if (!status) {
@@ -190,29 +233,56 @@ function parseExecution(id: string, summary: unknown, what: string): NgExecution
 }
 
 /**
- * The stages of `layoutNodeMap` in the order they run: from the starting node along `nextIds`,
- * through the children of parallel groups. Nodes the walk does not reach follow in map order.
+ * The stages of `layoutNodeMap` in the order they run: from the starting node, into the children of
+ * each node (`currentNodeChildren`: the stages of a parallel group, the stage a strategy wraps), then
+ * along `nextIds`. Nodes the walk does not reach follow in map order.
+ *
+ * The walk keeps its own stack and a set of nodes seen, so that it takes time and memory in
+ * proportion to the graph: a chain 100,000 stages deep neither recurses nor rescans.
  */
 function stagesInOrder(layoutNodeMap: unknown, startingNodeId: unknown): NgStage[] {
   if (typeof layoutNodeMap !== 'object' || layoutNodeMap === null) return []
   const nodes = layoutNodeMap as Record<string, LayoutNode>
-  const order: string[] = []
-  const visit = (uuid: unknown): void => {
-    if (typeof uuid !== 'string' || order.includes(uuid) || !nodes[uuid]) return
-    order.push(uuid)
-    const edges = nodes[uuid].edgeLayoutList ?? {}
-    for (const child of asArray(edges.currentNodeChildren)) visit(child)
-    for (const next of asArray(edges.nextIds)) visit(next)
+  const seen = new Set<string>()
+  const stages: NgStage[] = []
+  const walkFrom = (start: unknown): void => {
+    const pending: unknown[] = [start]
+    while (pending.length > 0) {
+      const uuid = pending.pop()
+      if (typeof uuid !== 'string' || seen.has(uuid) || !Object.hasOwn(nodes, uuid)) continue
+      seen.add(uuid)
+      const node = nodes[uuid] ?? {}
+      if (isStage(node)) stages.push(stageOf(uuid, node))
+      const edges = node.edgeLayoutList ?? {}
+      // Pushed in reverse, so that children come off the stack first and in their order, then the next nodes.
+      pushReversed(pending, asArray(edges.nextIds))
+      pushReversed(pending, asArray(edges.currentNodeChildren))
+    }
   }
-  visit(startingNodeId)
-  Object.keys(nodes).forEach(visit)
-  return order.flatMap(uuid => {
-    const node = nodes[uuid]
-    // A parallel group is a layout container, not a stage that runs.
-    if (node.nodeType === 'parallel') return []
-    const identifier = text(node.nodeIdentifier) ?? uuid
-    return [{ identifier, name: text(node.name) ?? identifier, status: text(node.status) ?? 'NotStarted', failureMessage: text(node.failureInfo?.message) }]
-  })
+  walkFrom(startingNodeId)
+  for (const uuid of Object.keys(nodes)) walkFrom(uuid)
+  return stages
+}
+
+/**
+ * A stage that runs: `nodeGroup: STAGE` and not a parallel group. harness-core's ParallelPlanCreator
+ * gives a parallel group `nodeType: parallel` and `nodeGroup: STAGE` too (with no name); a matrix,
+ * loop or parallelism wrapper (StrategyUtils.modifyStageLayoutNodeGraph) has `nodeGroup: STRATEGY`
+ * and the stage's own name, and its child is the stage itself. A node without `nodeGroup` counts as
+ * a stage unless it is a parallel group.
+ */
+function isStage(node: LayoutNode): boolean {
+  if (typeof node.nodeType === 'string' && node.nodeType.toLowerCase() === 'parallel') return false
+  return typeof node.nodeGroup !== 'string' || node.nodeGroup.toUpperCase() === 'STAGE'
+}
+
+function stageOf(uuid: string, node: LayoutNode): NgStage {
+  const identifier = text(node.nodeIdentifier) ?? uuid
+  return { identifier, name: text(node.name) ?? identifier, status: text(node.status) ?? 'NotStarted', failureMessage: text(node.failureInfo?.message) }
+}
+
+function pushReversed(stack: unknown[], items: unknown[]): void {
+  for (let index = items.length - 1; index >= 0; index--) stack.push(items[index])
 }
 
 function asArray(value: unknown): unknown[] {

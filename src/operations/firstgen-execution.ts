@@ -1,17 +1,19 @@
 import * as log from '../log.js'
 import { CancelledError } from '../errors.js'
-import { executionUrl, readExecution, type FirstGenExecution } from '../harness/firstgen.js'
-import { firstGenDeploymentState, isFirstGenFinal } from '../harness/statuses.js'
-import type { HarnessConnection, WaitSettings } from '../settings/index.js'
+import { abortExecution, executionUrl, readExecution, type FirstGenExecution } from '../harness/firstgen.js'
+import { firstGenDeploymentState, isFirstGenFinal, normalizedStatus } from '../harness/statuses.js'
+import type { AbortPolicy, HarnessConnection, OperationName, WaitSettings } from '../settings/index.js'
 import { formatDuration } from '../summary.js'
+import { ExecutionAborter } from './abort.js'
 import { executionFailure } from './execution-outcome.js'
 import type { OperationContext, OperationResult } from './types.js'
 import { waitForFinalStatus, type WaitResult } from './wait.js'
 
 export interface FollowSettings {
-  operation: string
+  operation: OperationName
   harness: HarnessConnection
   wait: WaitSettings
+  abort: AbortPolicy
 }
 
 /** How the step reports an execution beyond its status: when it began, and extra summary rows. */
@@ -35,19 +37,45 @@ export async function followExecution(
   log.info(`Harness ${first.kind.toLowerCase()} execution ${first.id}: ${url}`)
   await context.progress.started({ id: first.id, url })
   let result: WaitResult<FirstGenExecution>
+  let abortNote: string | undefined
   if (!settings.wait.enabled || isFirstGenFinal(first.status)) {
     log.info(describeStatus(settings.harness, first))
     await context.progress.changed(first.status, firstGenDeploymentState(first.status))
     result = { outcome: 'final', last: first }
   } else {
-    result = await log.group(`Wait for execution ${first.id} to end (poll every ${formatDuration(settings.wait.pollIntervalMs)}, timeout ${formatDuration(settings.wait.timeoutMs)})`, () => waitFor(settings, first, context))
+    const aborter = aborterFor(settings, first)
+    result = await log.group(`Wait for execution ${first.id} to end (poll every ${formatDuration(settings.wait.pollIntervalMs)}, timeout ${formatDuration(settings.wait.timeoutMs)})`, () => waitFor(settings, first, context, aborter))
+    if (result.outcome === 'timeout') abortNote = await aborter.abort('timeout')
   }
   const what = `Harness ${first.kind.toLowerCase()} execution ${first.id}`
-  const failure = settings.wait.enabled ? executionFailure(what, result, settings.wait, result.last.failureDetails) : undefined
-  return report(settings, result, failure, extras)
+  const failure = settings.wait.enabled ? executionFailure(what, result, settings, result.last.failureDetails, abortNote) : undefined
+  const details = abortNote ? [...(extras.details ?? []), ['Abort', abortNote] as [string, string]] : extras.details
+  return report(settings, result, failure, { ...extras, details })
 }
 
-async function waitFor(settings: FollowSettings, first: FirstGenExecution, context: OperationContext): Promise<WaitResult<FirstGenExecution>> {
+/** The permission harness-core checks for ABORT_ALL (ExecutionResource, DeploymentAuthHandler). */
+function abortPermission(execution: FirstGenExecution): string {
+  return execution.kind === 'PIPELINE'
+    ? "the 'Execute Pipeline' application permission for this pipeline"
+    : "the 'Abort Workflow' application permission for this workflow"
+}
+
+function aborterFor(settings: FollowSettings, execution: FirstGenExecution): ExecutionAborter {
+  return new ExecutionAborter(settings.abort, {
+    what: `Harness execution ${execution.id}`,
+    url: executionUrl(settings.harness, execution),
+    interrupt: 'ABORT_ALL',
+    permission: abortPermission(execution),
+    send: () => abortExecution(settings.harness, { id: execution.id, applicationId: execution.application.id })
+  })
+}
+
+async function waitFor(
+  settings: FollowSettings,
+  first: FirstGenExecution,
+  context: OperationContext,
+  aborter: ExecutionAborter
+): Promise<WaitResult<FirstGenExecution>> {
   // The status already read is the first one reported: logged and told to the deployment like any other.
   let unreported: FirstGenExecution | undefined = first
   const poll = async (): Promise<FirstGenExecution> => {
@@ -67,9 +95,7 @@ async function waitFor(settings: FollowSettings, first: FirstGenExecution, conte
       signal: context.signal
     })
   } catch (error) {
-    if (error instanceof CancelledError) {
-      log.warning(`FirstGen has no API to abort an execution: ${first.id} keeps running in Harness.`)
-    }
+    if (error instanceof CancelledError) await aborter.abort('cancel')
     throw error
   }
 }
@@ -110,7 +136,13 @@ function report(
   ]
   const started = execution.startedAt
   return {
-    outputs: { 'execution-id': execution.id, status: execution.status, 'execution-url': url, 'application-id': application.id },
+    outputs: {
+      'execution-id': execution.id,
+      status: execution.status,
+      'status-normalized': normalizedStatus('firstgen', execution.status),
+      'execution-url': url,
+      'application-id': application.id
+    },
     summary: {
       operation: settings.operation,
       target: `${application.name ?? application.id} / ${target?.name ?? target?.id ?? execution.kind.toLowerCase()}`,

@@ -1,16 +1,27 @@
 import * as log from '../log.js'
 import { CancelledError } from '../errors.js'
-import type { NextGenClient, NgExecution } from '../harness/nextgen.js'
-import { isNextGenFinal, NEXTGEN_DEFAULT_PASSING, NEXTGEN_FINAL_STATUSES, nextGenDeploymentState } from '../harness/statuses.js'
+import { ExecutionNotFoundError, type NextGenClient, type NgExecution } from '../harness/nextgen.js'
+import { isNextGenFinal, NEXTGEN_DEFAULT_PASSING, NEXTGEN_FINAL_STATUSES, nextGenDeploymentState, normalizedStatus } from '../harness/statuses.js'
 import { formatDuration } from '../summary.js'
 import type { NgExecutionStatusSettings, NgRunPipelineSettings } from '../settings/index.js'
+import { ExecutionAborter } from './abort.js'
 import { executionFailure } from './execution-outcome.js'
+import { logStageList, namesList } from './stage-lines.js'
 import type { OperationContext, OperationResult } from './types.js'
 import { waitForFinalStatus, type WaitResult } from './wait.js'
 
 type NgSettings = NgRunPipelineSettings | NgExecutionStatusSettings
 
 const FAILING_STATUSES = new Set<string>(NEXTGEN_FINAL_STATUSES.filter(status => !NEXTGEN_DEFAULT_PASSING.includes(status)))
+
+/**
+ * How long after a start "execution not found" is waited out. Harness writes the execution summary a
+ * moment after it answers the start; a minute covers a busy cluster, and bounds a real problem.
+ */
+const NOT_VISIBLE_GRACE_MS = 60_000
+
+/** The permission Harness checks for an interrupt (PlanExecutionResourceImpl.handleInterrupt). */
+const ABORT_PERMISSION = "the 'Pipelines: Execute' permission (core_pipeline_execute) on the pipeline"
 
 /** Statuses in which the execution stands still until a person acts in Harness. */
 const PERSON_MUST_ACT: Record<string, string> = {
@@ -33,12 +44,13 @@ export interface FollowPlan {
 
 /**
  * One NextGen execution followed for an operation: mirrors its progress, waits for it when asked,
- * aborts it on timeout or cancel when asked, and reports it.
+ * aborts it on timeout or cancel when its abort policy allows, and reports it.
  */
 export class NgExecutionFollower {
   private pipeline?: string
   private announced = false
   private lastReported?: string
+  private aborter?: ExecutionAborter
 
   constructor(private readonly plan: FollowPlan) {
     this.pipeline = plan.pipeline
@@ -64,7 +76,7 @@ export class NgExecutionFollower {
   /** Reads the execution once, for `wait: false`. */
   async read(): Promise<OperationResult> {
     const snapshot = await log.group(`Read NextGen execution ${this.plan.id}`, async () => {
-      const execution = await this.plan.client.execution(this.plan.id, { justStarted: this.plan.justStarted })
+      const execution = await this.plan.client.execution(this.plan.id)
       log.info(`Status: ${describeStatus(execution)}`)
       return execution
     })
@@ -73,7 +85,7 @@ export class NgExecutionFollower {
     return this.result(snapshot)
   }
 
-  /** Waits for a final status; on timeout or cancel sends AbortAll once (when allowed). */
+  /** Waits for a final status; on timeout or cancel aborts once, when the abort policy allows. */
   async wait(): Promise<OperationResult> {
     const { id, settings } = this.plan
     const { wait } = settings
@@ -82,24 +94,27 @@ export class NgExecutionFollower {
     try {
       outcome = await log.group(header, () => this.waitForFinal())
     } catch (error) {
-      if (error instanceof CancelledError) await this.abort('The job was cancelled')
+      if (error instanceof CancelledError) await this.abort('cancel')
       throw error
     }
-    const abortNote = outcome.outcome === 'timeout' ? await this.abort('The wait timed out') : undefined
-    logStages(outcome.last)
+    const abortNote = outcome.outcome === 'timeout' ? await this.abort('timeout') : undefined
+    logStageList(`Stages of execution ${outcome.last.id}:`, outcome.last.stages.map(stageLine))
     return this.result(outcome.last, outcome, abortNote)
   }
 
   private waitForFinal(): Promise<WaitResult<NgExecution>> {
-    const { client, id, settings, context } = this.plan
+    const { client, id, settings, context, justStarted, startedAtMs } = this.plan
     let seen = false
     return waitForFinalStatus<NgExecution>({
       what: `NextGen execution ${id}`,
       poll: async () => {
-        const snapshot = await client.execution(id, { justStarted: this.plan.justStarted && !seen })
+        const snapshot = await client.execution(id)
         seen = true
         return snapshot
       },
+      // Only this step's own new execution may be missing, and only for a while after its start.
+      isExpected: error =>
+        error instanceof ExecutionNotFoundError && justStarted && !seen && Date.now() - startedAtMs < NOT_VISIBLE_GRACE_MS,
       isFinal: isNextGenFinal,
       describe: describeStatus,
       onChange: async snapshot => {
@@ -123,39 +138,31 @@ export class NgExecutionFollower {
     })
   }
 
-  /** Sends AbortAll when `abort-on-cancel` allows it; says what happened, for the log and the failure. */
-  private async abort(reason: string): Promise<string> {
+  /** Built on first use, when the link to the execution is known. */
+  private abort(reason: 'timeout' | 'cancel'): Promise<string> {
     const { client, id, settings } = this.plan
-    const where = this.url ? `: ${this.url}` : ''
-    if (!settings.abortOnCancel) {
-      log.info(`${reason}; abort-on-cancel is false, so execution ${id} keeps running in Harness${where}`)
-      return 'it keeps running in Harness (abort-on-cancel is false)'
-    }
-    log.info(`${reason}: sending AbortAll to Harness execution ${id}.`)
-    try {
-      await client.abort(id)
-      log.info(`Harness accepted AbortAll: execution ${id} is being aborted.`)
-      return 'AbortAll was sent to Harness'
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error)
-      log.error(`${message}. Abort it by hand in Harness${where}`, { title: 'Could not abort the Harness execution' })
-      return `it could not be aborted (${message}); abort it by hand in Harness`
-    }
+    this.aborter ??= new ExecutionAborter(settings.abort, {
+      what: `Harness execution ${id}`,
+      url: this.url,
+      interrupt: 'AbortAll',
+      permission: ABORT_PERMISSION,
+      send: () => client.abort(id)
+    })
+    return this.aborter.abort(reason)
   }
 
   /** Outputs, summary and, when the execution does not pass, the failure. */
   result(snapshot: NgExecution, waited?: WaitResult<NgExecution>, abortNote?: string): OperationResult {
     const { id, settings, startedAtMs } = this.plan
     const what = `Harness NextGen execution ${id}`
-    let failure = waited ? executionFailure(what, waited, settings.wait, failureDetail(snapshot)) : undefined
-    if (failure && abortNote) failure = { ...failure, message: `${failure.message}; ${abortNote}` }
+    const failure = waited ? executionFailure(what, waited, settings, failureDetail(snapshot), abortNote) : undefined
     const url = this.url
     const pipeline = this.pipeline ?? snapshot.pipeline
     const details: Array<[string, string]> = [['Execution id', id]]
     if (snapshot.errorMessage) details.push(['Error', snapshot.errorMessage])
     if (abortNote) details.push(['Abort', abortNote])
     return {
-      outputs: { 'execution-id': id, status: snapshot.status, 'execution-url': url },
+      outputs: { 'execution-id': id, status: snapshot.status, 'status-normalized': normalizedStatus('nextgen', snapshot.status), 'execution-url': url },
       summary: {
         operation: settings.operation,
         target: `${settings.scope.org}/${settings.scope.project} / ${pipeline || 'pipeline'}`,
@@ -174,10 +181,8 @@ export class NgExecutionFollower {
 /** The stages a status line points at, by name: those under way, or at the end those that failed. */
 function notableStageNames(snapshot: NgExecution): string {
   const final = isNextGenFinal(snapshot.status)
-  return snapshot.stages
-    .filter(stage => (final ? FAILING_STATUSES.has(stage.status) : stage.status !== 'NotStarted' && !isNextGenFinal(stage.status)))
-    .map(stage => `'${stage.name}'`)
-    .join(', ')
+  const notable = snapshot.stages.filter(stage => (final ? FAILING_STATUSES.has(stage.status) : stage.status !== 'NotStarted' && !isNextGenFinal(stage.status)))
+  return namesList(notable.map(stage => `'${stage.name}'`))
 }
 
 function describeStatus(snapshot: NgExecution): string {
@@ -185,18 +190,17 @@ function describeStatus(snapshot: NgExecution): string {
   return stages ? `${snapshot.status} (stage ${stages})` : snapshot.status
 }
 
-function logStages(snapshot: NgExecution): void {
-  if (snapshot.stages.length === 0) return
-  log.info(`Stages of execution ${snapshot.id}:`)
-  for (const stage of snapshot.stages) log.info(`  ${stage.name}: ${stage.status}${stage.failureMessage ? ` (${stage.failureMessage})` : ''}`)
+function stageLine(stage: NgExecution['stages'][number]): string {
+  return `${stage.name}: ${stage.status}${stage.failureMessage ? ` (${stage.failureMessage})` : ''}`
 }
 
 /** The stages that failed, with Harness's reasons, for the failure line. */
 function failureDetail(snapshot: NgExecution): string | undefined {
   const failed = snapshot.stages.filter(stage => FAILING_STATUSES.has(stage.status))
   const parts = failed.map(stage => `stage '${stage.name}' (${stage.status})${stage.failureMessage ? `: ${stage.failureMessage}` : ''}`)
-  if (snapshot.errorMessage && !failed.some(stage => stage.failureMessage === snapshot.errorMessage)) parts.push(snapshot.errorMessage)
-  return parts.length > 0 ? parts.join('; ') : undefined
+  const shown = namesList(parts, '; ')
+  const withError = snapshot.errorMessage && !failed.some(stage => stage.failureMessage === snapshot.errorMessage) ? [shown, snapshot.errorMessage].filter(Boolean).join('; ') : shown
+  return withError || undefined
 }
 
 /** How long the execution ran by Harness's clock, else how long this step looked at it. */

@@ -13,6 +13,11 @@ export interface WaitPlan<T extends { status: string }> {
   /** The log line for a new status; defaults to the status itself. */
   describe?: (snapshot: T) => string
   onChange?: (snapshot: T) => Promise<void>
+  /**
+   * A failed poll that is expected at this moment (a new execution Harness does not list yet): it is
+   * logged without a warning and does not count towards the failed polls a wait gives up after.
+   */
+  isExpected?: (error: unknown) => boolean
   intervalMs: number
   timeoutMs: number
   signal: AbortSignal
@@ -41,6 +46,7 @@ async function pollUntilFinal<T extends { status: string }>(plan: WaitPlan<T>): 
   const deadline = Date.now() + plan.timeoutMs
   let last: T | undefined
   let failedPolls = 0
+  let expectedLogged = false
   for (;;) {
     if (plan.signal.aborted) throw new CancelledError(`waiting for ${plan.what}`)
     let snapshot: T | undefined
@@ -48,9 +54,15 @@ async function pollUntilFinal<T extends { status: string }>(plan: WaitPlan<T>): 
       snapshot = await plan.poll()
       failedPolls = 0
     } catch (error) {
-      failedPolls++
-      if (!(error instanceof ActionError && error.transient) || failedPolls >= MAX_FAILED_POLLS_IN_A_ROW) throw error
-      log.warning(`Poll ${failedPolls} of ${plan.what} failed (${error.message}); still waiting.`)
+      if (plan.isExpected?.(error)) {
+        // Logged once per wait, not once per poll.
+        if (!expectedLogged) log.info(`${plan.what} is not visible in Harness yet (${log.outside(errorText(error))}); waiting for it to appear.`)
+        expectedLogged = true
+      } else {
+        failedPolls++
+        if (!(error instanceof ActionError && error.transient) || failedPolls >= MAX_FAILED_POLLS_IN_A_ROW) throw error
+        log.warning(`Poll ${failedPolls} of ${plan.what} failed (${error.message}); still waiting.`)
+      }
     }
     if (snapshot) {
       if (snapshot.status !== last?.status) {
@@ -71,4 +83,8 @@ async function pollUntilFinal<T extends { status: string }>(plan: WaitPlan<T>): 
       throw new CancelledError(`waiting for ${plan.what}`)
     }
   }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
 }

@@ -10,6 +10,7 @@ import {
 } from '../harness/statuses.js'
 import { baseUrl, boolean, duration, exactlyOne, list, optional, required, secret, verbatim } from './reader.js'
 import type {
+  AbortPolicy,
   ArtifactCleanupSettings,
   EntityRef,
   ExecutionStatusSettings,
@@ -58,6 +59,14 @@ function readWait(finalStatuses: readonly string[], defaultPassing: string[]): W
     timeoutMs: duration('timeout', '30m'),
     passingStatuses: new Set(passing.length > 0 ? passing : defaultPassing)
   }
+}
+
+/**
+ * Abort belongs to the step that started the execution: the start operations abort on timeout and
+ * on cancel unless told not to; the status operations, which only watch, abort only when asked.
+ */
+function readAbort(startedHere: boolean): AbortPolicy {
+  return { onTimeout: boolean('abort-on-timeout', startedHere), onCancel: boolean('abort-on-cancel', startedHere) }
 }
 
 function readEntity(idInput: string, nameInput: string, what: string): EntityRef {
@@ -157,6 +166,7 @@ export function readStartExecution(): StartExecutionSettings {
     serviceArtifacts: parseServiceArtifacts(optional('service-artifacts')),
     notes: optional('notes') ?? defaultNotes(),
     wait: readWait(FIRSTGEN_FINAL_STATUSES, FIRSTGEN_DEFAULT_PASSING),
+    abort: readAbort(true),
     github: readGitHubDeployment()
   }
 }
@@ -167,6 +177,7 @@ export function readExecutionStatus(): ExecutionStatusSettings {
     harness: readHarnessConnection(),
     executionId: required('execution-id', 'the FirstGen execution id to report on'),
     wait: readWait(FIRSTGEN_FINAL_STATUSES, FIRSTGEN_DEFAULT_PASSING),
+    abort: readAbort(false),
     github: readGitHubDeployment()
   }
 }
@@ -217,7 +228,7 @@ export function readNgRunPipeline(): NgRunPipelineSettings {
     inputSets,
     notes: optional('notes') ?? defaultNotes(),
     branch: optional('branch'),
-    abortOnCancel: boolean('abort-on-cancel', true),
+    abort: readAbort(true),
     wait: readWait(NEXTGEN_FINAL_STATUSES, NEXTGEN_DEFAULT_PASSING),
     github: readGitHubDeployment()
   }
@@ -229,7 +240,7 @@ export function readNgExecutionStatus(): NgExecutionStatusSettings {
     harness: readHarnessConnection(),
     scope: readScope(),
     executionId: required('execution-id', 'the NextGen plan execution id to report on'),
-    abortOnCancel: boolean('abort-on-cancel', true),
+    abort: readAbort(false),
     wait: readWait(NEXTGEN_FINAL_STATUSES, NEXTGEN_DEFAULT_PASSING),
     github: readGitHubDeployment()
   }

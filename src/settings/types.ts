@@ -50,9 +50,21 @@ export interface ServiceArtifact {
   buildNumber: string
 }
 
+/**
+ * When the step aborts the execution it follows. Only the step that started an execution aborts it
+ * by default; a status operation aborts only when asked.
+ */
+export interface AbortPolicy {
+  /** `abort-on-timeout`: abort when the wait times out. */
+  onTimeout: boolean
+  /** `abort-on-cancel`: abort when the GitHub job is cancelled while the step waits. */
+  onCancel: boolean
+}
+
 interface HarnessExecutionBase {
   harness: HarnessConnection
   wait: WaitSettings
+  abort: AbortPolicy
   github?: GitHubDeploymentSettings
 }
 
@@ -83,8 +95,6 @@ export interface NextGenScope {
 
 interface NextGenBase extends HarnessExecutionBase {
   scope: NextGenScope
-  /** Send AbortAll when the wait times out or the job is cancelled. */
-  abortOnCancel: boolean
 }
 
 export interface NgRunPipelineSettings extends NextGenBase {
@@ -164,6 +174,7 @@ export type Settings =
 export type OutputName =
   | 'execution-id'
   | 'status'
+  | 'status-normalized'
   | 'execution-url'
   | 'application-id'
   | 'message'
