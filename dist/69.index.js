@@ -13,8 +13,16 @@ export const modules = {
 /* harmony export */   Zy: () => (/* binding */ FIRSTGEN_FINAL_STATUSES),
 /* harmony export */   bs: () => (/* binding */ firstGenDeploymentState),
 /* harmony export */   cR: () => (/* binding */ NEXTGEN_FINAL_STATUSES),
-/* harmony export */   jo: () => (/* binding */ FIRSTGEN_DEFAULT_PASSING)
+/* harmony export */   jo: () => (/* binding */ FIRSTGEN_DEFAULT_PASSING),
+/* harmony export */   ko: () => (/* binding */ normalizedStatus)
 /* harmony export */ });
+/* unused harmony export normalizedStatusTable */
+// Status sets follow Harness's own source:
+// - FirstGen: the GraphQL `ExecutionStatus` enum (ABORTED … EXPIRED).
+// - NextGen: harness-core `io.harness.pms.execution.ExecutionStatus` (the display names the REST API
+//   sends) and `StatusUtils.FINAL_STATUSES` / `POSITIVE_STATUSES` (pms-commons), which count
+//   SUSPENDED as final and positive; Harness's mcp-server (src/utils/poll-execution.ts) lists
+//   `Suspended` as terminal too.
 /** FirstGen `ExecutionStatus` values that end an execution. */
 const FIRSTGEN_FINAL_STATUSES = ['SUCCESS', 'FAILED', 'ERROR', 'ABORTED', 'REJECTED', 'EXPIRED', 'SKIPPED'];
 const FIRSTGEN_DEFAULT_PASSING = ['SUCCESS'];
@@ -23,6 +31,7 @@ const NEXTGEN_FINAL_STATUSES = [
     'Success',
     'IgnoreFailed',
     'Skipped',
+    'Suspended',
     'Failed',
     'Errored',
     'Aborted',
@@ -30,7 +39,8 @@ const NEXTGEN_FINAL_STATUSES = [
     'Expired',
     'ApprovalRejected'
 ];
-const NEXTGEN_DEFAULT_PASSING = ['Success', 'IgnoreFailed', 'Skipped'];
+/** Harness's positive statuses (StatusUtils.POSITIVE_STATUSES): a pipeline made only of these ends Success. */
+const NEXTGEN_DEFAULT_PASSING = ['Success', 'IgnoreFailed', 'Skipped', 'Suspended'];
 function isFirstGenFinal(status) {
     return FIRSTGEN_FINAL_STATUSES.includes(status);
 }
@@ -61,6 +71,7 @@ function nextGenDeploymentState(status) {
         case 'Success':
         case 'IgnoreFailed':
         case 'Skipped':
+        case 'Suspended':
             return 'success';
         case 'Failed':
         case 'Expired':
@@ -74,6 +85,66 @@ function nextGenDeploymentState(status) {
         default:
             return 'in_progress';
     }
+}
+/** Every FirstGen `ExecutionStatus` of the GraphQL schema. */
+const FIRSTGEN_NORMALIZED = {
+    SUCCESS: 'success',
+    SKIPPED: 'skipped',
+    FAILED: 'failed',
+    ERROR: 'failed',
+    REJECTED: 'rejected',
+    EXPIRED: 'expired',
+    ABORTED: 'aborted',
+    QUEUED: 'queued',
+    RUNNING: 'running',
+    RESUMED: 'running',
+    // PAUSED: an approval or a manual intervention; WAITING: a wait step or a resource another deployment holds.
+    PAUSED: 'waiting',
+    WAITING: 'waiting'
+};
+/** Every display name of harness-core's NextGen `ExecutionStatus`, and the newer ones seen since. */
+const NEXTGEN_NORMALIZED = {
+    Success: 'success',
+    IgnoreFailed: 'success',
+    Suspended: 'success',
+    Skipped: 'skipped',
+    Failed: 'failed',
+    Errored: 'failed',
+    ApprovalRejected: 'rejected',
+    Expired: 'expired',
+    Aborted: 'aborted',
+    AbortedByFreeze: 'aborted',
+    NotStarted: 'queued',
+    Queued: 'queued',
+    QueuedLicenseLimitReached: 'queued',
+    QueuedExecutionConcurrencyReached: 'queued',
+    QueuedGlobalInfraCapacityReached: 'queued',
+    Running: 'running',
+    AsyncWaiting: 'running',
+    TaskWaiting: 'running',
+    TimedWaiting: 'running',
+    WaitStepRunning: 'running',
+    UploadWaiting: 'running',
+    Discontinuing: 'running',
+    Pausing: 'running',
+    Paused: 'waiting',
+    ApprovalWaiting: 'waiting',
+    InterventionWaiting: 'waiting',
+    InputWaiting: 'waiting',
+    ResourceWaiting: 'waiting',
+    // Old spellings harness-core still knows (@JsonIgnore aliases), should an older server send them.
+    Waiting: 'waiting'
+};
+/** `unknown` for a status this version does not know; the action treats such a status as still going. */
+function normalizedStatus(generation, status) {
+    const table = generation === 'firstgen' ? FIRSTGEN_NORMALIZED : NEXTGEN_NORMALIZED;
+    return Object.hasOwn(table, status) ? table[status] : 'unknown';
+}
+/** For the README and its test: each normalized value with the statuses of each generation that map to it. */
+function normalizedStatusTable() {
+    const order = ['success', 'skipped', 'failed', 'rejected', 'expired', 'aborted', 'queued', 'running', 'waiting'];
+    const of = (table, value) => Object.keys(table).filter(status => table[status] === value);
+    return order.map(normalized => ({ normalized, firstgen: of(FIRSTGEN_NORMALIZED, normalized), nextgen: of(NEXTGEN_NORMALIZED, normalized) }));
 }
 
 
@@ -101,8 +172,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
-/* harmony import */ var _harness_statuses_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(372);
-/* harmony import */ var _reader_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3890);
+/* harmony import */ var _harness_statuses_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(372);
+/* harmony import */ var _reader_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3890);
 
 
 
@@ -110,18 +181,18 @@ __webpack_require__.r(__webpack_exports__);
 
 
 function readHarnessConnection() {
-    const apiKey = (0,_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .secret */ .rJ)('harness-api-key');
+    const apiKey = (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .secret */ .rJ)('harness-api-key');
     if (apiKey === undefined)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('harness-api-key', 'is required: a Harness API key (sent as x-api-key).');
     return {
         apiKey,
-        accountId: (0,_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .required */ .mw)('harness-account-id', 'the Harness account id'),
-        url: (0,_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .baseUrl */ .pc)('harness-url', 'https://app.harness.io')
+        accountId: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .required */ .mw)('harness-account-id', 'the Harness account id'),
+        url: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .baseUrl */ .pc)('harness-url', 'https://app.harness.io')
     };
 }
 function readGitHubDeployment() {
-    const token = (0,_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .secret */ .rJ)('github-token');
-    const environment = (0,_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lq)('github-environment');
+    const token = (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .secret */ .rJ)('github-token');
+    const environment = (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .optional */ .lq)('github-environment');
     if (environment === undefined)
         return undefined;
     if (token === undefined) {
@@ -130,7 +201,7 @@ function readGitHubDeployment() {
     return { token, environment };
 }
 function readWait(finalStatuses, defaultPassing) {
-    const named = (0,_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .list */ .p_)('passing-statuses');
+    const named = (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .list */ .p_)('passing-statuses');
     const passing = named.map(status => {
         const known = finalStatuses.find(final => final.toLowerCase() === status.toLowerCase());
         if (!known)
@@ -138,14 +209,21 @@ function readWait(finalStatuses, defaultPassing) {
         return known;
     });
     return {
-        enabled: (0,_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zM)('wait', true),
-        pollIntervalMs: (0,_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .duration */ .p0)('poll-interval', '10s'),
-        timeoutMs: (0,_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .duration */ .p0)('timeout', '30m'),
+        enabled: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .boolean */ .zM)('wait', true),
+        pollIntervalMs: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .duration */ .p0)('poll-interval', '10s'),
+        timeoutMs: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .duration */ .p0)('timeout', '30m'),
         passingStatuses: new Set(passing.length > 0 ? passing : defaultPassing)
     };
 }
+/**
+ * Abort belongs to the step that started the execution: the start operations abort on timeout and
+ * on cancel unless told not to; the status operations, which only watch, abort only when asked.
+ */
+function readAbort(startedHere) {
+    return { onTimeout: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .boolean */ .zM)('abort-on-timeout', startedHere), onCancel: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .boolean */ .zM)('abort-on-cancel', startedHere) };
+}
 function readEntity(idInput, nameInput, what) {
-    const chosen = (0,_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .exactlyOne */ .BK)(idInput, nameInput, what);
+    const chosen = (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .exactlyOne */ .BK)(idInput, nameInput, what);
     return chosen.input === idInput ? { by: 'id', id: chosen.value } : { by: 'name', name: chosen.value };
 }
 /**
@@ -222,13 +300,13 @@ function parseServiceArtifacts(text) {
     });
 }
 function readStartExecution() {
-    const pipelineOrWorkflow = ['pipeline-id', 'pipeline', 'workflow-id', 'workflow'].filter(name => (0,_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lq)(name) !== undefined);
+    const pipelineOrWorkflow = ['pipeline-id', 'pipeline', 'workflow-id', 'workflow'].filter(name => (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .optional */ .lq)(name) !== undefined);
     if (pipelineOrWorkflow.length !== 1) {
         const given = pipelineOrWorkflow.length === 0 ? 'none is set' : `${pipelineOrWorkflow.map(n => `'${n}'`).join(' and ')} are set`;
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('pipeline', `or 'pipeline-id', 'workflow', 'workflow-id': exactly one is required, the pipeline or workflow to start; ${given}.`);
     }
     const [target] = pipelineOrWorkflow;
-    const value = (0,_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lq)(target);
+    const value = (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .optional */ .lq)(target);
     return {
         operation: 'harness-start-execution',
         harness: readHarnessConnection(),
@@ -237,10 +315,11 @@ function readStartExecution() {
             type: target.startsWith('pipeline') ? 'PIPELINE' : 'WORKFLOW',
             ref: target.endsWith('-id') ? { by: 'id', id: value } : { by: 'name', name: value }
         },
-        variables: parseVariables((0,_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lq)('variables')),
-        serviceArtifacts: parseServiceArtifacts((0,_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lq)('service-artifacts')),
-        notes: (0,_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lq)('notes') ?? defaultNotes(),
-        wait: readWait(_harness_statuses_js__WEBPACK_IMPORTED_MODULE_5__/* .FIRSTGEN_FINAL_STATUSES */ .Zy, _harness_statuses_js__WEBPACK_IMPORTED_MODULE_5__/* .FIRSTGEN_DEFAULT_PASSING */ .jo),
+        variables: parseVariables((0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .optional */ .lq)('variables')),
+        serviceArtifacts: parseServiceArtifacts((0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .optional */ .lq)('service-artifacts')),
+        notes: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .optional */ .lq)('notes') ?? defaultNotes(),
+        wait: readWait(_harness_statuses_js__WEBPACK_IMPORTED_MODULE_4__/* .FIRSTGEN_FINAL_STATUSES */ .Zy, _harness_statuses_js__WEBPACK_IMPORTED_MODULE_4__/* .FIRSTGEN_DEFAULT_PASSING */ .jo),
+        abort: readAbort(true),
         github: readGitHubDeployment()
     };
 }
@@ -248,8 +327,9 @@ function readExecutionStatus() {
     return {
         operation: 'harness-execution-status',
         harness: readHarnessConnection(),
-        executionId: (0,_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .required */ .mw)('execution-id', 'the FirstGen execution id to report on'),
-        wait: readWait(_harness_statuses_js__WEBPACK_IMPORTED_MODULE_5__/* .FIRSTGEN_FINAL_STATUSES */ .Zy, _harness_statuses_js__WEBPACK_IMPORTED_MODULE_5__/* .FIRSTGEN_DEFAULT_PASSING */ .jo),
+        executionId: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .required */ .mw)('execution-id', 'the FirstGen execution id to report on'),
+        wait: readWait(_harness_statuses_js__WEBPACK_IMPORTED_MODULE_4__/* .FIRSTGEN_FINAL_STATUSES */ .Zy, _harness_statuses_js__WEBPACK_IMPORTED_MODULE_4__/* .FIRSTGEN_DEFAULT_PASSING */ .jo),
+        abort: readAbort(false),
         github: readGitHubDeployment()
     };
 }
@@ -257,18 +337,18 @@ function readArtifactCleanup() {
     return {
         operation: 'harness-artifact-cleanup',
         harness: readHarnessConnection(),
-        artifactStreamId: (0,_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .required */ .mw)('artifact-stream-id', 'the id of the artifact stream to clean up')
+        artifactStreamId: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .required */ .mw)('artifact-stream-id', 'the id of the artifact stream to clean up')
     };
 }
 function readScope() {
     return {
-        org: (0,_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .required */ .mw)('harness-org', 'the NextGen organization identifier'),
-        project: (0,_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .required */ .mw)('harness-project', 'the NextGen project identifier')
+        org: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .required */ .mw)('harness-org', 'the NextGen organization identifier'),
+        project: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .required */ .mw)('harness-project', 'the NextGen project identifier')
     };
 }
 /** Runtime input YAML given inline, or as the path of a YAML file in the workspace. */
 function readRuntimeInputs() {
-    const value = (0,_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .verbatim */ .Bj)('runtime-inputs');
+    const value = (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .verbatim */ .Bj)('runtime-inputs');
     if (value === undefined)
         return '';
     let text = value;
@@ -286,7 +366,7 @@ function readRuntimeInputs() {
 }
 function readNgRunPipeline() {
     const runtimeInputs = readRuntimeInputs();
-    const inputSets = (0,_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .list */ .p_)('input-sets');
+    const inputSets = (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .list */ .p_)('input-sets');
     if (runtimeInputs !== '' && inputSets.length > 0) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('runtime-inputs', "and 'input-sets' are both set; give runtime input YAML or input set identifiers, not both.");
     }
@@ -294,13 +374,13 @@ function readNgRunPipeline() {
         operation: 'harness-ng-run-pipeline',
         harness: readHarnessConnection(),
         scope: readScope(),
-        pipeline: (0,_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .required */ .mw)('pipeline', 'the NextGen pipeline identifier'),
+        pipeline: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .required */ .mw)('pipeline', 'the NextGen pipeline identifier'),
         runtimeInputs,
         inputSets,
-        notes: (0,_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lq)('notes') ?? defaultNotes(),
-        branch: (0,_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lq)('branch'),
-        abortOnCancel: (0,_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zM)('abort-on-cancel', true),
-        wait: readWait(_harness_statuses_js__WEBPACK_IMPORTED_MODULE_5__/* .NEXTGEN_FINAL_STATUSES */ .cR, _harness_statuses_js__WEBPACK_IMPORTED_MODULE_5__/* .NEXTGEN_DEFAULT_PASSING */ .KM),
+        notes: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .optional */ .lq)('notes') ?? defaultNotes(),
+        branch: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .optional */ .lq)('branch'),
+        abort: readAbort(true),
+        wait: readWait(_harness_statuses_js__WEBPACK_IMPORTED_MODULE_4__/* .NEXTGEN_FINAL_STATUSES */ .cR, _harness_statuses_js__WEBPACK_IMPORTED_MODULE_4__/* .NEXTGEN_DEFAULT_PASSING */ .KM),
         github: readGitHubDeployment()
     };
 }
@@ -309,9 +389,9 @@ function readNgExecutionStatus() {
         operation: 'harness-ng-execution-status',
         harness: readHarnessConnection(),
         scope: readScope(),
-        executionId: (0,_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .required */ .mw)('execution-id', 'the NextGen plan execution id to report on'),
-        abortOnCancel: (0,_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zM)('abort-on-cancel', true),
-        wait: readWait(_harness_statuses_js__WEBPACK_IMPORTED_MODULE_5__/* .NEXTGEN_FINAL_STATUSES */ .cR, _harness_statuses_js__WEBPACK_IMPORTED_MODULE_5__/* .NEXTGEN_DEFAULT_PASSING */ .KM),
+        executionId: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .required */ .mw)('execution-id', 'the NextGen plan execution id to report on'),
+        abort: readAbort(false),
+        wait: readWait(_harness_statuses_js__WEBPACK_IMPORTED_MODULE_4__/* .NEXTGEN_FINAL_STATUSES */ .cR, _harness_statuses_js__WEBPACK_IMPORTED_MODULE_4__/* .NEXTGEN_DEFAULT_PASSING */ .KM),
         github: readGitHubDeployment()
     };
 }

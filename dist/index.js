@@ -28560,7 +28560,7 @@ function isGitLab(settings) {
 async function runOperation(settings, context) {
     if (isGitLab(settings))
         return (await Promise.all(/* import() */[__nccwpck_require__.e(663), __nccwpck_require__.e(662), __nccwpck_require__.e(979)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1979))).runGitLabOperation(settings, context);
-    return (await Promise.all(/* import() */[__nccwpck_require__.e(662), __nccwpck_require__.e(559)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3559))).runHarnessOperation(settings, context);
+    return (await Promise.all(/* import() */[__nccwpck_require__.e(662), __nccwpck_require__.e(479)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9479))).runHarnessOperation(settings, context);
 }
 
 // EXTERNAL MODULE: ./src/operations/types.ts

@@ -1,9 +1,9 @@
 import { ActionError } from '../errors.js'
-import { readText, send } from '../http/client.js'
-import { parseJsonObject } from '../http/json.js'
+import { readJsonAnswer } from '../http/body.js'
+import { send } from '../http/client.js'
 import { apiUrl } from '../http/url.js'
 import type { ExecutionVariable, HarnessConnection, ServiceArtifact } from '../settings/index.js'
-import { harnessHttpError, harnessMessage } from './errors.js'
+import { HARNESS, harnessHttpError, harnessMessage } from './errors.js'
 import { graphql } from './graphql.js'
 
 export type ExecutionKind = 'PIPELINE' | 'WORKFLOW'
@@ -265,7 +265,7 @@ export async function abortExecution(harness: HarnessConnection, execution: { id
   })
   if (response.status < 200 || response.status >= 300) throw await harnessHttpError(what, response)
   // A RestResponse: problems come back in responseMessages, errors at level ERROR.
-  const body = parseJsonObject(await readText(response)) as { responseMessages?: Array<{ level?: unknown }> } | undefined
+  const body = (await readJsonAnswer(what, response, HARNESS)) as { responseMessages?: Array<{ level?: unknown }> } | undefined
   const errors = (body?.responseMessages ?? []).filter(message => message?.level === 'ERROR')
   if (errors.length > 0) {
     throw new ActionError(`Could not ${what}: ${harnessMessage({ responseMessages: errors }) ?? 'Harness refused it'}`, { title: `Could not ${what}` })

@@ -8,9 +8,11 @@ import { parseJsonObject } from './json.js'
 
 /**
  * API answers (JSON) are read up to this. A NextGen execution summary of a pipeline with hundreds
- * of stages runs to hundreds of KiB; the cap leaves room for that and bounds memory.
+ * of stages runs to hundreds of KiB, but a FirstGen pipeline or a NextGen matrix can list
+ * 100,000 or more stage executions (~200 bytes each): the cap leaves room for those, which the
+ * stage walks handle in linear time, and still bounds memory (a 100 MB answer is refused).
  */
-export const API_BODY_LIMIT = 4 * 1024 * 1024
+export const API_BODY_LIMIT = 32 * 1024 * 1024
 /** Error bodies: the message that matters is at the start; the rest is dropped with the connection. */
 export const ERROR_BODY_LIMIT = 64 * 1024
 

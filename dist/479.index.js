@@ -1,5 +1,5 @@
-export const id = 559;
-export const ids = [559];
+export const id = 479;
+export const ids = [479];
 export const modules = {
 
 /***/ 372:
@@ -13,8 +13,16 @@ export const modules = {
 /* harmony export */   Zy: () => (/* binding */ FIRSTGEN_FINAL_STATUSES),
 /* harmony export */   bs: () => (/* binding */ firstGenDeploymentState),
 /* harmony export */   cR: () => (/* binding */ NEXTGEN_FINAL_STATUSES),
-/* harmony export */   jo: () => (/* binding */ FIRSTGEN_DEFAULT_PASSING)
+/* harmony export */   jo: () => (/* binding */ FIRSTGEN_DEFAULT_PASSING),
+/* harmony export */   ko: () => (/* binding */ normalizedStatus)
 /* harmony export */ });
+/* unused harmony export normalizedStatusTable */
+// Status sets follow Harness's own source:
+// - FirstGen: the GraphQL `ExecutionStatus` enum (ABORTED … EXPIRED).
+// - NextGen: harness-core `io.harness.pms.execution.ExecutionStatus` (the display names the REST API
+//   sends) and `StatusUtils.FINAL_STATUSES` / `POSITIVE_STATUSES` (pms-commons), which count
+//   SUSPENDED as final and positive; Harness's mcp-server (src/utils/poll-execution.ts) lists
+//   `Suspended` as terminal too.
 /** FirstGen `ExecutionStatus` values that end an execution. */
 const FIRSTGEN_FINAL_STATUSES = ['SUCCESS', 'FAILED', 'ERROR', 'ABORTED', 'REJECTED', 'EXPIRED', 'SKIPPED'];
 const FIRSTGEN_DEFAULT_PASSING = ['SUCCESS'];
@@ -23,6 +31,7 @@ const NEXTGEN_FINAL_STATUSES = [
     'Success',
     'IgnoreFailed',
     'Skipped',
+    'Suspended',
     'Failed',
     'Errored',
     'Aborted',
@@ -30,7 +39,8 @@ const NEXTGEN_FINAL_STATUSES = [
     'Expired',
     'ApprovalRejected'
 ];
-const NEXTGEN_DEFAULT_PASSING = ['Success', 'IgnoreFailed', 'Skipped'];
+/** Harness's positive statuses (StatusUtils.POSITIVE_STATUSES): a pipeline made only of these ends Success. */
+const NEXTGEN_DEFAULT_PASSING = ['Success', 'IgnoreFailed', 'Skipped', 'Suspended'];
 function isFirstGenFinal(status) {
     return FIRSTGEN_FINAL_STATUSES.includes(status);
 }
@@ -61,6 +71,7 @@ function nextGenDeploymentState(status) {
         case 'Success':
         case 'IgnoreFailed':
         case 'Skipped':
+        case 'Suspended':
             return 'success';
         case 'Failed':
         case 'Expired':
@@ -75,11 +86,71 @@ function nextGenDeploymentState(status) {
             return 'in_progress';
     }
 }
+/** Every FirstGen `ExecutionStatus` of the GraphQL schema. */
+const FIRSTGEN_NORMALIZED = {
+    SUCCESS: 'success',
+    SKIPPED: 'skipped',
+    FAILED: 'failed',
+    ERROR: 'failed',
+    REJECTED: 'rejected',
+    EXPIRED: 'expired',
+    ABORTED: 'aborted',
+    QUEUED: 'queued',
+    RUNNING: 'running',
+    RESUMED: 'running',
+    // PAUSED: an approval or a manual intervention; WAITING: a wait step or a resource another deployment holds.
+    PAUSED: 'waiting',
+    WAITING: 'waiting'
+};
+/** Every display name of harness-core's NextGen `ExecutionStatus`, and the newer ones seen since. */
+const NEXTGEN_NORMALIZED = {
+    Success: 'success',
+    IgnoreFailed: 'success',
+    Suspended: 'success',
+    Skipped: 'skipped',
+    Failed: 'failed',
+    Errored: 'failed',
+    ApprovalRejected: 'rejected',
+    Expired: 'expired',
+    Aborted: 'aborted',
+    AbortedByFreeze: 'aborted',
+    NotStarted: 'queued',
+    Queued: 'queued',
+    QueuedLicenseLimitReached: 'queued',
+    QueuedExecutionConcurrencyReached: 'queued',
+    QueuedGlobalInfraCapacityReached: 'queued',
+    Running: 'running',
+    AsyncWaiting: 'running',
+    TaskWaiting: 'running',
+    TimedWaiting: 'running',
+    WaitStepRunning: 'running',
+    UploadWaiting: 'running',
+    Discontinuing: 'running',
+    Pausing: 'running',
+    Paused: 'waiting',
+    ApprovalWaiting: 'waiting',
+    InterventionWaiting: 'waiting',
+    InputWaiting: 'waiting',
+    ResourceWaiting: 'waiting',
+    // Old spellings harness-core still knows (@JsonIgnore aliases), should an older server send them.
+    Waiting: 'waiting'
+};
+/** `unknown` for a status this version does not know; the action treats such a status as still going. */
+function normalizedStatus(generation, status) {
+    const table = generation === 'firstgen' ? FIRSTGEN_NORMALIZED : NEXTGEN_NORMALIZED;
+    return Object.hasOwn(table, status) ? table[status] : 'unknown';
+}
+/** For the README and its test: each normalized value with the statuses of each generation that map to it. */
+function normalizedStatusTable() {
+    const order = ['success', 'skipped', 'failed', 'rejected', 'expired', 'aborted', 'queued', 'running', 'waiting'];
+    const of = (table, value) => Object.keys(table).filter(status => table[status] === value);
+    return order.map(normalized => ({ normalized, firstgen: of(FIRSTGEN_NORMALIZED, normalized), nextgen: of(NEXTGEN_NORMALIZED, normalized) }));
+}
 
 
 /***/ }),
 
-/***/ 3559:
+/***/ 9479:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -95,7 +166,7 @@ var log = __webpack_require__(5625);
 // EXTERNAL MODULE: ./src/errors.ts
 var src_errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/http/body.ts
-var body = __webpack_require__(9662);
+var http_body = __webpack_require__(9662);
 // EXTERNAL MODULE: ./src/http/client.ts + 2 modules
 var client = __webpack_require__(7604);
 // EXTERNAL MODULE: ./src/http/url.ts
@@ -145,7 +216,7 @@ const HINTS = {
 };
 /** Turns an unsuccessful Harness answer into one failure line: what failed, the HTTP status, Harness's message. */
 async function harnessHttpError(what, response) {
-    const text = await (0,body/* readErrorText */.Gb)(response);
+    const text = await (0,http_body/* readErrorText */.Gb)(response);
     const message = (0,log/* outside */.qY)(harnessMessage((0,json/* parseJsonObject */.d)(text)) ?? text.trim(), 300) || 'no message';
     return new src_errors/* ActionError */.lZ(`Could not ${what}: Harness answered HTTP ${response.status}: ${message}`, {
         title: `Could not ${what}`,
@@ -207,7 +278,7 @@ function notRetried(request, message, cause) {
 }
 async function readJson(request, response) {
     try {
-        return (await (0,body/* readJsonAnswer */.f$)(request.what, response, HARNESS));
+        return (await (0,http_body/* readJsonAnswer */.f$)(request.what, response, HARNESS));
     }
     catch (error) {
         if (request.retry === 'once' && error instanceof src_errors/* ActionError */.lZ)
@@ -240,6 +311,10 @@ function hintFor(message) {
 }
 
 ;// CONCATENATED MODULE: ./src/harness/firstgen.ts
+
+
+
+
 
 
 // One selection for every read of an execution, so a start and a poll report the same facts.
@@ -389,6 +464,38 @@ async function cleanUpArtifactStream(harness, artifactStreamId) {
     return data.artifactCleanup?.message ?? undefined;
 }
 /**
+ * Aborts a running FirstGen pipeline or workflow. FirstGen's GraphQL API has no abort, its REST API
+ * has: `PUT <harness-url>/gateway/api/executions/{id}?appId=<application>&routingId=<account>` with
+ * `{"executionInterruptType":"ABORT_ALL"}`, as harness-go-sdk's `AbortWorkflowOrPipelineById` sends it
+ * (its constant is named ABORT, its value is ABORT_ALL). harness-core's
+ * ExecutionResource.triggerWorkflowExecutionInterrupt takes API keys (`@ApiKeyAuthorized`) and checks
+ * the application permission 'Abort Workflow' for a workflow, 'Execute Pipeline' for a pipeline.
+ * A bare ABORT would need a state execution id. Sent once: an interrupt is not a read.
+ */
+async function abortExecution(harness, execution) {
+    const what = `abort Harness execution ${execution.id}`;
+    const response = await (0,client/* send */.t)({
+        method: 'PUT',
+        url: (0,url/* apiUrl */.y0)(harness.url, `/gateway/api/executions/${encodeURIComponent(execution.id)}`, {
+            appId: execution.applicationId,
+            routingId: harness.accountId
+        }),
+        what,
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        credentials: { 'x-api-key': harness.apiKey },
+        body: JSON.stringify({ executionInterruptType: 'ABORT_ALL' }),
+        retry: 'once'
+    });
+    if (response.status < 200 || response.status >= 300)
+        throw await harnessHttpError(what, response);
+    // A RestResponse: problems come back in responseMessages, errors at level ERROR.
+    const body = (await (0,http_body/* readJsonAnswer */.f$)(what, response, HARNESS));
+    const errors = (body?.responseMessages ?? []).filter(message => message?.level === 'ERROR');
+    if (errors.length > 0) {
+        throw new src_errors/* ActionError */.lZ(`Could not ${what}: ${harnessMessage({ responseMessages: errors }) ?? 'Harness refused it'}`, { title: `Could not ${what}` });
+    }
+}
+/**
  * The execution's page in the FirstGen UI, in the shape Harness uses in its own links. A workflow's
  * link names its environment; before Harness reports one (or for a workflow without one) Harness's
  * own placeholder `empty` is used, which the UI accepts.
@@ -410,6 +517,7 @@ function time(value) {
 function named(raw) {
     return raw?.id ? { id: raw.id, name: raw.name ?? undefined } : undefined;
 }
+/** An execution from a GraphQL `Execution`; exported for tests of long stage lists. */
 function toExecution(raw, what) {
     const application = named(raw.application);
     if (!raw.id || !raw.status || !application) {
@@ -440,19 +548,80 @@ function toExecution(raw, what) {
 var statuses = __webpack_require__(372);
 // EXTERNAL MODULE: ./src/summary.ts
 var summary = __webpack_require__(8855);
+;// CONCATENATED MODULE: ./src/operations/abort.ts
+
+const INPUT = { timeout: 'abort-on-timeout', cancel: 'abort-on-cancel' };
+const WHY = { timeout: 'The wait timed out', cancel: 'The job was cancelled' };
+/**
+ * The one place that decides whether an execution is aborted, and aborts it at most once per step,
+ * whichever of timeout and cancel comes first. Returns a note for the failure message and summary.
+ */
+class ExecutionAborter {
+    policy;
+    target;
+    outcome;
+    constructor(policy, target) {
+        this.policy = policy;
+        this.target = target;
+    }
+    abort(reason) {
+        this.outcome ??= this.decide(reason);
+        return this.outcome;
+    }
+    async decide(reason) {
+        const { what, url, interrupt } = this.target;
+        const where = url ? `: ${url}` : '';
+        const allowed = reason === 'timeout' ? this.policy.onTimeout : this.policy.onCancel;
+        if (!allowed) {
+            log/* info */.pq(`${WHY[reason]}; ${INPUT[reason]} is false, so ${what} keeps running in Harness${where}`);
+            return `it keeps running in Harness (${INPUT[reason]} is false)`;
+        }
+        log/* info */.pq(`${WHY[reason]}: sending ${interrupt} to ${what}.`);
+        try {
+            await this.target.send();
+            log/* info */.pq(`Harness accepted ${interrupt}: ${what} is being aborted.`);
+            return `${interrupt} was sent to Harness`;
+        }
+        catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            // A warning, not an error: the step already fails for the timeout or the cancel.
+            log/* warning */.$e(`${message}. Aborting needs ${this.target.permission}; abort it by hand in Harness${where}`, {
+                title: 'Could not abort the Harness execution'
+            });
+            return `it could not be aborted (${message}); abort it by hand in Harness`;
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/operations/execution-outcome.ts
 
+/** The operation that waits for an execution another step started. */
+const STATUS_OPERATION_OF = {
+    'harness-start-execution': 'harness-execution-status',
+    'harness-ng-run-pipeline': 'harness-ng-execution-status'
+};
+/** What to do after a timeout: a start operation can hand the wait to a later job; a status operation is that later job. */
+function timeoutHint(step) {
+    const statusOperation = STATUS_OPERATION_OF[step.operation];
+    if (statusOperation)
+        return `Raise 'timeout', or start with 'wait: false' and gate a later job on the execution with '${statusOperation}'.`;
+    if (step.abort.onTimeout)
+        return "Raise 'timeout' to wait longer next time.";
+    return "Raise 'timeout', or run this step again to keep waiting: the execution was left running in Harness.";
+}
 /**
  * Whether a waited-for execution fails the step: a timeout always does, a final status unless it is
- * one of the passing ones. `detail` is Harness's own reason, when it gave one.
+ * one of the passing ones. `detail` is Harness's own reason, when it gave one; `abortNote` says what
+ * became of the execution after a timeout (aborted, or left running).
  */
-function executionFailure(what, result, wait, detail) {
+function executionFailure(what, result, step, detail, abortNote) {
+    const { wait } = step;
     const reason = detail ? `: ${detail}` : '';
     if (result.outcome === 'timeout') {
         return {
             title: 'Timed out',
-            message: `Timed out after ${(0,summary/* formatDuration */.a3)(wait.timeoutMs)} waiting for ${what}; last status ${result.last.status}${reason}`,
-            hint: "Raise 'timeout', or run with 'wait: false' and check later with the status operation."
+            message: `Timed out after ${(0,summary/* formatDuration */.a3)(wait.timeoutMs)} waiting for ${what}; last status ${result.last.status}${reason}${abortNote ? `; ${abortNote}` : ''}`,
+            hint: timeoutHint(step)
         };
     }
     if (wait.passingStatuses.has(result.last.status))
@@ -491,6 +660,7 @@ async function pollUntilFinal(plan) {
     const deadline = Date.now() + plan.timeoutMs;
     let last;
     let failedPolls = 0;
+    let expectedLogged = false;
     for (;;) {
         if (plan.signal.aborted)
             throw new src_errors/* CancelledError */.cc(`waiting for ${plan.what}`);
@@ -500,10 +670,18 @@ async function pollUntilFinal(plan) {
             failedPolls = 0;
         }
         catch (error) {
-            failedPolls++;
-            if (!(error instanceof src_errors/* ActionError */.lZ && error.transient) || failedPolls >= MAX_FAILED_POLLS_IN_A_ROW)
-                throw error;
-            log/* warning */.$e(`Poll ${failedPolls} of ${plan.what} failed (${error.message}); still waiting.`);
+            if (plan.isExpected?.(error)) {
+                // Logged once per wait, not once per poll.
+                if (!expectedLogged)
+                    log/* info */.pq(`${plan.what} is not visible in Harness yet (${log/* outside */.qY(errorText(error))}); waiting for it to appear.`);
+                expectedLogged = true;
+            }
+            else {
+                failedPolls++;
+                if (!(error instanceof src_errors/* ActionError */.lZ && error.transient) || failedPolls >= MAX_FAILED_POLLS_IN_A_ROW)
+                    throw error;
+                log/* warning */.$e(`Poll ${failedPolls} of ${plan.what} failed (${error.message}); still waiting.`);
+            }
         }
         if (snapshot) {
             if (snapshot.status !== last?.status) {
@@ -528,8 +706,12 @@ async function pollUntilFinal(plan) {
         }
     }
 }
+function errorText(error) {
+    return error instanceof Error ? error.message : String(error);
+}
 
 ;// CONCATENATED MODULE: ./src/operations/firstgen-execution.ts
+
 
 
 
@@ -547,19 +729,39 @@ async function followExecution(settings, first, context, extras) {
     log/* info */.pq(`Harness ${first.kind.toLowerCase()} execution ${first.id}: ${url}`);
     await context.progress.started({ id: first.id, url });
     let result;
+    let abortNote;
     if (!settings.wait.enabled || (0,statuses/* isFirstGenFinal */.V3)(first.status)) {
         log/* info */.pq(describeStatus(settings.harness, first));
         await context.progress.changed(first.status, (0,statuses/* firstGenDeploymentState */.bs)(first.status));
         result = { outcome: 'final', last: first };
     }
     else {
-        result = await log/* group */.Os(`Wait for execution ${first.id} to end (poll every ${(0,summary/* formatDuration */.a3)(settings.wait.pollIntervalMs)}, timeout ${(0,summary/* formatDuration */.a3)(settings.wait.timeoutMs)})`, () => waitFor(settings, first, context));
+        const aborter = aborterFor(settings, first);
+        result = await log/* group */.Os(`Wait for execution ${first.id} to end (poll every ${(0,summary/* formatDuration */.a3)(settings.wait.pollIntervalMs)}, timeout ${(0,summary/* formatDuration */.a3)(settings.wait.timeoutMs)})`, () => waitFor(settings, first, context, aborter));
+        if (result.outcome === 'timeout')
+            abortNote = await aborter.abort('timeout');
     }
     const what = `Harness ${first.kind.toLowerCase()} execution ${first.id}`;
-    const failure = settings.wait.enabled ? executionFailure(what, result, settings.wait, result.last.failureDetails) : undefined;
-    return report(settings, result, failure, extras);
+    const failure = settings.wait.enabled ? executionFailure(what, result, settings, result.last.failureDetails, abortNote) : undefined;
+    const details = abortNote ? [...(extras.details ?? []), ['Abort', abortNote]] : extras.details;
+    return report(settings, result, failure, { ...extras, details });
 }
-async function waitFor(settings, first, context) {
+/** The permission harness-core checks for ABORT_ALL (ExecutionResource, DeploymentAuthHandler). */
+function abortPermission(execution) {
+    return execution.kind === 'PIPELINE'
+        ? "the 'Execute Pipeline' application permission for this pipeline"
+        : "the 'Abort Workflow' application permission for this workflow";
+}
+function aborterFor(settings, execution) {
+    return new ExecutionAborter(settings.abort, {
+        what: `Harness execution ${execution.id}`,
+        url: executionUrl(settings.harness, execution),
+        interrupt: 'ABORT_ALL',
+        permission: abortPermission(execution),
+        send: () => abortExecution(settings.harness, { id: execution.id, applicationId: execution.application.id })
+    });
+}
+async function waitFor(settings, first, context, aborter) {
     // The status already read is the first one reported: logged and told to the deployment like any other.
     let unreported = first;
     const poll = async () => {
@@ -580,9 +782,8 @@ async function waitFor(settings, first, context) {
         });
     }
     catch (error) {
-        if (error instanceof src_errors/* CancelledError */.cc) {
-            log/* warning */.$e(`FirstGen has no API to abort an execution: ${first.id} keeps running in Harness.`);
-        }
+        if (error instanceof src_errors/* CancelledError */.cc)
+            await aborter.abort('cancel');
         throw error;
     }
 }
@@ -617,7 +818,13 @@ function report(settings, result, failure, extras) {
     ];
     const started = execution.startedAt;
     return {
-        outputs: { 'execution-id': execution.id, status: execution.status, 'execution-url': url, 'application-id': application.id },
+        outputs: {
+            'execution-id': execution.id,
+            status: execution.status,
+            'status-normalized': (0,statuses/* normalizedStatus */.ko)('firstgen', execution.status),
+            'execution-url': url,
+            'application-id': application.id
+        },
         summary: {
             operation: settings.operation,
             target: `${application.name ?? application.id} / ${target?.name ?? target?.id ?? execution.kind.toLowerCase()}`,
@@ -749,6 +956,35 @@ async function artifactCleanup(settings) {
 
 
 /**
+ * The `moduleType` query parameter of the execute endpoints, sent empty on purpose.
+ *
+ * What it changes server-side (harness-core, pipeline-service): it is copied into the execution's
+ * `ExecutionMetadata.moduleType` (ExecutionHelper.buildExecutionMetadata) and read in three places
+ * only: the module segment of the execution and pipeline links in notifications and
+ * `<+pipeline.executionUrl>` (PipelineExpressionHelper.getModuleName, which falls back to the
+ * execution's own modules, else `cd`, when it is empty), the `stageType` of stage start/end events
+ * (NodeExecutionEventUtils), and the child run of a pipeline-chaining stage (PipelineStageStep). It
+ * does not choose how CI, CD or STO stages run: their plan creators do, from the stage type.
+ *
+ * Builds before 20 Oct 2022 (PIE-5890, harness-core commits 4ca1a1263b7 and 41681937b7f) declared it
+ * `@NotNull` and passed it to a protobuf setter that rejects null, so a request without it fails on
+ * older self-managed Harness; harness-go-sdk always sends it. An empty value passes `@NotNull`, and
+ * every build treats it as absent (`EmptyPredicate.isEmpty(moduleType) ? "" : moduleType`), so the
+ * links keep the module Harness derives from the pipeline itself. Sending `cd` instead would label
+ * the links and stage events of a CI or STO pipeline as CD.
+ */
+const MODULE_TYPE_UNSPECIFIED = '';
+/**
+ * Harness cannot find the execution (yet). Right after a start, harness-core builds since 7 Apr 2022
+ * (PIE-3081, commit b4cc42f9612) answer 404 (`EntityNotFoundException`); older builds answer HTTP 400
+ * `INVALID_REQUEST` with "Plan Execution Summary does not exist…" (`InvalidRequestException` in
+ * PMSExecutionServiceImpl). The follower rides this out for a while after a start; anywhere else it is
+ * a plain failure.
+ */
+class ExecutionNotFoundError extends src_errors/* ActionError */.lZ {
+}
+const NOT_FOUND_MESSAGE = /Plan Execution( Summary)? does not exist/i;
+/**
  * The NextGen pipeline REST API under `<harness-url>/gateway`, for one organization and project.
  * Every call carries the key as `x-api-key` and the scope as query parameters.
  */
@@ -762,7 +998,7 @@ class NextGenClient {
     /** Starts a pipeline; sent once, because a second request would deploy twice. */
     async run(request) {
         const pipeline = segment(request.pipeline);
-        const query = { branch: request.branch, notesForPipelineExecution: request.notes };
+        const query = { moduleType: MODULE_TYPE_UNSPECIFIED, branch: request.branch, notesForPipelineExecution: request.notes };
         const byInputSets = request.inputSets.length > 0;
         const response = await this.send({
             method: 'POST',
@@ -785,11 +1021,8 @@ class NextGenClient {
         const status = data?.planExecution?.status;
         return { id, status: typeof status === 'string' ? executionStatusSpelling(status) : 'Running' };
     }
-    /**
-     * Reads an execution. Right after a start Harness may not list the execution yet, so `justStarted`
-     * makes a 404 a passing condition that the wait loop rides out.
-     */
-    async execution(id, options = {}) {
+    /** Reads an execution; "not found" in any of the ways Harness says it becomes an ExecutionNotFoundError. */
+    async execution(id) {
         const what = `read NextGen execution ${id}`;
         const response = await this.send({
             method: 'GET',
@@ -797,11 +1030,16 @@ class NextGenClient {
             what,
             retry: 'idempotent'
         });
-        if (response.status === 404 && options.justStarted) {
-            const error = await harnessHttpError(what, response);
-            throw new src_errors/* ActionError */.lZ(`${error.message} (a new execution can take a moment to appear)`, { title: error.title, transient: true });
+        let data;
+        try {
+            data = (await readData(response, what));
         }
-        const data = (await readData(response, what));
+        catch (error) {
+            if (error instanceof src_errors/* ActionError */.lZ && (response.status === 404 || NOT_FOUND_MESSAGE.test(error.message))) {
+                throw new ExecutionNotFoundError(error.message, { title: error.title, hint: error.hint, cause: error });
+            }
+            throw error;
+        }
         return parseExecution(id, data?.pipelineExecutionSummary, what);
     }
     /** Sends AbortAll; sent once, as an interrupt is not a read. */
@@ -841,16 +1079,24 @@ function segment(value) {
 async function readData(response, what) {
     if (response.status < 200 || response.status >= 300)
         throw await harnessHttpError(what, response);
-    const envelope = (await (0,body/* readJsonAnswer */.f$)(what, response, HARNESS));
+    const envelope = (await (0,http_body/* readJsonAnswer */.f$)(what, response, HARNESS));
     if (envelope.status === 'ERROR' || envelope.status === 'FAILURE') {
         throw new src_errors/* ActionError */.lZ(`Could not ${what}: ${harnessMessage(envelope) ?? `Harness answered ${envelope.status}`}`, { title: `Could not ${what}` });
     }
     return envelope.data;
 }
-/** The execute answer spells statuses as the engine does (RUNNING, ASYNC_WAITING); polls say Running, AsyncWaiting. */
+/**
+ * Engine statuses (`io.harness.pms.contracts.execution.Status`) whose display name (harness-core
+ * `ExecutionStatus`) is not the engine name in CamelCase.
+ */
+const DISPLAY_NAMES = { SUCCEEDED: 'Success', FREEZE_FAILED: 'AbortedByFreeze' };
+/**
+ * The execute answer spells statuses as the engine does (RUNNING, ASYNC_WAITING, FREEZE_FAILED);
+ * polls use the display names (Running, AsyncWaiting, AbortedByFreeze).
+ */
 function executionStatusSpelling(status) {
-    if (status === 'SUCCEEDED')
-        return 'Success';
+    if (Object.hasOwn(DISPLAY_NAMES, status))
+        return DISPLAY_NAMES[status];
     if (!/^[A-Z_]+$/.test(status))
         return status;
     return status
@@ -862,6 +1108,7 @@ function executionStatusSpelling(status) {
 function nextgen_text(value) {
     return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
+/** An execution from the `pipelineExecutionSummary` of a v2 read; exported for tests of large graphs. */
 function parseExecution(id, summary, what) {
     const fields = (summary ?? {});
     const status = nextgen_text(fields.status);
@@ -879,37 +1126,83 @@ function parseExecution(id, summary, what) {
     };
 }
 /**
- * The stages of `layoutNodeMap` in the order they run: from the starting node along `nextIds`,
- * through the children of parallel groups. Nodes the walk does not reach follow in map order.
+ * The stages of `layoutNodeMap` in the order they run: from the starting node, into the children of
+ * each node (`currentNodeChildren`: the stages of a parallel group, the stage a strategy wraps), then
+ * along `nextIds`. Nodes the walk does not reach follow in map order.
+ *
+ * The walk keeps its own stack and a set of nodes seen, so that it takes time and memory in
+ * proportion to the graph: a chain 100,000 stages deep neither recurses nor rescans.
  */
 function stagesInOrder(layoutNodeMap, startingNodeId) {
     if (typeof layoutNodeMap !== 'object' || layoutNodeMap === null)
         return [];
     const nodes = layoutNodeMap;
-    const order = [];
-    const visit = (uuid) => {
-        if (typeof uuid !== 'string' || order.includes(uuid) || !nodes[uuid])
-            return;
-        order.push(uuid);
-        const edges = nodes[uuid].edgeLayoutList ?? {};
-        for (const child of asArray(edges.currentNodeChildren))
-            visit(child);
-        for (const next of asArray(edges.nextIds))
-            visit(next);
+    const seen = new Set();
+    const stages = [];
+    const walkFrom = (start) => {
+        const pending = [start];
+        while (pending.length > 0) {
+            const uuid = pending.pop();
+            if (typeof uuid !== 'string' || seen.has(uuid) || !Object.hasOwn(nodes, uuid))
+                continue;
+            seen.add(uuid);
+            const node = nodes[uuid] ?? {};
+            if (isStage(node))
+                stages.push(stageOf(uuid, node));
+            const edges = node.edgeLayoutList ?? {};
+            // Pushed in reverse, so that children come off the stack first and in their order, then the next nodes.
+            pushReversed(pending, asArray(edges.nextIds));
+            pushReversed(pending, asArray(edges.currentNodeChildren));
+        }
     };
-    visit(startingNodeId);
-    Object.keys(nodes).forEach(visit);
-    return order.flatMap(uuid => {
-        const node = nodes[uuid];
-        // A parallel group is a layout container, not a stage that runs.
-        if (node.nodeType === 'parallel')
-            return [];
-        const identifier = nextgen_text(node.nodeIdentifier) ?? uuid;
-        return [{ identifier, name: nextgen_text(node.name) ?? identifier, status: nextgen_text(node.status) ?? 'NotStarted', failureMessage: nextgen_text(node.failureInfo?.message) }];
-    });
+    walkFrom(startingNodeId);
+    for (const uuid of Object.keys(nodes))
+        walkFrom(uuid);
+    return stages;
+}
+/**
+ * A stage that runs: `nodeGroup: STAGE` and not a parallel group. harness-core's ParallelPlanCreator
+ * gives a parallel group `nodeType: parallel` and `nodeGroup: STAGE` too (with no name); a matrix,
+ * loop or parallelism wrapper (StrategyUtils.modifyStageLayoutNodeGraph) has `nodeGroup: STRATEGY`
+ * and the stage's own name, and its child is the stage itself. A node without `nodeGroup` counts as
+ * a stage unless it is a parallel group.
+ */
+function isStage(node) {
+    if (typeof node.nodeType === 'string' && node.nodeType.toLowerCase() === 'parallel')
+        return false;
+    return typeof node.nodeGroup !== 'string' || node.nodeGroup.toUpperCase() === 'STAGE';
+}
+function stageOf(uuid, node) {
+    const identifier = nextgen_text(node.nodeIdentifier) ?? uuid;
+    return { identifier, name: nextgen_text(node.name) ?? identifier, status: nextgen_text(node.status) ?? 'NotStarted', failureMessage: nextgen_text(node.failureInfo?.message) };
+}
+function pushReversed(stack, items) {
+    for (let index = items.length - 1; index >= 0; index--)
+        stack.push(items[index]);
 }
 function asArray(value) {
     return Array.isArray(value) ? value : [];
+}
+
+;// CONCATENATED MODULE: ./src/operations/stage-lines.ts
+
+// An execution can have thousands of stages (a matrix fans out); a log line or a failure message
+// names a few and says how many more there are, and cuts each name or message Harness sent, so that
+// their size stays bounded. The job summary has its own bounds (its stage table, its cells).
+/** Stage names in one line: at most `max`, then how many more. */
+function namesList(names, separator = ', ', max = 5) {
+    const shown = names.slice(0, max).map(name => log/* outside */.qY(name));
+    return names.length <= max ? shown.join(separator) : `${shown.join(separator)} and ${names.length - max} more`;
+}
+/** One log line per stage, at most `max`, then one line that says how many were left out. */
+function logStageList(title, lines, max = 50) {
+    if (lines.length === 0)
+        return;
+    log/* info */.pq(title);
+    for (const line of lines.slice(0, max))
+        log/* info */.pq(`  ${log/* outside */.qY(line)}`);
+    if (lines.length > max)
+        log/* info */.pq(`  … and ${lines.length - max} more stages (the job summary lists the first ones too)`);
 }
 
 ;// CONCATENATED MODULE: ./src/operations/nextgen-execution.ts
@@ -919,7 +1212,17 @@ function asArray(value) {
 
 
 
+
+
+
 const FAILING_STATUSES = new Set(statuses/* NEXTGEN_FINAL_STATUSES */.cR.filter(status => !statuses/* NEXTGEN_DEFAULT_PASSING */.KM.includes(status)));
+/**
+ * How long after a start "execution not found" is waited out. Harness writes the execution summary a
+ * moment after it answers the start; a minute covers a busy cluster, and bounds a real problem.
+ */
+const NOT_VISIBLE_GRACE_MS = 60_000;
+/** The permission Harness checks for an interrupt (PlanExecutionResourceImpl.handleInterrupt). */
+const ABORT_PERMISSION = "the 'Pipelines: Execute' permission (core_pipeline_execute) on the pipeline";
 /** Statuses in which the execution stands still until a person acts in Harness. */
 const PERSON_MUST_ACT = {
     ApprovalWaiting: 'is waiting for an approval: a person must approve or reject it',
@@ -928,13 +1231,14 @@ const PERSON_MUST_ACT = {
 };
 /**
  * One NextGen execution followed for an operation: mirrors its progress, waits for it when asked,
- * aborts it on timeout or cancel when asked, and reports it.
+ * aborts it on timeout or cancel when its abort policy allows, and reports it.
  */
 class NgExecutionFollower {
     plan;
     pipeline;
     announced = false;
     lastReported;
+    aborter;
     constructor(plan) {
         this.plan = plan;
         this.pipeline = plan.pipeline;
@@ -958,7 +1262,7 @@ class NgExecutionFollower {
     /** Reads the execution once, for `wait: false`. */
     async read() {
         const snapshot = await log/* group */.Os(`Read NextGen execution ${this.plan.id}`, async () => {
-            const execution = await this.plan.client.execution(this.plan.id, { justStarted: this.plan.justStarted });
+            const execution = await this.plan.client.execution(this.plan.id);
             log/* info */.pq(`Status: ${nextgen_execution_describeStatus(execution)}`);
             return execution;
         });
@@ -966,7 +1270,7 @@ class NgExecutionFollower {
         this.noteIfPersonMustAct(snapshot);
         return this.result(snapshot);
     }
-    /** Waits for a final status; on timeout or cancel sends AbortAll once (when allowed). */
+    /** Waits for a final status; on timeout or cancel aborts once, when the abort policy allows. */
     async wait() {
         const { id, settings } = this.plan;
         const { wait } = settings;
@@ -977,23 +1281,25 @@ class NgExecutionFollower {
         }
         catch (error) {
             if (error instanceof src_errors/* CancelledError */.cc)
-                await this.abort('The job was cancelled');
+                await this.abort('cancel');
             throw error;
         }
-        const abortNote = outcome.outcome === 'timeout' ? await this.abort('The wait timed out') : undefined;
-        logStages(outcome.last);
+        const abortNote = outcome.outcome === 'timeout' ? await this.abort('timeout') : undefined;
+        logStageList(`Stages of execution ${outcome.last.id}:`, outcome.last.stages.map(stageLine));
         return this.result(outcome.last, outcome, abortNote);
     }
     waitForFinal() {
-        const { client, id, settings, context } = this.plan;
+        const { client, id, settings, context, justStarted, startedAtMs } = this.plan;
         let seen = false;
         return waitForFinalStatus({
             what: `NextGen execution ${id}`,
             poll: async () => {
-                const snapshot = await client.execution(id, { justStarted: this.plan.justStarted && !seen });
+                const snapshot = await client.execution(id);
                 seen = true;
                 return snapshot;
             },
+            // Only this step's own new execution may be missing, and only for a while after its start.
+            isExpected: error => error instanceof ExecutionNotFoundError && justStarted && !seen && Date.now() - startedAtMs < NOT_VISIBLE_GRACE_MS,
             isFinal: statuses/* isNextGenFinal */.GV,
             describe: nextgen_execution_describeStatus,
             onChange: async (snapshot) => {
@@ -1016,33 +1322,23 @@ class NgExecutionFollower {
             title: 'Action needed in Harness'
         });
     }
-    /** Sends AbortAll when `abort-on-cancel` allows it; says what happened, for the log and the failure. */
-    async abort(reason) {
+    /** Built on first use, when the link to the execution is known. */
+    abort(reason) {
         const { client, id, settings } = this.plan;
-        const where = this.url ? `: ${this.url}` : '';
-        if (!settings.abortOnCancel) {
-            log/* info */.pq(`${reason}; abort-on-cancel is false, so execution ${id} keeps running in Harness${where}`);
-            return 'it keeps running in Harness (abort-on-cancel is false)';
-        }
-        log/* info */.pq(`${reason}: sending AbortAll to Harness execution ${id}.`);
-        try {
-            await client.abort(id);
-            log/* info */.pq(`Harness accepted AbortAll: execution ${id} is being aborted.`);
-            return 'AbortAll was sent to Harness';
-        }
-        catch (error) {
-            const message = error instanceof Error ? error.message : String(error);
-            log/* error */.z3(`${message}. Abort it by hand in Harness${where}`, { title: 'Could not abort the Harness execution' });
-            return `it could not be aborted (${message}); abort it by hand in Harness`;
-        }
+        this.aborter ??= new ExecutionAborter(settings.abort, {
+            what: `Harness execution ${id}`,
+            url: this.url,
+            interrupt: 'AbortAll',
+            permission: ABORT_PERMISSION,
+            send: () => client.abort(id)
+        });
+        return this.aborter.abort(reason);
     }
     /** Outputs, summary and, when the execution does not pass, the failure. */
     result(snapshot, waited, abortNote) {
         const { id, settings, startedAtMs } = this.plan;
         const what = `Harness NextGen execution ${id}`;
-        let failure = waited ? executionFailure(what, waited, settings.wait, failureDetail(snapshot)) : undefined;
-        if (failure && abortNote)
-            failure = { ...failure, message: `${failure.message}; ${abortNote}` };
+        const failure = waited ? executionFailure(what, waited, settings, failureDetail(snapshot), abortNote) : undefined;
         const url = this.url;
         const pipeline = this.pipeline ?? snapshot.pipeline;
         const details = [['Execution id', id]];
@@ -1051,7 +1347,7 @@ class NgExecutionFollower {
         if (abortNote)
             details.push(['Abort', abortNote]);
         return {
-            outputs: { 'execution-id': id, status: snapshot.status, 'execution-url': url },
+            outputs: { 'execution-id': id, status: snapshot.status, 'status-normalized': (0,statuses/* normalizedStatus */.ko)('nextgen', snapshot.status), 'execution-url': url },
             summary: {
                 operation: settings.operation,
                 target: `${settings.scope.org}/${settings.scope.project} / ${pipeline || 'pipeline'}`,
@@ -1069,29 +1365,23 @@ class NgExecutionFollower {
 /** The stages a status line points at, by name: those under way, or at the end those that failed. */
 function notableStageNames(snapshot) {
     const final = (0,statuses/* isNextGenFinal */.GV)(snapshot.status);
-    return snapshot.stages
-        .filter(stage => (final ? FAILING_STATUSES.has(stage.status) : stage.status !== 'NotStarted' && !(0,statuses/* isNextGenFinal */.GV)(stage.status)))
-        .map(stage => `'${stage.name}'`)
-        .join(', ');
+    const notable = snapshot.stages.filter(stage => (final ? FAILING_STATUSES.has(stage.status) : stage.status !== 'NotStarted' && !(0,statuses/* isNextGenFinal */.GV)(stage.status)));
+    return namesList(notable.map(stage => `'${stage.name}'`));
 }
 function nextgen_execution_describeStatus(snapshot) {
     const stages = notableStageNames(snapshot);
     return stages ? `${snapshot.status} (stage ${stages})` : snapshot.status;
 }
-function logStages(snapshot) {
-    if (snapshot.stages.length === 0)
-        return;
-    log/* info */.pq(`Stages of execution ${snapshot.id}:`);
-    for (const stage of snapshot.stages)
-        log/* info */.pq(`  ${stage.name}: ${stage.status}${stage.failureMessage ? ` (${stage.failureMessage})` : ''}`);
+function stageLine(stage) {
+    return `${stage.name}: ${stage.status}${stage.failureMessage ? ` (${stage.failureMessage})` : ''}`;
 }
 /** The stages that failed, with Harness's reasons, for the failure line. */
 function failureDetail(snapshot) {
     const failed = snapshot.stages.filter(stage => FAILING_STATUSES.has(stage.status));
     const parts = failed.map(stage => `stage '${stage.name}' (${stage.status})${stage.failureMessage ? `: ${stage.failureMessage}` : ''}`);
-    if (snapshot.errorMessage && !failed.some(stage => stage.failureMessage === snapshot.errorMessage))
-        parts.push(snapshot.errorMessage);
-    return parts.length > 0 ? parts.join('; ') : undefined;
+    const shown = namesList(parts, '; ');
+    const withError = snapshot.errorMessage && !failed.some(stage => stage.failureMessage === snapshot.errorMessage) ? [shown, snapshot.errorMessage].filter(Boolean).join('; ') : shown;
+    return withError || undefined;
 }
 /** How long the execution ran by Harness's clock, else how long this step looked at it. */
 function executionDurationMs(snapshot, startedAtMs) {
