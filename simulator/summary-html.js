@@ -74,25 +74,37 @@ function pad(text, columns) {
   return text + ' '.repeat(Math.max(0, columns - width(text)))
 }
 
-/** An element's text as shown: links with their address, line breaks kept. @param {ParentNode} parent @returns {string} */
-function inlineText(parent) {
+/**
+ * An element's text as shown, line breaks kept; a link shows its text and a [n] that points to its
+ * address, listed under the block (a long address would otherwise stretch a whole table).
+ * @param {ParentNode} parent
+ * @param {string[]} links  Addresses met so far, in order.
+ * @returns {string}
+ */
+function inlineText(parent, links) {
   return parent.childNodes
     .map(node => {
       if (node.nodeName === '#text') return /** @type {{ value: string }} */ (node).value
       if (!isElement(node)) return ''
       if (node.tagName === 'br') return '\n'
-      const inner = inlineText(node)
+      const inner = inlineText(node, links)
       const href = node.tagName === 'a' ? node.attrs.find(attribute => attribute.name === 'href')?.value : undefined
-      return href ? `${inner} <${href}>` : inner
+      if (!href) return inner
+      links.push(href)
+      return `${inner} [${links.length}]`
     })
     .join('')
 }
 
-/** A table as aligned text; a cell's lines after the first go on lines of their own. @param {Element} table */
-function tableText(table) {
+/**
+ * A table as aligned text; a cell's lines after the first go on lines of their own.
+ * @param {Element} table
+ * @param {string[]} links
+ */
+function tableText(table, links) {
   const rows = elementsIn(table)
     .filter(element => element.tagName === 'tr')
-    .map(row => row.childNodes.filter(isElement).map(cell => inlineText(cell).split('\n')))
+    .map(row => row.childNodes.filter(isElement).map(cell => inlineText(cell, links).split('\n')))
   const columns = Math.max(...rows.map(row => row.length))
   const widths = Array.from({ length: columns }, (_, column) => Math.max(...rows.flatMap(row => (row[column] ?? ['']).map(width))))
   /** @type {string[]} */
@@ -109,16 +121,24 @@ function tableText(table) {
 
 /**
  * The summary as plain text, roughly as GitHub's summary page shows it: headings, aligned tables,
- * paragraphs, links followed by their address.
+ * paragraphs; links numbered, their addresses under the table or paragraph they are in.
  * @param {string} html
  * @returns {string[]} lines
  */
 export function summaryAsText(html) {
+  /** @type {string[]} */
+  const links = []
   return parseFragment(html)
     .childNodes.filter(isElement)
     .flatMap(element => {
-      if (element.tagName === 'table') return tableText(element)
-      if (/^h[1-6]$/.test(element.tagName)) return [`${'#'.repeat(Number(element.tagName[1]))} ${inlineText(element)}`]
-      return inlineText(element).split('\n')
+      const shownBefore = links.length
+      const lines =
+        element.tagName === 'table'
+          ? tableText(element, links)
+          : /^h[1-6]$/.test(element.tagName)
+            ? [`${'#'.repeat(Number(element.tagName[1]))} ${inlineText(element, links)}`]
+            : inlineText(element, links).split('\n')
+      return [...lines, ...links.slice(shownBefore).map((href, index) => `  [${shownBefore + index + 1}] ${href}`), '']
     })
+    .slice(0, -1)
 }
