@@ -302,7 +302,7 @@ async function runWorkflow(run, workspace, env) {
     console.log(`    Outputs (steps.${step.id}.outputs):`)
     for (const [output, value] of Object.entries(result.outputs)) console.log(`      ${output}: ${masks.apply(value)}`)
     console.log('    Job summary (as the run\'s summary page shows it):')
-    for (const line of summaryAsText(result.summary)) console.log(`      ${masks.apply(line)}`)
+    for (const line of summaryAsText(result.summary)) console.log(line === '' ? '' : `      ${masks.apply(line)}`)
     if (result.code !== 0) {
       failed = true
       console.log(`    ❌ The step failed (exit code ${result.code})`)
