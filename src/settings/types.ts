@@ -168,5 +168,8 @@ export type OutputName =
   | 'sha256'
   | 'files'
   | 'deployment-id'
+  | 'job-id'
+  | 'pipeline-id'
+  | 'job-url'
 
 export type Outputs = Partial<Record<OutputName, string | number>>
