@@ -271,6 +271,9 @@ function printLog(log, masks, annotations) {
  */
 async function runWorkflow(run, workspace, env) {
   console.log(`\n━━ ${run.title}`)
+  // Each run starts from an empty workspace, as on a runner; only the run's own folder is removed,
+  // never the --workspace folder itself.
+  rmSync(workspace, { recursive: true, force: true })
   mkdirSync(workspace, { recursive: true })
   /** @type {Record<string, Record<string, string>>} */
   const outputs = {}
@@ -330,7 +333,6 @@ function listFiles(folder, prefix = '') {
 async function runDemo(sims, workspaceRoot) {
   const storageProxy = await startSlowProxy(sims.gitLab.storage.url)
   const gitLabProxy = await startSlowProxy(sims.gitLab.url, [[sims.gitLab.storage.url, storageProxy.url]])
-  rmSync(workspaceRoot, { recursive: true, force: true })
   const env = {
     GITHUB_REPOSITORY: 'octo-org/shop',
     GITHUB_SHA: '3f786850e387550fdab836ed7e6dc881de23001b',
@@ -356,7 +358,7 @@ async function runDemo(sims, workspaceRoot) {
   console.log(`  GitHub deployments recorded by the fake GitHub API: ${deployments.join(', ') || 'none'}`)
   console.log(`  GitLab credentials that reached the storage host: ${sims.gitLab.leaks.length}`)
   const downloaded = passing.outputs.artifacts?.['download-path']
-  if (downloaded) console.log(`  The downloaded artifacts are kept in ${path.relative(process.cwd(), downloaded) || '.'} (the demo's workspace, ${path.relative(process.cwd(), workspaceRoot)}, is emptied at the next demo)`)
+  if (downloaded) console.log(`  The downloaded artifacts are kept in ${path.relative(process.cwd(), downloaded) || '.'} (replaced at the next demo)`)
   const asDesigned = !passing.failed && passing.released && failing.failed && !failing.released
   return asDesigned && sims.gitLab.leaks.length === 0
 }
