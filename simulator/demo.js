@@ -143,13 +143,6 @@ async function startSlowProxy(target, redirects = []) {
  */
 function demoRuns(sims, proxies) {
   const firstGen = demoScenario()
-  const nextGen = {
-    'harness-url': sims.nextGen.url,
-    'harness-api-key': DEMO_NEXTGEN.apiKey,
-    'harness-account-id': DEMO_NEXTGEN.accountId,
-    'harness-org': DEMO_NEXTGEN.org,
-    'harness-project': DEMO_NEXTGEN.project
-  }
   /** @param {string} tag @returns {ReleaseStep} */
   const publish = tag => ({
     name: 'Publish the GitHub release',
@@ -199,7 +192,18 @@ function demoRuns(sims, proxies) {
           id: 'deploy',
           name: 'Deploy with Harness NextGen',
           secrets: ['harness-api-key', 'github-token'],
-          with: { operation: 'harness-ng-run-pipeline', ...nextGen, pipeline: 'deploy_broken', 'poll-interval': '0.3s', 'github-token': GITHUB_TOKEN, 'github-environment': 'production' }
+          with: {
+            operation: 'harness-ng-run-pipeline',
+            'harness-url': sims.nextGen.url,
+            'harness-api-key': DEMO_NEXTGEN.apiKey,
+            'harness-account-id': DEMO_NEXTGEN.accountId,
+            'harness-org': DEMO_NEXTGEN.org,
+            'harness-project': DEMO_NEXTGEN.project,
+            pipeline: 'deploy_broken',
+            'poll-interval': '0.3s',
+            'github-token': GITHUB_TOKEN,
+            'github-environment': 'production'
+          }
         },
         publish('v1.4.3')
       ]
