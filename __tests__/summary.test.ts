@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { registerSecret } from '../src/secrets.js'
 import { formatDuration, writeFailureSummary, writeSummary, type SummaryReport } from '../src/summary.js'
+import { htmlProblems } from '../simulator/summary-html.js'
 import { captureStdout } from './stdout.js'
 
 // core.summary keeps the file it first wrote to: one file for every test, emptied before each.
@@ -89,5 +90,34 @@ describe('formatDuration', () => {
     [5_025_000, '1h 23m']
   ])('%d ms is %s', (ms, text) => {
     expect(formatDuration(ms)).toBe(text)
+  })
+})
+
+describe('the summary is valid HTML', () => {
+  // Checked with parse5, the WHATWG parser: no parse error, and every element closed in order.
+  const failure = { title: 'Deployment FAILED', message: "Stage 'deploy' failed: <exit 1> & more", hint: 'Open the execution in Harness.' }
+
+  it.each<[string, () => Promise<void>]>([
+    ['a download with links and details', () => writeSummary(download)],
+    ['a failed execution with stages, one of them unnamed', () => writeSummary({ ...download, passed: false, status: 'FAILED', links: [], details: [], stages: [{ name: '', status: 'FAILED' }, { name: 'Deploy', status: '' }] }, failure)],
+    ['no links, an empty target and empty detail values', () => writeSummary({ ...download, target: '', links: undefined, details: [['Message', ''], ['', 'x']] })],
+    ['a link that is not a web link, and one without a label', () => writeSummary({ ...download, links: [{ text: 'x', href: 'javascript:alert(1)' }, { text: '', href: 'https://gitlab.example.com/-/jobs/1' }] })],
+    ['a table cut to its last row', () => writeSummary({ ...download, details: Array.from({ length: 250 }, (_, index): [string, string] => [`row ${index}`, 'v']) })],
+    ['markup, Markdown and newlines from a server', () => writeSummary({ ...download, target: '</td></tr><script>x</script> *a* | b\n\nc', details: [['Message', '<!-- x --> [l](http://e) `c`']] }, failure)],
+    ['a step that could not run', () => writeFailureSummary('gitlab-keep-artifacts', { title: 'Invalid input', message: "Input 'job-id' is required." })]
+  ])('%s', async (_, write) => {
+    await write()
+    expect(htmlProblems(written())).toEqual([])
+  })
+
+  it('shows a dash in an empty cell, and an unlabelled link by its address', async () => {
+    await writeSummary({ ...download, links: [{ text: '', href: 'https://gitlab.example.com/-/jobs/1' }], stages: [{ name: '', status: 'FAILED' }] })
+    expect(written()).toContain('<a href="https://gitlab.example.com/-/jobs/1">https://gitlab.example.com/-/jobs/1</a>')
+    expect(written()).toContain('<tr><td>—</td><td>FAILED</td></tr>')
+  })
+
+  it('the check itself finds an unclosed cell and a stray end tag', () => {
+    expect(htmlProblems('<table><tr><td>a<td></tr></table>')).toContain('</tr> at line 1, column 21 closes <td> opened at line 1, column 17')
+    expect(htmlProblems('<p>a</span></p>')).toEqual(['</span> at line 1, column 5 closes <p> opened at line 1, column 1'])
   })
 })

@@ -70,7 +70,14 @@ export async function startServer(handler, options = {}) {
   // A refused handshake (the action does not trust the certificate) is the test's subject, not an error here.
   server.on('tlsClientError', () => undefined)
   server.keepAliveTimeout = 5000
-  await new Promise(resolve => server.listen(options.port ?? 0, host, () => resolve(undefined)))
+  // A port in use rejects (error.code EADDRINUSE) instead of crashing the process with an unhandled 'error' event.
+  await new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject)
+      resolve(undefined)
+    })
+  })
   const address = /** @type {import('node:net').AddressInfo} */ (server.address())
   return {
     url: `${options.tls ? 'https' : 'http'}://${options.publicName ?? host}:${address.port}`,

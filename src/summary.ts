@@ -69,15 +69,24 @@ function rows(cells: string[][]): string[][] {
   return [...cells.slice(0, MAX_TABLE_ROWS - 1), [`… ${left} more rows not shown`, '—']]
 }
 
-/** An empty cell would be written as an unclosed <td>. */
+/**
+ * A table cell's HTML. @actions/core writes a cell with empty content as a lone `<td>` with no end
+ * tag, so an empty cell (no links, a stage Harness left unnamed) shows a dash instead.
+ */
 function cell(html: string): string {
   return html === '' ? '—' : html
+}
+
+/** A row of a table, every cell through cell(). */
+function row(...cells: string[]): string[] {
+  return cells.map(cell)
 }
 
 function link({ text: label, href }: SummaryLink): string {
   // Only web links: a `javascript:` or `data:` href from a server must not become a link.
   if (!/^https?:\/\//i.test(href)) return text(label)
-  return `<a href="${attribute(href)}">${text(label)}</a>`
+  // A link without a label would be there but invisible: show its address instead.
+  return `<a href="${attribute(href)}">${text(label) || text(href)}</a>`
 }
 
 function header(...names: string[]): Array<{ data: string; header: true }> {
@@ -117,19 +126,19 @@ async function write(): Promise<void> {
 export async function writeSummary(report: SummaryReport, failure?: StepFailure): Promise<void> {
   core.summary.addHeading(`${icon(report.passed)} ${text(report.operation)}`, 3).addTable([
     header('Operation', 'Target', 'Status', 'Duration', 'Links'),
-    [
+    row(
       text(report.operation),
       text(report.target),
       `${icon(report.passed)} ${text(report.status)}`,
       formatDuration(report.durationMs),
-      cell((report.links ?? []).map(link).join('<br>'))
-    ]
+      (report.links ?? []).map(link).join('<br>')
+    )
   ])
   if (report.details?.length) {
-    core.summary.addTable([header('Detail', 'Value'), ...rows(report.details.map(([label, value]) => [text(label), cell(text(value))]))])
+    core.summary.addTable([header('Detail', 'Value'), ...rows(report.details.map(([label, value]) => row(text(label), text(value))))])
   }
   if (report.stages?.length) {
-    core.summary.addTable([header('Stage', 'Status'), ...rows(report.stages.map(stage => [text(stage.name), cell(text(stage.status))]))])
+    core.summary.addTable([header('Stage', 'Status'), ...rows(report.stages.map(stage => row(text(stage.name), text(stage.status))))])
   }
   if (failure) addFailure(failure)
   await write()
