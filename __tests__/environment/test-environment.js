@@ -6,7 +6,7 @@
 // - Clean: each test file gets a temporary folder of its own as TMPDIR (so os.tmpdir(), mkdtemp and
 //   the action runs of simulator/run-action.js land there), removed when the file is done. The run's
 //   root folder is checked empty at the end (run-folder.js, run-folder-check.js).
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { TestEnvironment as NodeEnvironment } from 'jest-environment-node'
@@ -15,7 +15,6 @@ import { TestEnvironment as NodeEnvironment } from 'jest-environment-node'
 /** @typedef {import('@jest/environment').JestEnvironmentConfig} JestEnvironmentConfig */
 /** @typedef {import('@jest/types').Circus.Event} Event */
 /** @typedef {import('@jest/types').Circus.TestEntry} TestEntry */
-/** @typedef {(chunk: unknown, encoding?: unknown, callback?: unknown) => boolean} Write */
 
 export default class QuietCleanEnvironment extends NodeEnvironment {
   /** @param {JestEnvironmentConfig} config @param {EnvironmentContext} context */
@@ -30,22 +29,28 @@ export default class QuietCleanEnvironment extends NodeEnvironment {
     this.tempFolder = folder
     this.testFile = path.relative(process.cwd(), context.testPath)
     this.held = ''
-    /** @type {Array<{ stream: NodeJS.WriteStream, write: Write }>} */
-    this.originals = []
+    /** The streams whose write() hold() replaces, with the write property each had before. */
+    /** @type {Array<{ stream: NodeJS.WriteStream, own: PropertyDescriptor | undefined }>} */
+    this.replaced = []
   }
 
   async setup() {
     await super.setup()
     for (const stream of [process.stdout, process.stderr]) {
-      const write = /** @type {Write} */ (stream.write)
-      this.originals.push({ stream, write })
-      stream.write = /** @type {Write} */ ((chunk, encoding, callback) => {
-        this.held += typeof chunk === 'string' ? chunk : Buffer.from(/** @type {Uint8Array} */ (chunk)).toString()
-        const done = typeof encoding === 'function' ? encoding : callback
-        if (typeof done === 'function') process.nextTick(done)
-        return true
-      })
+      this.replaced.push({ stream, own: Object.getOwnPropertyDescriptor(stream, 'write') })
+      stream.write = /** @type {typeof stream.write} */ (this.hold)
     }
+  }
+
+  /**
+   * Takes what is written to stdout or stderr, as stream.write would.
+   * @param {unknown} chunk @param {unknown} [encoding] @param {unknown} [callback]
+   */
+  hold = (chunk, encoding, callback) => {
+    this.held += typeof chunk === 'string' ? chunk : Buffer.from(/** @type {Uint8Array} */ (chunk)).toString()
+    const done = typeof encoding === 'function' ? encoding : callback
+    if (typeof done === 'function') process.nextTick(done)
+    return true
   }
 
   /** @param {Event} event */
@@ -60,8 +65,12 @@ export default class QuietCleanEnvironment extends NodeEnvironment {
   }
 
   async teardown() {
-    for (const { stream, write } of this.originals) stream.write = /** @type {typeof stream.write} */ (write)
-    this.originals = []
+    // Back to the stream's own write, or to the one it inherits if it had none of its own.
+    for (const { stream, own } of this.replaced) {
+      if (own === undefined) Reflect.deleteProperty(stream, 'write')
+      else Object.defineProperty(stream, 'write', own)
+    }
+    this.replaced = []
     await super.teardown()
     rmSync(this.tempFolder, { recursive: true, force: true, maxRetries: 3 })
     process.env.TMPDIR = this.runRoot
@@ -73,10 +82,13 @@ export default class QuietCleanEnvironment extends NodeEnvironment {
    * @param {string} what
    */
   printHeld(what) {
-    const stderr = this.originals.find(original => original.stream === process.stderr)
-    if (this.held === '' || stderr === undefined) return
-    const lines = this.held.replace(/\n$/, '').split('\n').map(line => `  │ ${line}`)
-    stderr.write.call(process.stderr, `\nOutput of ${what}:\n${lines.join('\n')}\n\n`)
+    if (this.held === '') return
+    const lines = this.held
+      .replace(/\n$/, '')
+      .split('\n')
+      .map(line => `  │ ${line}`)
+    // Straight to the file descriptor: process.stderr.write is hold() while the tests run.
+    writeSync(2, `\nOutput of ${what}:\n${lines.join('\n')}\n\n`)
     this.held = ''
   }
 }
