@@ -23,6 +23,8 @@ function git(folder: string, ...args: string[]): string {
 function cloneOfThisRepository(): string {
   const folder = path.join(mkdtempSync(path.join(tmpdir(), 'release-')), 'clone')
   execFileSync('git', ['clone', '--quiet', '--no-tags', projectRoot, folder])
+  // The commit checked out here, even where it is on no branch (a pull request's merge in CI).
+  git(folder, 'checkout', '--quiet', '--detach', git(projectRoot, 'rev-parse', 'HEAD'))
   return folder
 }
 
