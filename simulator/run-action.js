@@ -43,7 +43,11 @@ export const metadata = parse(readFileSync(path.join(projectRoot, 'action.yml'),
 /** @type {string | undefined} */
 let runsRoot
 
-/** One folder for all runs, removed by removeRuns() or at exit: a large download leaves hundreds of MB. */
+/**
+ * One folder for all runs, removed at exit: a large download leaves hundreds of MB. (Jest ends its
+ * workers without an exit event; there each test file's TMPDIR, and so this folder, is removed by
+ * __tests__/environment/test-environment.js.)
+ */
 function runsFolder() {
   if (runsRoot === undefined) {
     runsRoot = mkdtempSync(path.join(tmpdir(), 'action-runs-'))
@@ -52,8 +56,8 @@ function runsFolder() {
   return runsRoot
 }
 
-/** Removes every run's folders (jest ends its workers without an exit event, so tests call this). */
-export function removeRuns() {
+/** Removes every run's folders. */
+function removeRuns() {
   if (runsRoot !== undefined) rmSync(runsRoot, { recursive: true, force: true })
   runsRoot = undefined
 }
@@ -92,6 +96,8 @@ export async function runAction(inputs, options = {}) {
   const env = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? temp,
+    // Whatever the action or Node writes to the temporary folder stays where the caller cleans up.
+    TMPDIR: tmpdir(),
     GITHUB_ACTIONS: 'true',
     GITHUB_OUTPUT: outputFile,
     GITHUB_STEP_SUMMARY: summaryFile,
