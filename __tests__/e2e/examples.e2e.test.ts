@@ -16,7 +16,7 @@ import { startGitHubSimulator } from '../../simulator/github.js'
 import { startGitLab } from '../../simulator/gitlab.js'
 import { startHarnessFirstGen } from '../../simulator/harness-firstgen.js'
 import { startHarnessNextGen } from '../../simulator/harness-nextgen.js'
-import { projectRoot, removeRuns } from '../../simulator/run-action.js'
+import { projectRoot } from '../../simulator/run-action.js'
 import { htmlProblems } from '../../simulator/summary-html.js'
 import { annotations, runAction, type ActionRun } from './action.js'
 import { bundleSetsOutput } from './pending.js'
@@ -86,7 +86,6 @@ beforeAll(() => {
 
 afterAll(() => {
   rmSync(scratch, { recursive: true, force: true })
-  removeRuns()
 })
 
 function example(name: string): { jobs: Record<string, Job> } {

@@ -5,7 +5,6 @@
 import { startGitLab, type FakeGitLab } from '../../simulator/gitlab.js'
 import { demoScenario, startHarnessFirstGen } from '../../simulator/harness-firstgen.js'
 import { DEMO_NEXTGEN, startHarnessNextGen } from '../../simulator/harness-nextgen.js'
-import { removeRuns } from '../../simulator/run-action.js'
 import { htmlProblems } from '../../simulator/summary-html.js'
 import { runAction } from './action.js'
 import { bundleSetsOutput } from './pending.js'
@@ -44,7 +43,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all([servers.firstGen.close(), servers.nextGen.close(), servers.gitLab.close()])
-  removeRuns()
 })
 
 function firstGen(inputs: Record<string, string>): Record<string, string> {
