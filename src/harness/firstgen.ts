@@ -128,7 +128,8 @@ async function lookUp(harness: HarnessConnection, lookup: Lookup): Promise<Named
     operationName: lookup.operationName,
     variables: lookup.variables,
     what: `find the Harness ${lookup.kind} '${lookup.name}'`,
-    retry: 'idempotent'
+    retry: 'idempotent',
+    permission: `${lookup.kind === 'application' ? 'Applications' : lookup.kind === 'pipeline' ? 'Pipelines' : 'Workflows'}: Read`
   })
   const found = Object.values(data)[0] // each lookup document has a single field
   if (!found?.id) {
@@ -193,7 +194,8 @@ export async function startExecution(harness: HarnessConnection, start: StartReq
     operationName: 'StartExecution',
     variables: { input: startInput(start) },
     what,
-    retry: 'once'
+    retry: 'once',
+    permission: start.kind === 'PIPELINE' ? 'Deployments: Execute Pipeline' : 'Deployments: Execute Workflow'
   })
   const payload = data.startExecution
   if (!payload?.execution?.id) {
@@ -212,7 +214,8 @@ export async function readExecution(harness: HarnessConnection, executionId: str
     operationName: 'Execution',
     variables: { executionId },
     what,
-    retry: 'idempotent'
+    retry: 'idempotent',
+    permission: 'Deployments: Read'
   })
   if (!data.execution) {
     throw new ActionError(`Harness execution ${executionId} was not found (input 'execution-id')`, { title: 'Harness execution not found' })
@@ -231,7 +234,9 @@ export async function cleanUpArtifactStream(harness: HarnessConnection, artifact
     operationName: 'ArtifactCleanup',
     variables: { input: { artifactStreamId } },
     what: `clean up Harness artifact stream ${artifactStreamId}`,
-    retry: 'idempotent'
+    retry: 'idempotent',
+    // harness-core's ArtifactCleanupDataFetcher checks the SERVICE permission type.
+    permission: 'Services: Update'
   })
   return data.artifactCleanup?.message ?? undefined
 }

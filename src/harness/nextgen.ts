@@ -3,7 +3,7 @@ import { readText, send, type HttpRequest, type HttpResponse } from '../http/cli
 import { parseJsonObject } from '../http/json.js'
 import { apiUrl } from '../http/url.js'
 import type { HarnessConnection, NextGenScope } from '../settings/index.js'
-import { harnessHttpError, harnessMessage } from './errors.js'
+import { harnessHttpError, harnessMessage, type HarnessErrorContext } from './errors.js'
 
 /** A stage of a NextGen execution, as the execution's layout graph shows it. */
 export interface NgStage {
@@ -66,7 +66,7 @@ export class NextGenClient {
         : request.runtimeInputs,
       retry: 'once'
     })
-    const data = (await readData(response, `start NextGen pipeline '${request.pipeline}'`)) as
+    const data = (await readData(response, `start NextGen pipeline '${request.pipeline}'`, this.errorContext('Pipelines: Execute'))) as
       | { planExecution?: { uuid?: unknown; status?: unknown } }
       | undefined
     const id = data?.planExecution?.uuid
@@ -93,10 +93,10 @@ export class NextGenClient {
       retry: 'idempotent'
     })
     if (response.status === 404 && options.justStarted) {
-      const error = await harnessHttpError(what, response)
+      const error = await harnessHttpError(what, response, this.errorContext('Pipelines: View'))
       throw new ActionError(`${error.message} (a new execution can take a moment to appear)`, { title: error.title, transient: true })
     }
-    const data = (await readData(response, what)) as { pipelineExecutionSummary?: unknown } | undefined
+    const data = (await readData(response, what, this.errorContext('Pipelines: View'))) as { pipelineExecutionSummary?: unknown } | undefined
     return parseExecution(id, data?.pipelineExecutionSummary, what)
   }
 
@@ -109,7 +109,7 @@ export class NextGenClient {
       what,
       retry: 'once'
     })
-    await readData(response, what)
+    await readData(response, what, this.errorContext('Pipelines: Execute'))
   }
 
   /** The execution's page in the NextGen UI. */
@@ -118,6 +118,11 @@ export class NextGenClient {
     const { org, project } = this.scope
     const path = `/ng/account/${segment(accountId)}/all/orgs/${segment(org)}/projects/${segment(project)}/pipelines/${segment(pipeline)}/executions/${segment(id)}/pipeline`
     return apiUrl(this.harness.url, path).href
+  }
+
+  /** NextGen checks core_pipeline_execute to run or interrupt, core_pipeline_view to read (harness-core PipelineRbacPermissions). */
+  private errorContext(permission: string): HarnessErrorContext {
+    return { harness: this.harness, scope: this.scope, permission }
   }
 
   private url(path: string, query: Record<string, string | undefined> = {}): URL {
@@ -139,8 +144,8 @@ function segment(value: string): string {
 }
 
 /** The `data` of a success envelope; anything else becomes one line with Harness's code and message. */
-async function readData(response: HttpResponse, what: string): Promise<unknown> {
-  if (response.status < 200 || response.status >= 300) throw await harnessHttpError(what, response)
+async function readData(response: HttpResponse, what: string, context: HarnessErrorContext): Promise<unknown> {
+  if (response.status < 200 || response.status >= 300) throw await harnessHttpError(what, response, context)
   const text = await readText(response)
   const envelope = parseJsonObject(text) as { status?: unknown; data?: unknown } | undefined
   if (!envelope) {

@@ -2,6 +2,7 @@ import { Agent, request, type Dispatcher } from 'undici'
 import type { IncomingHttpHeaders } from 'node:http'
 import * as log from '../log.js'
 import { ActionError } from '../errors.js'
+import { networkHint } from './network-hint.js'
 import { displayUrl, warnIfCredentialInClear } from './url.js'
 import {
   DEFAULT_RETRY_POLICY,
@@ -120,7 +121,7 @@ function networkFailure(req: HttpRequest, error: unknown): Error {
     transient: isNetworkError(error),
     hint: mayHaveArrived
       ? 'The request may have reached the server, so it was not sent again (that could start it twice). Check the server before re-running.'
-      : undefined,
+      : networkHint(req.url, code),
     cause: error
   })
 }

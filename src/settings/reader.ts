@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import { InputError } from '../errors.js'
+import { nameOrigin } from '../http/network-hint.js'
 import { registerSecret } from '../secrets.js'
 import { INPUT_DEFAULTS } from './inputs.js'
 
@@ -132,6 +133,7 @@ export function baseUrl(name: string, service: string, apiPath: RegExp): URL {
     const base = `${url.origin}${url.pathname.slice(0, api.index).replace(/\/+$/, '')}`
     throw new InputError(name, `must be the ${service} base URL, without '${api[0]}' (the action adds the API path itself); got '${text}'. Use '${base}'.`)
   }
+  nameOrigin(url, name)
   return url
 }
 
