@@ -56,7 +56,7 @@ export function harnessHint(status: number, context: HarnessErrorContext): strin
     case 404:
       return scope
         ? `Check the identifiers: 'harness-org' '${scope.org}', 'harness-project' '${scope.project}', the pipeline or execution id, and that the key can see that project of ${account}.`
-        : `Check 'harness-url' (${harness.url.href}): Harness FirstGen's GraphQL API is at <harness-url>/gateway/api/graphql, and ${account} must be a FirstGen account.`
+        : `Check 'harness-url' (${harness.url.href.replace(/\/$/, '')}): Harness FirstGen's GraphQL API is at <harness-url>/gateway/api/graphql, and ${account} must be a FirstGen account.`
     case 429:
       return "Harness's rate limiter refused the request; spread runs out or raise 'poll-interval'."
     default:

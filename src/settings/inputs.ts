@@ -102,6 +102,10 @@ function familyOf(operation: OperationName): Family {
   return operation.startsWith('harness-ng-') ? 'NextGen' : 'FirstGen'
 }
 
+function readsAllOf(family: Family, readers: readonly OperationName[]): boolean {
+  return OPERATIONS.every(operation => familyOf(operation) !== family || readers.includes(operation))
+}
+
 export function operationsReading(input: string): OperationName[] {
   return OPERATIONS.filter(operation => OPERATION_INPUTS[operation].includes(input))
 }
@@ -119,7 +123,7 @@ export function notReadHere(input: string, operation: OperationName): string | u
     readers.length === 0
       ? 'is not read by any operation'
       : families.size === 1 && family !== familyOf(operation)
-        ? `is a ${family} input (${readers.join(', ')})`
+        ? `is a ${family} input${readsAllOf(family, readers) ? '' : ` (${readers.join(', ')})`}`
         : `is read only by ${inList(readers)}`
   const instead = ROLE_HERE[input]?.[operation]
   return instead ? `${who}; for ${operation} use ${instead}.` : `${who}; ${operation} does not read it: remove it from this step.`
