@@ -218,7 +218,10 @@ export async function readExecution(harness: HarnessConnection, executionId: str
     permission: 'Deployments: Read'
   })
   if (!data.execution) {
-    throw new ActionError(`Harness execution ${executionId} was not found (input 'execution-id')`, { title: 'Harness execution not found' })
+    throw new ActionError(`Harness execution ${executionId} was not found (input 'execution-id')`, {
+      title: 'Harness execution not found',
+      hint: "Check 'execution-id' (the execution-id output of harness-start-execution) and that the API key can see its application; a NextGen planExecutionId needs harness-ng-execution-status."
+    })
   }
   return toExecution(data.execution, what)
 }
