@@ -70,6 +70,12 @@ describe('an input of another operation or generation fails the step (it was sil
   })
 })
 
+describe('a misspelt input fails the step (the runner only warns, and the default would apply)', () => {
+  it('names the input that was meant', async () => {
+    expect(await refused({ ...nextgen(), timout: '2h' })).toBe("Input 'timout' is not an input of this action, so it would be ignored. Did you mean 'timeout'?")
+  })
+})
+
 describe('input formats', () => {
   it("a boolean as GitHub reads it: 'yes' is refused", async () => {
     expect(await refused({ ...nextgen(), wait: 'yes' })).toBe(

@@ -87,3 +87,19 @@ describe('an input the chosen operation does not read', () => {
     expect(await failureOf({ ...MINIMAL['harness-ng-run-pipeline'], operation: 'harness-ng-run-pipeline', variables: '', 'service-artifacts': '  ' })).toBeUndefined()
   })
 })
+
+describe('an input this action does not have', () => {
+  captureStdout()
+
+  it('fails the step with the input that was meant (the runner only warns)', async () => {
+    expect(await failureOf({ ...MINIMAL['harness-execution-status'], operation: 'harness-execution-status', timout: '2h' })).toBe(
+      "Input 'timout' is not an input of this action, so it would be ignored. Did you mean 'timeout'?"
+    )
+    expect(await failureOf({ ...MINIMAL['harness-execution-status'], operaton: 'harness-execution-status' })).toBe(
+      "Input 'operaton' is not an input of this action, so it would be ignored. Did you mean 'operation'?"
+    )
+    expect(await failureOf({ ...MINIMAL['gitlab-keep-artifacts'], operation: 'gitlab-keep-artifacts', 'retry-count': '3' })).toBe(
+      "Input 'retry-count' is not an input of this action, so it would be ignored. Check its spelling against the inputs listed in the README."
+    )
+  })
+})

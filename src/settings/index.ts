@@ -47,6 +47,20 @@ export function givenInputs(env: NodeJS.ProcessEnv = process.env): string[] {
   })
 }
 
+/**
+ * An input this action does not declare (a misspelt `timout:`) reaches the step too: the runner
+ * passes every `with:` entry and only warns about unexpected ones. It would be ignored, so it fails.
+ */
+function refuseUnknownInputs(env: NodeJS.ProcessEnv = process.env): void {
+  const known = new Set([...KNOWN_INPUTS].map(name => `INPUT_${name.replace(/ /g, '_').toUpperCase()}`))
+  for (const variable of Object.keys(env)) {
+    if (!variable.startsWith('INPUT_') || known.has(variable) || (env[variable] ?? '').trim() === '') continue
+    const name = variable.slice('INPUT_'.length).toLowerCase()
+    const suggestion = didYouMean(name, [...KNOWN_INPUTS]) || ' Check its spelling against the inputs listed in the README.'
+    throw new InputError(name, `is not an input of this action, so it would be ignored.${suggestion}`)
+  }
+}
+
 /** An input the chosen operation does not read would be silently dropped: it fails the step instead. */
 function refuseInputsNotReadBy(operation: OperationName): void {
   for (const input of givenInputs()) {
@@ -59,6 +73,7 @@ function refuseInputsNotReadBy(operation: OperationName): void {
 export async function readSettings(): Promise<Settings> {
   // Masked first, whichever operation runs and whatever input is wrong.
   for (const name of SECRET_INPUTS) secret(name)
+  refuseUnknownInputs()
   const operation = readOperation()
   refuseInputsNotReadBy(operation)
   return READERS[operation]()
