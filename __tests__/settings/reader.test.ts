@@ -157,3 +157,40 @@ describe('yamlProblem', () => {
     expect(yamlProblem(error as Error, text)).toMatch(/^[^\n]*[^:], at line \d: '[^']+'$/)
   })
 })
+
+describe('GitLab project given as an address', () => {
+  captureStdout()
+
+  async function projectError(project: string, gitlabUrl?: string): Promise<string> {
+    const inputs: Record<string, string> = { operation: 'gitlab-keep-artifacts', 'gitlab-token': 't', 'job-id': '1', project, ...(gitlabUrl ? { 'gitlab-url': gitlabUrl } : {}) }
+    Object.entries(inputs).forEach(([name, value]) => (process.env[`INPUT_${name.toUpperCase()}`] = value))
+    try {
+      await (await import('../../src/settings/index.js')).readSettings()
+      return ''
+    } catch (error) {
+      return (error as Error).message
+    } finally {
+      Object.keys(inputs).forEach(name => delete process.env[`INPUT_${name.toUpperCase()}`])
+    }
+  }
+
+  it('a URL of gitlab-url, of another server, under a path prefix, or an SSH remote', async () => {
+    expect(await projectError('https://gitlab.com/shop/web/-/tree/main')).toBe(
+      "Input 'project' must be the project's numeric id or full path, not a URL; got 'https://gitlab.com/shop/web/-/tree/main'. Use 'project: shop/web'."
+    )
+    expect(await projectError('https://git.example.com/shop/web')).toBe(
+      "Input 'project' must be the project's numeric id or full path, not a URL; got 'https://git.example.com/shop/web'. Use 'project: shop/web' and 'gitlab-url: https://git.example.com'."
+    )
+    expect(await projectError('https://example.com/gitlab/shop/web', 'https://example.com/gitlab')).toBe(
+      "Input 'project' must be the project's numeric id or full path, not a URL; got 'https://example.com/gitlab/shop/web'. Use 'project: shop/web'."
+    )
+    expect(await projectError('git@gitlab.com:shop/web.git')).toBe(
+      "Input 'project' must be the project's numeric id or full path, not a URL; got 'git@gitlab.com:shop/web.git'. Use 'project: shop/web'."
+    )
+  })
+
+  it('a plain path or id is taken as it is', async () => {
+    expect(await projectError('shop/sub/web')).toBe('')
+    expect(await projectError('1234')).toBe('')
+  })
+})

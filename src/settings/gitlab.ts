@@ -35,16 +35,19 @@ function readConnection(): GitLabConnection {
  */
 function readProject(): string {
   const given = required('project', "the GitLab project's numeric id or full path (group/sub/project)")
-  const remote = /^(?:[a-z][a-z0-9+.-]*:\/\/[^/]+|[\w.-]+@[\w.-]+:)\/*(.*)$/i.exec(given)
-  const path = (remote ? remote[1] : given).replace(/^\/+|\/+$/g, '')
-  const meant = path.replace(/(?:\/-\/.*|\.git)$/, '').replace(/\/+$/, '')
-  if (remote || meant !== path) {
+  const gitlabUrl = (optional('gitlab-url') ?? INPUT_DEFAULTS['gitlab-url']).replace(/\/+$/, '')
+  // A URL under gitlab-url (which may have a path: https://example.com/gitlab) is cut after it.
+  const underGitlabUrl = given.toLowerCase().startsWith(`${gitlabUrl.toLowerCase()}/`)
+  const remote = underGitlabUrl ? [given, given.slice(gitlabUrl.length)] : /^(?:[a-z][a-z0-9+.-]*:\/\/[^/]+|[\w.-]+@[\w.-]+:)\/*(.*)$/i.exec(given)
+  const projectPath = (remote ? remote[1] : given).replace(/^\/+|\/+$/g, '')
+  const meant = projectPath.replace(/(?:\/-\/.*|\.git)$/, '').replace(/\/+$/, '')
+  if (remote || meant !== projectPath) {
     const what = remote ? 'a URL' : "a path ending in '.git'"
-    const server = remote && /^https?:/i.test(given) ? new URL(given).origin : undefined
-    const where = server && !(optional('gitlab-url') ?? INPUT_DEFAULTS['gitlab-url']).startsWith(server) ? ` and 'gitlab-url: ${server}'` : ''
+    const server = remote && !underGitlabUrl && /^https?:/i.test(given) ? new URL(given).origin : undefined
+    const where = server ? ` and 'gitlab-url: ${server}'` : ''
     throw new InputError('project', `must be the project's numeric id or full path, not ${what}; got '${given}'. Use 'project: ${meant}'${where}.`)
   }
-  return checkIdentifier('project', path, { slashes: true })
+  return checkIdentifier('project', projectPath, { slashes: true })
 }
 
 function readJobId(): string {
