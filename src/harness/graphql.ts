@@ -18,7 +18,7 @@ export interface GraphQLRequest {
    * must never run twice: it is sent again only when Harness certainly did not run it.
    */
   retry: 'idempotent' | 'once'
-  /** The permission Harness checks for it, as its UI names it ("Read", "Execute Pipeline"), for a 403's hint. */
+  /** The permission Harness checks for it, as its UI names it ("Deployments: Read"), for a 403's hint. */
   permission: string
 }
 
@@ -106,11 +106,15 @@ function dataOf<T>(harness: HarnessConnection, request: GraphQLRequest, body: Gr
     const refusal = refusalStatus(message)
     throw new ActionError(`Could not ${request.what}: ${message}`, {
       title: harnessFailureTitle(request.what, refusal ?? 200),
-      hint: refusal ? harnessHint(refusal, { harness, permission: request.permission }) : /access is denied/i.test(message) ? 'Check the id, and that the API key can see the application it belongs to.' : undefined
+      hint: refusal ? harnessHint(refusal, { harness, permission: request.permission }) : errorHint(message)
     })
   }
   if (errors.length > 0) log.warning(`Harness reported a problem with part of its answer (${request.what}): ${harnessMessage({ errors })}`)
   return body.data as T
+}
+
+function errorHint(message: string): string | undefined {
+  return /access is denied/i.test(message) ? 'Check the id, and that the API key can see the application it belongs to.' : undefined
 }
 
 /** FirstGen also says "no" with HTTP 200 and an error message; read as the status it stands for. */
