@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parse } from 'yaml'
 import { OPERATIONS, readSettings, type OperationName } from '../src/settings/index.js'
+import { INPUT_DEFAULTS, OPERATION_INPUTS, ROLE_HERE, operationsReading } from '../src/settings/inputs.js'
 import { captureStdout } from './stdout.js'
 
 interface Metadata {
@@ -30,7 +31,7 @@ const source = sourceFiles(path.join(root, 'src'))
   .map(file => readFileSync(file, 'utf8'))
   .join('\n')
 
-const READERS = 'optional|required|secret|boolean|duration|size|positiveInteger|baseUrl|list|getInput|InputError'
+const READERS = 'optional|required|requiredSecret|identifier|checkIdentifier|secret|boolean|duration|size|positiveInteger|baseUrl|list|getInput|InputError'
 
 /** Input names given as literals to the readers in src/settings/reader.ts, core.getInput, or an InputError. */
 function inputNamesInSource(): Set<string> {
@@ -66,7 +67,8 @@ async function inputsReadBy(inputs: Record<string, string>): Promise<Set<string>
   return read
 }
 
-const harness = { 'harness-api-key': 'key', 'harness-account-id': 'acc', 'github-token': 't', 'github-environment': 'prod' }
+const connection = { 'harness-api-key': 'key', 'harness-account-id': 'acc' }
+const harness = { ...connection, 'github-token': 't', 'github-environment': 'prod' }
 const nextgen = { ...harness, 'harness-org': 'org', 'harness-project': 'proj' }
 const gitlab = { 'gitlab-token': 'glpat', project: 'group/project' }
 
@@ -74,7 +76,7 @@ const gitlab = { 'gitlab-token': 'glpat', project: 'group/project' }
 const CONFIGURATIONS: Record<OperationName, Array<Record<string, string>>> = {
   'harness-start-execution': [{ ...harness, application: 'shop', pipeline: 'deploy' }],
   'harness-execution-status': [{ ...harness, 'execution-id': 'e1' }],
-  'harness-artifact-cleanup': [{ ...harness, 'artifact-stream-id': 's1' }],
+  'harness-artifact-cleanup': [{ ...connection, 'artifact-stream-id': 's1' }],
   'harness-ng-run-pipeline': [{ ...nextgen, pipeline: 'deploy' }],
   'harness-ng-execution-status': [{ ...nextgen, 'execution-id': 'e1' }],
   'gitlab-download-artifacts': [
@@ -134,14 +136,13 @@ describe('action.yml', () => {
     expect(undescribed).toEqual([])
   })
 
-  it('gives the same defaults the code falls back to', () => {
-    const fallbacks = [...source.matchAll(/\b(?:duration|size|baseUrl|boolean|positiveInteger)\('([a-z][a-z0-9-]*)',\s*'?([^')]*?)'?\)/g)]
-    expect(fallbacks.length).toBeGreaterThan(5)
-    for (const [, name, fallback] of fallbacks) {
-      // A fallback held in a variable differs by operation (abort-on-timeout): action.yml then gives none.
-      const perOperation = /^[a-z][A-Za-z]*$/.test(fallback) && !['true', 'false'].includes(fallback)
-      expect({ name, default: metadata.inputs[name]?.default }).toEqual({ name, default: perOperation ? undefined : fallback.replace(/_/g, '') })
-    }
+  it('declares no default, and states in the description each default the code applies', () => {
+    // The runner passes an input with a declared default to every step: the action could not tell it from one the user set.
+    expect(Object.entries(metadata.inputs).filter(([, input]) => input.default !== undefined).map(([name]) => name)).toEqual([])
+    const missing = Object.entries(INPUT_DEFAULTS)
+      .filter(([name, value]) => !metadata.inputs[name]?.description?.includes(`Default: ${value}.`))
+      .map(([name, value]) => `action.yml: the description of '${name}' should say "Default: ${value}."`)
+    expect(missing).toEqual([])
   })
 
   it('requires only the operation; the rest depends on it', () => {
@@ -163,12 +164,89 @@ describe('action.yml', () => {
         match[1],
         match[2].trim()
       ])
-    const inputs = table('## Inputs and outputs', '### Outputs')
+    const inputs = table('### Inputs', '### Outputs')
     expect(inputs.map(([name]) => name)).toEqual(declaredInputs)
     for (const [name, cell] of inputs) {
       const declared = metadata.inputs[name]
-      expect([name, cell]).toEqual([name, declared.default !== undefined ? `\`${declared.default}\`` : declared.required ? 'required' : ''])
+      expect([name, cell]).toEqual([name, INPUT_DEFAULTS[name] !== undefined ? `\`${INPUT_DEFAULTS[name]}\`` : declared.required ? 'required' : ''])
     }
     expect(table('### Outputs', '## Security').map(([name]) => name)).toEqual(declaredOutputs)
+  })
+})
+
+/** What an input's description says about who reads it, from the table in src/settings/inputs.ts. */
+function readersSentence(input: string): string {
+  const readers = operationsReading(input)
+  const family = (prefix: string): OperationName[] => OPERATIONS.filter(operation => operation.startsWith(prefix))
+  const same = (names: OperationName[]): boolean => names.length === readers.length && names.every(name => readers.includes(name))
+  if (same([...OPERATIONS])) return 'Read by every operation.'
+  if (same(family('harness-'))) return 'Read by every Harness operation.'
+  if (same(family('gitlab-'))) return 'Read by every GitLab operation.'
+  const names = readers.length < 2 ? readers.join('') : `${readers.slice(0, -1).join(', ')} and ${readers[readers.length - 1]}`
+  return `Read by ${names}.`
+}
+
+describe('the table of inputs each operation reads (src/settings/inputs.ts)', () => {
+  captureStdout()
+
+  it('lists every declared input, and declares every input it lists', () => {
+    const listed = new Set(Object.values(OPERATION_INPUTS).flat())
+    const problems = [
+      ...declaredInputs.filter(name => name !== 'operation' && !listed.has(name)).map(name => `'${name}' is declared in action.yml but read by no operation in OPERATION_INPUTS: add it to the operations that read it`),
+      ...[...listed].filter(name => !declaredInputs.includes(name)).map(name => `'${name}' is in OPERATION_INPUTS but not declared in action.yml`),
+      ...Object.keys(INPUT_DEFAULTS).filter(name => !listed.has(name)).map(name => `'${name}' has a default in INPUT_DEFAULTS but is in no operation of OPERATION_INPUTS`)
+    ]
+    expect(problems).toEqual([])
+  })
+
+  it("is what each operation's settings read, no more and no less", async () => {
+    const problems: string[] = []
+    for (const operation of OPERATIONS) {
+      const read = new Set<string>()
+      for (const inputs of CONFIGURATIONS[operation]) for (const name of await inputsReadBy({ ...inputs, operation })) read.add(name)
+      const listed = OPERATION_INPUTS[operation]
+      problems.push(...listed.filter(name => !read.has(name)).map(name => `${operation} lists '${name}' in OPERATION_INPUTS, but its settings never read it`))
+      // Every secret is read once by every operation, to be masked before anything else.
+      const extra = [...read].filter(name => name !== 'operation' && !listed.includes(name) && !/token|key/.test(name))
+      problems.push(...extra.map(name => `${operation} reads '${name}', which OPERATION_INPUTS does not list for it`))
+    }
+    expect(problems).toEqual([])
+  })
+
+  it('names only declared inputs, read by the operation named, as the input that plays a role there', () => {
+    const problems: string[] = []
+    for (const [input, operations] of Object.entries(ROLE_HERE)) {
+      for (const [operation, instead] of Object.entries(operations)) {
+        if (OPERATION_INPUTS[operation as OperationName].includes(input)) problems.push(`ROLE_HERE: ${operation} reads '${input}' itself`)
+        for (const [, named] of (instead ?? '').matchAll(/'([a-z0-9-]+)'/g)) {
+          if (!OPERATION_INPUTS[operation as OperationName].includes(named)) problems.push(`ROLE_HERE: '${input}' → '${named}', which ${operation} does not read`)
+        }
+      }
+    }
+    expect(problems).toEqual([])
+  })
+
+  it("is what action.yml's descriptions say", () => {
+    const problems = declaredInputs
+      .filter(name => name !== 'operation')
+      .filter(name => !(metadata.inputs[name].description ?? '').trim().endsWith(readersSentence(name)))
+      .map(name => `action.yml: the description of '${name}' should end with "${readersSentence(name)}"`)
+    expect(problems).toEqual([])
+  })
+
+  it("is what the README's list of inputs per operation says", () => {
+    const readme = readFileSync(path.join(root, 'README.md'), 'utf8')
+    const start = readme.indexOf('### Which operation reads which input')
+    const section = readme.slice(start, readme.indexOf('### Inputs\n', start))
+    const rows = Object.fromEntries([...section.matchAll(/^\| `([a-z0-9-]+)` \| (.*) \|$/gm)].map(match => [match[1], [...match[2].matchAll(/`([a-z0-9-]+)`/g)].map(name => name[1])]))
+    const problems = OPERATIONS.flatMap(operation => {
+      const listed = OPERATION_INPUTS[operation]
+      const inReadme = rows[operation] ?? []
+      return [
+        ...listed.filter(name => !inReadme.includes(name)).map(name => `README: the row of ${operation} lacks '${name}'`),
+        ...inReadme.filter(name => !listed.includes(name)).map(name => `README: the row of ${operation} lists '${name}', which it does not read`)
+      ]
+    })
+    expect(problems).toEqual([])
   })
 })

@@ -22,7 +22,7 @@ describe('readSettings', () => {
   it('rejects a bad duration naming the input', async () => {
     await expect(
       withInputs({ ...harness, operation: 'harness-execution-status', 'execution-id': 'e1', timeout: 'soon' }, readSettings)
-    ).rejects.toThrow("Input 'timeout' must be a duration such as 90s, 15m, 1h or a number of seconds; got 'soon'.")
+    ).rejects.toThrow("Input 'timeout' must be a duration such as 90s, 15m, 45min, 1h30m, 2 hours or a number of seconds; got 'soon'.")
   })
 
   it('reads durations in each unit', async () => {

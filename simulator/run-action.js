@@ -1,6 +1,8 @@
 // @ts-check
 // Runs the bundle the way the GitHub runner does: a separate Node 24 process, inputs as INPUT_*
-// variables (declared defaults supplied), outputs and the job summary through files.
+// variables (declared defaults supplied for every input, given or not, as the runner does; action.yml
+// declares none, so that the action can tell the inputs a workflow set), outputs and the job
+// summary through files.
 // Shared by the end-to-end tests, `npm run demo` and `npm run bench`.
 import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'

@@ -46,7 +46,8 @@ afterEach(async () => {
 })
 
 function gitlabInputs(inputs: Record<string, string>): Record<string, string> {
-  return { 'gitlab-url': gitlab.url, 'gitlab-token': token, project: 'group/sub/project', path: 'out', ...inputs }
+  const keepOrDelete = /^gitlab-(keep|delete)-artifacts$/.test(inputs.operation)
+  return { 'gitlab-url': gitlab.url, 'gitlab-token': token, project: 'group/sub/project', ...(keepOrDelete ? {} : { path: 'out' }), ...inputs }
 }
 
 function tree(root: string): string[] {
@@ -391,7 +392,7 @@ describe('bad GitLab input', () => {
     [{ operation: 'gitlab-download-artifacts', 'job-id': '1', 'gitlab-token': '' }, "Input 'gitlab-token' or 'gitlab-job-token' is required"],
     [{ operation: 'gitlab-download-artifact-file', 'job-id': '1' }, "Input 'artifact-path' is required"],
     [{ operation: 'gitlab-download-artifact-file', 'job-id': '1', 'artifact-path': '../x' }, "Input 'artifact-path' must be a file path inside the archive"],
-    [{ operation: 'gitlab-delete-artifacts', ref: 'main' }, "Input 'ref' is not supported by gitlab-delete-artifacts"]
+    [{ operation: 'gitlab-delete-artifacts', ref: 'main' }, "Input 'ref' is read only by gitlab-download-artifacts and gitlab-download-artifact-file; for gitlab-delete-artifacts use 'job-id'."]
   ])('%j fails before any request', async (inputs, message) => {
     const run = await runAction(gitlabInputs(inputs))
     expect(run.code).toBe(1)

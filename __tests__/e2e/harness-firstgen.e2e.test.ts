@@ -11,12 +11,13 @@ afterEach(async () => {
 })
 
 function inputs(extra: Record<string, string>): Record<string, string> {
+  // Artifact cleanup does not wait, so it reads no wait settings (and would refuse them).
+  const waits = extra.operation !== 'harness-artifact-cleanup'
   return {
     'harness-url': sim.url,
     'harness-api-key': API_KEY,
     'harness-account-id': ACCOUNT,
-    'poll-interval': '0.1',
-    timeout: '30s',
+    ...(waits ? { 'poll-interval': '0.1', timeout: '30s' } : {}),
     ...extra
   }
 }

@@ -8,7 +8,8 @@ const READ: GraphQLRequest = {
   operationName: 'ApplicationByName',
   variables: { name: 'shop' },
   what: 'find the application',
-  retry: 'idempotent'
+  retry: 'idempotent',
+  permission: 'Applications: Read'
 }
 
 const CLEANUP: GraphQLRequest = {
@@ -16,7 +17,8 @@ const CLEANUP: GraphQLRequest = {
   operationName: 'ArtifactCleanup',
   variables: { input: { artifactStreamId: 'stream-docker' } },
   what: 'start it',
-  retry: 'once'
+  retry: 'once',
+  permission: 'Services: Update'
 }
 
 let sim: Simulator
@@ -65,7 +67,10 @@ describe('graphql: how Harness says no', () => {
     sim = await startSimulator()
     const error = await failure(READ, 'wrong-key')
     expect(error.message).toBe('Could not find the application: Harness answered HTTP 401: Invalid Api Key')
-    expect(error.hint).toContain("'harness-api-key'")
+    expect(error.title).toBe('Harness did not accept the API key')
+    expect(error.hint).toBe(
+      `Check that 'harness-api-key' is a current Harness API key (not expired or revoked) of account '${ACCOUNT}' ('harness-account-id'), and that the secret holds the whole key.`
+    )
     expect(`${error.message} ${error.hint}`).not.toContain('wrong-key')
     expect(sim.requests).toHaveLength(1)
   })
@@ -78,7 +83,10 @@ describe('graphql: how Harness says no', () => {
   it("a REST-style body (responseMessages) gives Harness's message", async () => {
     const body = { status: 'ERROR', code: 'ACCESS_DENIED', message: 'Not authorized', responseMessages: [{ code: 'ACCESS_DENIED', level: 'ERROR', message: 'Not authorized' }] }
     sim = await startSimulator({ faults: [{ field: 'applicationByName', status: 403, body }] })
-    expect((await failure(READ)).message).toBe('Could not find the application: Harness answered HTTP 403: ACCESS_DENIED: Not authorized')
+    const error = await failure(READ)
+    expect(error.message).toBe('Could not find the application: Harness answered HTTP 403: ACCESS_DENIED: Not authorized')
+    expect(error.title).toBe('Harness refused: missing permission')
+    expect(error.hint).toBe("The API key's user group needs the Applications: Read permission on the application; grant it in Harness (Access Management, user group permissions).")
   })
 
   it('HTTP 200 with errors and data null fails with the errors', async () => {

@@ -39,9 +39,12 @@ describe('NextGen runtime inputs', () => {
   it('names a missing file and bad YAML', async () => {
     const workspace = mkdtempSync(path.join(tmpdir(), 'ng-settings-'))
     await expect(read({ 'runtime-inputs': 'missing.yaml' }, { GITHUB_WORKSPACE: workspace })).rejects.toThrow(
-      "Input 'runtime-inputs' names the file 'missing.yaml', which does not exist in the workspace."
+      `Input 'runtime-inputs' names the file 'missing.yaml', which does not exist in the workspace (${path.join(workspace, 'missing.yaml')}). ` +
+        'Check the path, and that an actions/checkout step runs before this one.'
     )
-    await expect(read({ 'runtime-inputs': 'pipeline: [' })).rejects.toThrow(/^Input 'runtime-inputs' is not valid YAML/)
+    await expect(read({ 'runtime-inputs': 'pipeline:\n  identifier: [deploy' })).rejects.toThrow(
+      "Input 'runtime-inputs' is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ], at line 2: 'identifier: [deploy'."
+    )
   })
 
   it('refuses runtime inputs together with input sets, and reads input set lists', async () => {

@@ -26,6 +26,8 @@ export interface ArtifactDownload {
   folder: string
   saveAs: DownloadRequest['saveAs']
   artifactPath?: string
+  /** The longest the download may go without receiving a byte ('stall-timeout'). */
+  stallMs: number
   signal: AbortSignal
 }
 
@@ -56,7 +58,7 @@ export function downloadArtifact(download: ArtifactDownload): Promise<Downloaded
     expected: artifactPath === undefined ? 'the artifacts archive' : `the file '${artifactPath}'`,
     // A file asked for by name may itself be a web page (GitLab Workhorse sends its type by extension).
     webPageExpected: artifactPath !== undefined && /\.x?html?$/i.test(artifactPath),
-    stallMs: gitlab.stallMs,
+    stallMs: download.stallMs,
     etagIsBodySha256: artifactPath === undefined ? response => archiveEtagIsSha256(gitlab, response) : undefined,
     signal: download.signal
   })

@@ -11,6 +11,7 @@ import { outside } from '../log.js'
 import { formatDuration } from '../summary.js'
 import { GITLAB } from './errors.js'
 import { DEFAULT_RETRY_POLICY, errorCode, isNetworkError, retrying, type RetryPolicy } from '../http/retry.js'
+import { networkHint } from '../http/network-hint.js'
 import { dispositionFileName, safeFileName } from './file-name.js'
 import { releasingMemory } from './memory.js'
 import { formatBytes, formatRate, startProgress } from './progress.js'
@@ -202,6 +203,7 @@ function downloadFailure(download: DownloadRequest, error: unknown): Error {
   return new ActionError(`Could not ${download.request.what}: ${reason}`, {
     title: `Could not ${download.request.what}`,
     transient: isNetworkError(error) || error instanceof IncompleteBody,
+    hint: networkHint(download.request.url, errorCode(error)),
     cause: error
   })
 }

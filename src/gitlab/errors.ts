@@ -94,6 +94,13 @@ function hint(status: number, request: Request): string | undefined {
   }
 }
 
+/** An authentication or permission failure is titled so, whatever was asked. */
+function gitlabFailureTitle(what: string, status: number): string {
+  if (status === 401) return 'GitLab did not accept the token'
+  if (status === 403) return 'GitLab refused: missing permission'
+  return `Could not ${what}`
+}
+
 /** Turns an unsuccessful answer into one failure: what failed, the HTTP status, the server's own message, and a hint. */
 export async function gitlabHttpError(what: string, response: HttpResponse, request: Request): Promise<ActionError> {
   const text = await readErrorText(response)
@@ -101,7 +108,7 @@ export async function gitlabHttpError(what: string, response: HttpResponse, requ
   const message = outside((fromStorage ? storageMessage(text) : gitlabMessage(text)) ?? '', MAX_MESSAGE_LENGTH) || 'no message'
   const who = fromStorage ? `the storage host ${response.url.origin} GitLab redirected to` : 'GitLab'
   return new ActionError(`Could not ${what}: ${who} answered HTTP ${response.status}: ${message}`, {
-    title: `Could not ${what}`,
+    title: fromStorage ? `Could not ${what}` : gitlabFailureTitle(what, response.status),
     hint: fromStorage
       ? 'The signed storage URL from GitLab was refused (it may have expired while waiting); run the step again.'
       : hint(response.status, request),

@@ -9,6 +9,7 @@ export const HARNESS: Service = {
   name: 'Harness',
   inputs: "'harness-url' (the Harness address, such as https://app.harness.io, or your vanity URL) and 'harness-api-key'"
 }
+import type { HarnessConnection, NextGenScope } from '../settings/index.js'
 
 /**
  * Harness's own words from an error body. GraphQL answers carry `errors[].message`; the gateway
@@ -33,21 +34,58 @@ function isText(value: unknown): value is string {
   return typeof value === 'string' && value.trim() !== ''
 }
 
-const HINTS: Record<number, string> = {
-  400: 'Check the identifiers and inputs sent; Harness rejected the request as malformed.',
-  401: "Check that 'harness-api-key' is a current Harness API key (token) of account 'harness-account-id'.",
-  403: "The API key's user or service account lacks the permission for this; check its role bindings in Harness.",
-  404: "Check the identifiers ('harness-org', 'harness-project', pipeline, execution id) and the key's scope.",
-  429: "Harness's rate limiter refused the request; spread runs out or raise 'poll-interval'."
+/** Who asked, so that a hint names the account by its value and only inputs of the generation used. */
+export interface HarnessErrorContext {
+  harness: HarnessConnection
+  /** Set for NextGen requests: the organization and project they are scoped to. */
+  scope?: NextGenScope
+  /**
+   * The Harness permission the request needs, as the Harness UI names it. NextGen checks
+   * core_pipeline_execute to run and interrupt a pipeline and core_pipeline_view to read an
+   * execution (harness-core, PipelineRbacPermissions); FirstGen grants application permissions
+   * (Read, Execute Pipeline, Execute Workflow) to user groups.
+   */
+  permission: string
+}
+
+/** One line of advice for a Harness refusal, in terms of the generation that was used. */
+export function harnessHint(status: number, context: HarnessErrorContext): string | undefined {
+  const { harness, scope, permission } = context
+  const account = `account '${harness.accountId}' ('harness-account-id')`
+  switch (status) {
+    case 400:
+      return 'Check the identifiers and inputs sent; Harness rejected the request as malformed.'
+    case 401:
+      return `Check that 'harness-api-key' is a current Harness API key (not expired or revoked) of ${account}, and that the secret holds the whole key.`
+    case 403:
+      return scope
+        ? `The API key's user or service account needs the ${permission} permission in project '${scope.project}' of organization '${scope.org}'; grant it with a role binding in Harness, or check that the key belongs to ${account}.`
+        : `The API key's user group needs the ${permission} permission on the application; grant it in Harness (Access Management, user group permissions).`
+    case 404:
+      return scope
+        ? `Check the identifiers: 'harness-org' '${scope.org}', 'harness-project' '${scope.project}', the pipeline or execution id, and that the key can see that project of ${account}.`
+        : `Check 'harness-url' (${harness.url.href.replace(/\/$/, '')}): Harness FirstGen's GraphQL API is at <harness-url>/gateway/api/graphql, and ${account} must be a FirstGen account.`
+    case 429:
+      return "Harness's rate limiter refused the request; spread runs out or raise 'poll-interval'."
+    default:
+      return status >= 500 ? 'Harness had a server error; try again later.' : undefined
+  }
+}
+
+/** The title of a failure Harness answered with: an authentication or permission failure is named so, whatever was asked. */
+export function harnessFailureTitle(what: string, status: number): string {
+  if (status === 401) return 'Harness did not accept the API key'
+  if (status === 403) return 'Harness refused: missing permission'
+  return `Could not ${what}`
 }
 
 /** Turns an unsuccessful Harness answer into one failure line: what failed, the HTTP status, Harness's message. */
-export async function harnessHttpError(what: string, response: HttpResponse): Promise<ActionError> {
+export async function harnessHttpError(what: string, response: HttpResponse, context: HarnessErrorContext): Promise<ActionError> {
   const text = await readErrorText(response)
   const message = outside(harnessMessage(parseJsonObject(text)) ?? text.trim(), 300) || 'no message'
   return new ActionError(`Could not ${what}: Harness answered HTTP ${response.status}: ${message}`, {
-    title: `Could not ${what}`,
-    hint: HINTS[response.status] ?? (response.status >= 500 ? 'Harness had a server error; try again later.' : undefined),
+    title: harnessFailureTitle(what, response.status),
+    hint: harnessHint(response.status, context),
     transient: response.status === 429 || response.status >= 500
   })
 }

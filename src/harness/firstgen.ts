@@ -132,7 +132,8 @@ async function lookUp(harness: HarnessConnection, lookup: Lookup): Promise<Named
     operationName: lookup.operationName,
     variables: lookup.variables,
     what: `find the Harness ${lookup.kind} '${lookup.name}'`,
-    retry: 'idempotent'
+    retry: 'idempotent',
+    permission: `${lookup.kind === 'application' ? 'Applications' : lookup.kind === 'pipeline' ? 'Pipelines' : 'Workflows'}: Read`
   })
   const found = Object.values(data)[0] // each lookup document has a single field
   if (!found?.id) {
@@ -197,7 +198,8 @@ export async function startExecution(harness: HarnessConnection, start: StartReq
     operationName: 'StartExecution',
     variables: { input: startInput(start) },
     what,
-    retry: 'once'
+    retry: 'once',
+    permission: start.kind === 'PIPELINE' ? 'Deployments: Execute Pipeline' : 'Deployments: Execute Workflow'
   })
   const payload = data.startExecution
   if (!payload?.execution?.id) {
@@ -216,10 +218,14 @@ export async function readExecution(harness: HarnessConnection, executionId: str
     operationName: 'Execution',
     variables: { executionId },
     what,
-    retry: 'idempotent'
+    retry: 'idempotent',
+    permission: 'Deployments: Read'
   })
   if (!data.execution) {
-    throw new ActionError(`Harness execution ${executionId} was not found (input 'execution-id')`, { title: 'Harness execution not found' })
+    throw new ActionError(`Harness execution ${executionId} was not found (input 'execution-id')`, {
+      title: 'Harness execution not found',
+      hint: "Check 'execution-id' (the execution-id output of harness-start-execution) and that the API key can see its application; a NextGen planExecutionId needs harness-ng-execution-status."
+    })
   }
   return toExecution(data.execution, what)
 }
@@ -235,7 +241,9 @@ export async function cleanUpArtifactStream(harness: HarnessConnection, artifact
     operationName: 'ArtifactCleanup',
     variables: { input: { artifactStreamId } },
     what: `clean up Harness artifact stream ${artifactStreamId}`,
-    retry: 'idempotent'
+    retry: 'idempotent',
+    // harness-core's ArtifactCleanupDataFetcher checks the SERVICE permission type.
+    permission: 'Services: Update'
   })
   return data.artifactCleanup?.message ?? undefined
 }
@@ -263,7 +271,9 @@ export async function abortExecution(harness: HarnessConnection, execution: { id
     body: JSON.stringify({ executionInterruptType: 'ABORT_ALL' }),
     retry: 'once'
   })
-  if (response.status < 200 || response.status >= 300) throw await harnessHttpError(what, response)
+  if (response.status < 200 || response.status >= 300) {
+    throw await harnessHttpError(what, response, { harness, permission: "'Abort Workflow' (a workflow) or 'Execute Pipeline' (a pipeline)" })
+  }
   // A RestResponse: problems come back in responseMessages, errors at level ERROR.
   const body = (await readJsonAnswer(what, response, HARNESS)) as { responseMessages?: Array<{ level?: unknown }> } | undefined
   const errors = (body?.responseMessages ?? []).filter(message => message?.level === 'ERROR')

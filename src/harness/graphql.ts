@@ -4,7 +4,7 @@ import { readJsonAnswer } from '../http/body.js'
 import { send, type HttpResponse } from '../http/client.js'
 import { apiUrl } from '../http/url.js'
 import type { HarnessConnection } from '../settings/index.js'
-import { HARNESS, harnessHttpError, harnessMessage } from './errors.js'
+import { HARNESS, harnessFailureTitle, harnessHint, harnessHttpError, harnessMessage } from './errors.js'
 
 export interface GraphQLRequest {
   /** A constant document; user values travel only in `variables`. */
@@ -18,6 +18,8 @@ export interface GraphQLRequest {
    * must never run twice: it is sent again only when Harness certainly did not run it.
    */
   retry: 'idempotent' | 'once'
+  /** The permission Harness checks for it, as its UI names it ("Deployments: Read"), for a 403's hint. */
+  permission: string
 }
 
 interface GraphQLError {
@@ -42,8 +44,8 @@ export function graphqlUrl(harness: HarnessConnection): URL {
  */
 export async function graphql<T>(harness: HarnessConnection, request: GraphQLRequest): Promise<T> {
   const response = await post(harness, request)
-  if (response.status !== 200) throw await httpFailure(request, response)
-  return dataOf<T>(request, await readJson(request, response))
+  if (response.status !== 200) throw await httpFailure(harness, request, response)
+  return dataOf<T>(harness, request, await readJson(request, response))
 }
 
 function post(harness: HarnessConnection, request: GraphQLRequest): Promise<HttpResponse> {
@@ -63,8 +65,8 @@ function mayHaveRun(status: number): boolean {
   return status === 408 || status >= 500
 }
 
-async function httpFailure(request: GraphQLRequest, response: HttpResponse): Promise<ActionError> {
-  const error = await harnessHttpError(request.what, response)
+async function httpFailure(harness: HarnessConnection, request: GraphQLRequest, response: HttpResponse): Promise<ActionError> {
+  const error = await harnessHttpError(request.what, response, { harness, permission: request.permission })
   if (request.retry === 'idempotent' || !mayHaveRun(response.status)) return error
   return notRetried(request, error.message, error)
 }
@@ -92,19 +94,28 @@ async function readJson(request: GraphQLRequest, response: HttpResponse): Promis
  * reported as a warning, so that for example an execution that did start is still followed.
  * An error on the operation's own field, or one without a path (invalid query), fails.
  */
-function dataOf<T>(request: GraphQLRequest, body: GraphQLBody): T {
+function dataOf<T>(harness: HarnessConnection, request: GraphQLRequest, body: GraphQLBody): T {
   const errors = Array.isArray(body.errors) ? body.errors : []
   const fatal = errors.filter(error => !Array.isArray(error.path) || error.path.length <= 1)
   if (!body.data || fatal.length > 0) {
     const message = harnessMessage({ errors: fatal.length > 0 ? fatal : errors }) ?? harnessMessage(body) ?? 'Harness answered without data'
-    throw new ActionError(`Could not ${request.what}: ${message}`, { title: `Could not ${request.what}`, hint: hintFor(message) })
+    const refusal = refusalStatus(message)
+    throw new ActionError(`Could not ${request.what}: ${message}`, {
+      title: harnessFailureTitle(request.what, refusal ?? 200),
+      hint: refusal ? harnessHint(refusal, { harness, permission: request.permission }) : errorHint(message)
+    })
   }
   if (errors.length > 0) log.warning(`Harness reported a problem with part of its answer (${request.what}): ${harnessMessage({ errors })}`)
   return body.data as T
 }
 
-function hintFor(message: string): string | undefined {
-  if (/not authori[sz]ed/i.test(message)) return "The API key's user group lacks the Harness permission for this; check its application permissions."
-  if (/access is denied/i.test(message)) return 'Check the id, and that the API key can see the application it belongs to.'
+function errorHint(message: string): string | undefined {
+  return /access is denied/i.test(message) ? 'Check the id, and that the API key can see the application it belongs to.' : undefined
+}
+
+/** FirstGen also says "no" with HTTP 200 and an error message; read as the status it stands for. */
+function refusalStatus(message: string): 401 | 403 | undefined {
+  if (/invalid api key|api key.*(expired|revoked|disabled)/i.test(message)) return 401
+  if (/not authori[sz]ed|missing permission/i.test(message)) return 403
   return undefined
 }

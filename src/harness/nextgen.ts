@@ -3,7 +3,7 @@ import { readJsonAnswer } from '../http/body.js'
 import { send, type HttpRequest, type HttpResponse } from '../http/client.js'
 import { apiUrl } from '../http/url.js'
 import type { HarnessConnection, NextGenScope } from '../settings/index.js'
-import { HARNESS, harnessHttpError, harnessMessage } from './errors.js'
+import { HARNESS, harnessHttpError, harnessMessage, type HarnessErrorContext } from './errors.js'
 
 /** A stage of a NextGen execution, as the execution's layout graph shows it. */
 export interface NgStage {
@@ -97,7 +97,7 @@ export class NextGenClient {
         : request.runtimeInputs,
       retry: 'once'
     })
-    const data = (await readData(response, `start NextGen pipeline '${request.pipeline}'`)) as
+    const data = (await readData(response, `start NextGen pipeline '${request.pipeline}'`, this.errorContext('Pipelines: Execute'))) as
       | { planExecution?: { uuid?: unknown; status?: unknown } }
       | undefined
     const id = data?.planExecution?.uuid
@@ -122,7 +122,7 @@ export class NextGenClient {
     })
     let data: { pipelineExecutionSummary?: unknown } | undefined
     try {
-      data = (await readData(response, what)) as typeof data
+      data = (await readData(response, what, this.errorContext('Pipelines: View'))) as typeof data
     } catch (error) {
       if (error instanceof ActionError && (response.status === 404 || NOT_FOUND_MESSAGE.test(error.message))) {
         throw new ExecutionNotFoundError(error.message, { title: error.title, hint: error.hint, cause: error })
@@ -141,7 +141,7 @@ export class NextGenClient {
       what,
       retry: 'once'
     })
-    await readData(response, what)
+    await readData(response, what, this.errorContext('Pipelines: Execute'))
   }
 
   /** The execution's page in the NextGen UI. */
@@ -150,6 +150,11 @@ export class NextGenClient {
     const { org, project } = this.scope
     const path = `/ng/account/${segment(accountId)}/all/orgs/${segment(org)}/projects/${segment(project)}/pipelines/${segment(pipeline)}/executions/${segment(id)}/pipeline`
     return apiUrl(this.harness.url, path).href
+  }
+
+  /** NextGen checks core_pipeline_execute to run or interrupt, core_pipeline_view to read (harness-core PipelineRbacPermissions). */
+  private errorContext(permission: string): HarnessErrorContext {
+    return { harness: this.harness, scope: this.scope, permission }
   }
 
   private url(path: string, query: Record<string, string | undefined> = {}): URL {
@@ -171,8 +176,8 @@ function segment(value: string): string {
 }
 
 /** The `data` of a success envelope; anything else becomes one line with Harness's code and message. */
-async function readData(response: HttpResponse, what: string): Promise<unknown> {
-  if (response.status < 200 || response.status >= 300) throw await harnessHttpError(what, response)
+async function readData(response: HttpResponse, what: string, context: HarnessErrorContext): Promise<unknown> {
+  if (response.status < 200 || response.status >= 300) throw await harnessHttpError(what, response, context)
   const envelope = (await readJsonAnswer(what, response, HARNESS)) as { status?: unknown; data?: unknown }
   if (envelope.status === 'ERROR' || envelope.status === 'FAILURE') {
     throw new ActionError(`Could not ${what}: ${harnessMessage(envelope) ?? `Harness answered ${envelope.status}`}`, { title: `Could not ${what}` })

@@ -5,6 +5,7 @@ import { ActionError } from '../errors.js'
 import { stoppedFailure } from './abort.js'
 import { announceProxy, displayProxy, proxyFor } from './proxy.js'
 import { tlsFailure } from './tls.js'
+import { networkHint } from './network-hint.js'
 import { displayUrl, warnIfCredentialInClear } from './url.js'
 import {
   DEFAULT_RETRY_POLICY,
@@ -168,7 +169,9 @@ function networkFailure(req: HttpRequest, error: unknown): Error {
     transient: isNetworkError(error),
     hint:
       [
-        mayHaveArrived ? 'The request may have reached the server, so it was not sent again (that could start it twice). Check the server before re-running.' : undefined,
+        mayHaveArrived
+          ? 'The request may have reached the server, so it was not sent again (that could start it twice). Check the server before re-running.'
+          : networkHint(req.url, code),
         throughProxy
       ]
         .filter(Boolean)

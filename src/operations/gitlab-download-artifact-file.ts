@@ -22,6 +22,7 @@ export async function downloadArtifactFile(settings: DownloadArtifactFileSetting
       folder: settings.path,
       saveAs: { fallbackName: path.posix.basename(artifactPath) },
       artifactPath,
+      stallMs: settings.stallMs,
       signal: context.signal
     })
     return { located, file }

@@ -23,6 +23,7 @@ export async function downloadArtifacts(settings: DownloadArtifactsSettings, con
       what: `download the artifacts of ${describeJob(gitlab, located.selector)}`,
       folder: settings.path,
       saveAs: settings.extract ? 'temporary' : { fallbackName: 'artifacts.zip' },
+      stallMs: settings.stallMs,
       signal: context.signal
     })
     return { located, file }

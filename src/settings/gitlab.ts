@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto'
 import path from 'node:path'
 import { InputError } from '../errors.js'
 import { apiUrl } from '../http/url.js'
-import { baseUrl, boolean, duration, exactlyOne, optional, positiveInteger, required, secret, size } from './reader.js'
+import { INPUT_DEFAULTS } from './inputs.js'
+import { baseUrl, boolean, checkIdentifier, duration, EMPTY_SECRET_ADVICE, exactlyOne, identifier, optional, positiveInteger, required, secret, size } from './reader.js'
 import type {
   DownloadArtifactFileSettings,
   DownloadArtifactsSettings,
@@ -18,16 +19,36 @@ function readConnection(): GitLabConnection {
     throw new InputError('gitlab-token', "and 'gitlab-job-token' are both set; give only one.")
   }
   if (privateToken === undefined && jobToken === undefined) {
-    throw new InputError('gitlab-token', "or 'gitlab-job-token' is required: a GitLab access token or CI job token.")
+    throw new InputError('gitlab-token', `or 'gitlab-job-token' is required: a GitLab access token or CI job token. ${EMPTY_SECRET_ADVICE}`)
   }
-  const project = required('project', "the GitLab project's numeric id or full path (group/sub/project)").replace(/^\/+|\/+$/g, '')
   return {
-    apiUrl: apiUrl(baseUrl('gitlab-url', 'https://gitlab.com'), '/api/v4'),
+    // GitLab's REST API lives under /api/v4 (the GraphQL one under /api/graphql): a URL copied with either is cut back.
+    apiUrl: apiUrl(baseUrl('gitlab-url', 'GitLab', /\/api(?:\/v4|\/graphql)?$/), '/api/v4'),
     auth: privateToken !== undefined ? { header: 'PRIVATE-TOKEN', token: privateToken } : { header: 'JOB-TOKEN', token: jobToken as string },
-    project,
-    timeoutMs: duration('timeout', '30m'),
-    stallMs: duration('stall-timeout', '5m')
+    project: readProject(),
+    timeoutMs: duration('timeout')
   }
+}
+
+/**
+ * The project's id or full path. People paste the address they see in the browser or clone
+ * from: a URL, an SSH remote, or a path ending in .git all name a project GitLab does not know.
+ */
+function readProject(): string {
+  const given = required('project', "the GitLab project's numeric id or full path (group/sub/project)")
+  const gitlabUrl = (optional('gitlab-url') ?? INPUT_DEFAULTS['gitlab-url']).replace(/\/+$/, '')
+  // A URL under gitlab-url (which may have a path: https://example.com/gitlab) is cut after it.
+  const underGitlabUrl = given.toLowerCase().startsWith(`${gitlabUrl.toLowerCase()}/`)
+  const remote = underGitlabUrl ? [given, given.slice(gitlabUrl.length)] : /^(?:[a-z][a-z0-9+.-]*:\/\/[^/]+|[\w.-]+@[\w.-]+:)\/*(.*)$/i.exec(given)
+  const projectPath = (remote ? remote[1] : given).replace(/^\/+|\/+$/g, '')
+  const meant = projectPath.replace(/(?:\/-\/.*|\.git)$/, '').replace(/\/+$/, '')
+  if (remote || meant !== projectPath) {
+    const what = remote ? 'a URL' : "a path ending in '.git'"
+    const server = remote && !underGitlabUrl && /^https?:/i.test(given) ? new URL(given).origin : undefined
+    const where = server ? ` and 'gitlab-url: ${server}'` : ''
+    throw new InputError('project', `must be the project's numeric id or full path, not ${what}; got '${given}'. Use 'project: ${meant}'${where}.`)
+  }
+  return checkIdentifier('project', projectPath, { slashes: true })
 }
 
 function readJobId(): string {
@@ -38,7 +59,7 @@ function readJobId(): string {
 
 function readJobSelector(): JobSelector {
   const chosen = exactlyOne('job-id', 'ref', "the job, by 'job-id' or by 'ref' and 'job' (latest successful pipeline)")
-  const searchRecent = boolean('search-recent-successful-pipelines', false)
+  const searchRecent = boolean('search-recent-successful-pipelines')
   if (chosen.input === 'job-id') {
     if (optional('job') !== undefined) throw new InputError('job', "goes with 'ref', not with 'job-id'.")
     if (searchRecent) throw new InputError('search-recent-successful-pipelines', "goes with 'ref' and 'job', not with 'job-id'.")
@@ -46,8 +67,8 @@ function readJobSelector(): JobSelector {
   }
   return {
     by: 'ref',
-    ref: chosen.value,
-    job: required('job', "the name of the job whose artifacts to fetch, with 'ref'"),
+    ref: checkIdentifier('ref', chosen.value, { slashes: true }),
+    job: identifier('job', "the name of the job whose artifacts to fetch, with 'ref'", { slashes: true }),
     searchRecentSuccessfulPipelines: searchRecent
   }
 }
@@ -76,10 +97,11 @@ export function readDownloadArtifacts(): DownloadArtifactsSettings {
     gitlab: readConnection(),
     job: readJobSelector(),
     path: readTargetFolder(),
-    extract: boolean('extract', true),
+    stallMs: duration('stall-timeout'),
+    extract: boolean('extract'),
     limits: {
-      maxBytes: size('max-extracted-size', '10GiB'),
-      maxFiles: positiveInteger('max-extracted-files', 100_000)
+      maxBytes: size('max-extracted-size'),
+      maxFiles: positiveInteger('max-extracted-files')
     }
   }
 }
@@ -90,11 +112,11 @@ export function readDownloadArtifactFile(): DownloadArtifactFileSettings {
     gitlab: readConnection(),
     job: readJobSelector(),
     artifactPath: readArtifactPath(),
-    path: readTargetFolder()
+    path: readTargetFolder(),
+    stallMs: duration('stall-timeout')
   }
 }
 
 export function readJobArtifacts(operation: JobArtifactsSettings['operation']): JobArtifactsSettings {
-  if (optional('ref') !== undefined) throw new InputError('ref', `is not supported by ${operation}; give 'job-id'.`)
   return { operation, gitlab: readConnection(), jobId: readJobId() }
 }

@@ -8,7 +8,21 @@ import {
   NEXTGEN_DEFAULT_PASSING,
   NEXTGEN_FINAL_STATUSES
 } from '../harness/statuses.js'
-import { baseUrl, boolean, duration, exactlyOne, list, optional, required, secret, verbatim } from './reader.js'
+import {
+  baseUrl,
+  boolean,
+  checkIdentifier,
+  didYouMean,
+  duration,
+  exactlyOne,
+  identifier,
+  list,
+  optional,
+  requiredSecret,
+  secret,
+  verbatim,
+  yamlProblem
+} from './reader.js'
 import type {
   AbortPolicy,
   ArtifactCleanupSettings,
@@ -27,12 +41,11 @@ import type {
 } from './types.js'
 
 export function readHarnessConnection(): HarnessConnection {
-  const apiKey = secret('harness-api-key')
-  if (apiKey === undefined) throw new InputError('harness-api-key', 'is required: a Harness API key (sent as x-api-key).')
   return {
-    apiKey,
-    accountId: required('harness-account-id', 'the Harness account id'),
-    url: baseUrl('harness-url', 'https://app.harness.io')
+    apiKey: requiredSecret('harness-api-key', 'a Harness API key (sent as x-api-key)'),
+    accountId: identifier('harness-account-id', 'the Harness account id'),
+    // The gateway and its GraphQL endpoint, or a page of the NextGen UI, copied instead of the base URL.
+    url: baseUrl('harness-url', 'Harness', /\/(?:gateway(?:\/.*)?|api\/graphql|ng(?:\/.*)?)$/)
   }
 }
 
@@ -50,13 +63,15 @@ function readWait(finalStatuses: readonly string[], defaultPassing: string[]): W
   const named = list('passing-statuses')
   const passing = named.map(status => {
     const known = finalStatuses.find(final => final.toLowerCase() === status.toLowerCase())
-    if (!known) throw new InputError('passing-statuses', `lists '${status}', which is not a final status; expected some of: ${finalStatuses.join(', ')}.`)
+    if (!known) {
+      throw new InputError('passing-statuses', `lists '${status}', which is not a final status; expected some of: ${finalStatuses.join(', ')}.${didYouMean(status, finalStatuses)}`)
+    }
     return known
   })
   return {
-    enabled: boolean('wait', true),
-    pollIntervalMs: duration('poll-interval', '10s'),
-    timeoutMs: duration('timeout', '30m'),
+    enabled: boolean('wait'),
+    pollIntervalMs: duration('poll-interval'),
+    timeoutMs: duration('timeout'),
     passingStatuses: new Set(passing.length > 0 ? passing : defaultPassing)
   }
 }
@@ -66,12 +81,13 @@ function readWait(finalStatuses: readonly string[], defaultPassing: string[]): W
  * on cancel unless told not to; the status operations, which only watch, abort only when asked.
  */
 function readAbort(startedHere: boolean): AbortPolicy {
+  // The one pair of inputs whose default depends on the operation: not in INPUT_DEFAULTS.
   return { onTimeout: boolean('abort-on-timeout', startedHere), onCancel: boolean('abort-on-cancel', startedHere) }
 }
 
 function readEntity(idInput: string, nameInput: string, what: string): EntityRef {
   const chosen = exactlyOne(idInput, nameInput, what)
-  return chosen.input === idInput ? { by: 'id', id: chosen.value } : { by: 'name', name: chosen.value }
+  return chosen.input === idInput ? { by: 'id', id: checkIdentifier(idInput, chosen.value) } : { by: 'name', name: chosen.value }
 }
 
 /**
@@ -104,7 +120,7 @@ function parseYamlMap(input: string, text: string, expected: string): Record<str
   try {
     value = parseYaml(text, { schema: 'failsafe' })
   } catch (error) {
-    throw new InputError(input, `is not valid YAML (${(error as Error).message.split('\n')[0]}); expected ${expected}.`)
+    throw new InputError(input, `is not valid YAML (${yamlProblem(error as Error, text)}); expected ${expected}.`)
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new InputError(input, `must be ${expected}.`)
@@ -160,7 +176,7 @@ export function readStartExecution(): StartExecutionSettings {
     application: readEntity('application-id', 'application', 'the Harness application, by id or by name'),
     target: {
       type: target.startsWith('pipeline') ? 'PIPELINE' : 'WORKFLOW',
-      ref: target.endsWith('-id') ? { by: 'id', id: value } : { by: 'name', name: value }
+      ref: target.endsWith('-id') ? { by: 'id', id: checkIdentifier(target, value) } : { by: 'name', name: value }
     },
     variables: parseVariables(optional('variables')),
     serviceArtifacts: parseServiceArtifacts(optional('service-artifacts')),
@@ -175,7 +191,7 @@ export function readExecutionStatus(): ExecutionStatusSettings {
   return {
     operation: 'harness-execution-status',
     harness: readHarnessConnection(),
-    executionId: required('execution-id', 'the FirstGen execution id to report on'),
+    executionId: identifier('execution-id', 'the FirstGen execution id to report on'),
     wait: readWait(FIRSTGEN_FINAL_STATUSES, FIRSTGEN_DEFAULT_PASSING),
     abort: readAbort(false),
     github: readGitHubDeployment()
@@ -186,14 +202,14 @@ export function readArtifactCleanup(): ArtifactCleanupSettings {
   return {
     operation: 'harness-artifact-cleanup',
     harness: readHarnessConnection(),
-    artifactStreamId: required('artifact-stream-id', 'the id of the artifact stream to clean up')
+    artifactStreamId: identifier('artifact-stream-id', 'the id of the artifact stream to clean up')
   }
 }
 
 function readScope(): NextGenScope {
   return {
-    org: required('harness-org', 'the NextGen organization identifier'),
-    project: required('harness-project', 'the NextGen project identifier')
+    org: identifier('harness-org', 'the NextGen organization identifier'),
+    project: identifier('harness-project', 'the NextGen project identifier')
   }
 }
 
@@ -205,17 +221,22 @@ function readRuntimeInputs(): string {
   const fileName = value.trim()
   if (!fileName.includes('\n') && /\.ya?ml$/i.test(fileName)) {
     const file = path.resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), fileName)
-    if (!existsSync(file)) throw new InputError('runtime-inputs', `names the file '${fileName}', which does not exist in the workspace.`)
+    if (!existsSync(file)) {
+      throw new InputError(
+        'runtime-inputs',
+        `names the file '${fileName}', which does not exist in the workspace (${file}). Check the path, and that an actions/checkout step runs before this one.`
+      )
+    }
     text = readFileSync(file, 'utf8')
   }
   const problem = parseAllDocuments(text).flatMap(doc => ('errors' in doc ? doc.errors : []))[0]
-  if (problem) throw new InputError('runtime-inputs', `is not valid YAML: ${problem.message.split('\n')[0]}`)
+  if (problem) throw new InputError('runtime-inputs', `is not valid YAML: ${yamlProblem(problem, text)}.`)
   return text
 }
 
 export function readNgRunPipeline(): NgRunPipelineSettings {
   const runtimeInputs = readRuntimeInputs()
-  const inputSets = list('input-sets')
+  const inputSets = list('input-sets').map(inputSet => checkIdentifier('input-sets', inputSet))
   if (runtimeInputs !== '' && inputSets.length > 0) {
     throw new InputError('runtime-inputs', "and 'input-sets' are both set; give runtime input YAML or input set identifiers, not both.")
   }
@@ -223,7 +244,7 @@ export function readNgRunPipeline(): NgRunPipelineSettings {
     operation: 'harness-ng-run-pipeline',
     harness: readHarnessConnection(),
     scope: readScope(),
-    pipeline: required('pipeline', 'the NextGen pipeline identifier'),
+    pipeline: identifier('pipeline', 'the NextGen pipeline identifier'),
     runtimeInputs,
     inputSets,
     notes: optional('notes') ?? defaultNotes(),
@@ -239,7 +260,7 @@ export function readNgExecutionStatus(): NgExecutionStatusSettings {
     operation: 'harness-ng-execution-status',
     harness: readHarnessConnection(),
     scope: readScope(),
-    executionId: required('execution-id', 'the NextGen plan execution id to report on'),
+    executionId: identifier('execution-id', 'the NextGen plan execution id to report on'),
     abort: readAbort(false),
     wait: readWait(NEXTGEN_FINAL_STATUSES, NEXTGEN_DEFAULT_PASSING),
     github: readGitHubDeployment()

@@ -121,8 +121,6 @@ export interface GitLabConnection {
   project: string
   /** `timeout`: the longest the whole GitLab step may take. */
   timeoutMs: number
-  /** `stall-timeout`: the longest a download may go without receiving a byte. */
-  stallMs: number
 }
 
 export type JobSelector =
@@ -140,6 +138,8 @@ export interface DownloadArtifactsSettings {
   job: JobSelector
   /** Absolute folder: extracted into, or the zip saved in. */
   path: string
+  /** `stall-timeout`: the longest the download may go without receiving a byte. */
+  stallMs: number
   extract: boolean
   limits: ExtractionLimits
 }
@@ -152,6 +152,8 @@ export interface DownloadArtifactFileSettings {
   artifactPath: string
   /** Absolute folder the file is saved in under its own name. */
   path: string
+  /** `stall-timeout`: the longest the download may go without receiving a byte. */
+  stallMs: number
 }
 
 export interface JobArtifactsSettings {
