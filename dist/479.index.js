@@ -207,20 +207,44 @@ function harnessMessage(body) {
 function isText(value) {
     return typeof value === 'string' && value.trim() !== '';
 }
-const HINTS = {
-    400: 'Check the identifiers and inputs sent; Harness rejected the request as malformed.',
-    401: "Check that 'harness-api-key' is a current Harness API key (token) of account 'harness-account-id'.",
-    403: "The API key's user or service account lacks the permission for this; check its role bindings in Harness.",
-    404: "Check the identifiers ('harness-org', 'harness-project', pipeline, execution id) and the key's scope.",
-    429: "Harness's rate limiter refused the request; spread runs out or raise 'poll-interval'."
-};
+/** One line of advice for a Harness refusal, in terms of the generation that was used. */
+function harnessHint(status, context) {
+    const { harness, scope, permission } = context;
+    const account = `account '${harness.accountId}' ('harness-account-id')`;
+    switch (status) {
+        case 400:
+            return 'Check the identifiers and inputs sent; Harness rejected the request as malformed.';
+        case 401:
+            return `Check that 'harness-api-key' is a current Harness API key (not expired or revoked) of ${account}, and that the secret holds the whole key.`;
+        case 403:
+            return scope
+                ? `The API key's user or service account needs the ${permission} permission in project '${scope.project}' of organization '${scope.org}'; grant it with a role binding in Harness, or check that the key belongs to ${account}.`
+                : `The API key's user group needs the ${permission} permission on the application; grant it in Harness (Access Management, user group permissions).`;
+        case 404:
+            return scope
+                ? `Check the identifiers: 'harness-org' '${scope.org}', 'harness-project' '${scope.project}', the pipeline or execution id, and that the key can see that project of ${account}.`
+                : `Check 'harness-url' (${harness.url.href.replace(/\/$/, '')}): Harness FirstGen's GraphQL API is at <harness-url>/gateway/api/graphql, and ${account} must be a FirstGen account.`;
+        case 429:
+            return "Harness's rate limiter refused the request; spread runs out or raise 'poll-interval'.";
+        default:
+            return status >= 500 ? 'Harness had a server error; try again later.' : undefined;
+    }
+}
+/** The title of a failure Harness answered with: an authentication or permission failure is named so, whatever was asked. */
+function harnessFailureTitle(what, status) {
+    if (status === 401)
+        return 'Harness did not accept the API key';
+    if (status === 403)
+        return 'Harness refused: missing permission';
+    return `Could not ${what}`;
+}
 /** Turns an unsuccessful Harness answer into one failure line: what failed, the HTTP status, Harness's message. */
-async function harnessHttpError(what, response) {
+async function harnessHttpError(what, response, context) {
     const text = await (0,http_body/* readErrorText */.Gb)(response);
     const message = (0,log/* outside */.qY)(harnessMessage((0,json/* parseJsonObject */.d)(text)) ?? text.trim(), 300) || 'no message';
     return new src_errors/* ActionError */.lZ(`Could not ${what}: Harness answered HTTP ${response.status}: ${message}`, {
-        title: `Could not ${what}`,
-        hint: HINTS[response.status] ?? (response.status >= 500 ? 'Harness had a server error; try again later.' : undefined),
+        title: harnessFailureTitle(what, response.status),
+        hint: harnessHint(response.status, context),
         transient: response.status === 429 || response.status >= 500
     });
 }
@@ -244,8 +268,8 @@ function graphqlUrl(harness) {
 async function graphql(harness, request) {
     const response = await post(harness, request);
     if (response.status !== 200)
-        throw await httpFailure(request, response);
-    return dataOf(request, await readJson(request, response));
+        throw await httpFailure(harness, request, response);
+    return dataOf(harness, request, await readJson(request, response));
 }
 function post(harness, request) {
     return (0,client/* send */.t)({
@@ -262,8 +286,8 @@ function post(harness, request) {
 function mayHaveRun(status) {
     return status === 408 || status >= 500;
 }
-async function httpFailure(request, response) {
-    const error = await harnessHttpError(request.what, response);
+async function httpFailure(harness, request, response) {
+    const error = await harnessHttpError(request.what, response, { harness, permission: request.permission });
     if (request.retry === 'idempotent' || !mayHaveRun(response.status))
         return error;
     return notRetried(request, error.message, error);
@@ -291,22 +315,30 @@ async function readJson(request, response) {
  * reported as a warning, so that for example an execution that did start is still followed.
  * An error on the operation's own field, or one without a path (invalid query), fails.
  */
-function dataOf(request, body) {
+function dataOf(harness, request, body) {
     const errors = Array.isArray(body.errors) ? body.errors : [];
     const fatal = errors.filter(error => !Array.isArray(error.path) || error.path.length <= 1);
     if (!body.data || fatal.length > 0) {
         const message = harnessMessage({ errors: fatal.length > 0 ? fatal : errors }) ?? harnessMessage(body) ?? 'Harness answered without data';
-        throw new src_errors/* ActionError */.lZ(`Could not ${request.what}: ${message}`, { title: `Could not ${request.what}`, hint: hintFor(message) });
+        const refusal = refusalStatus(message);
+        throw new src_errors/* ActionError */.lZ(`Could not ${request.what}: ${message}`, {
+            title: harnessFailureTitle(request.what, refusal ?? 200),
+            hint: refusal ? harnessHint(refusal, { harness, permission: request.permission }) : errorHint(message)
+        });
     }
     if (errors.length > 0)
         log/* warning */.$e(`Harness reported a problem with part of its answer (${request.what}): ${harnessMessage({ errors })}`);
     return body.data;
 }
-function hintFor(message) {
-    if (/not authori[sz]ed/i.test(message))
-        return "The API key's user group lacks the Harness permission for this; check its application permissions.";
-    if (/access is denied/i.test(message))
-        return 'Check the id, and that the API key can see the application it belongs to.';
+function errorHint(message) {
+    return /access is denied/i.test(message) ? 'Check the id, and that the API key can see the application it belongs to.' : undefined;
+}
+/** FirstGen also says "no" with HTTP 200 and an error message; read as the status it stands for. */
+function refusalStatus(message) {
+    if (/invalid api key|api key.*(expired|revoked|disabled)/i.test(message))
+        return 401;
+    if (/not authori[sz]ed|missing permission/i.test(message))
+        return 403;
     return undefined;
 }
 
@@ -373,7 +405,8 @@ async function lookUp(harness, lookup) {
         operationName: lookup.operationName,
         variables: lookup.variables,
         what: `find the Harness ${lookup.kind} '${lookup.name}'`,
-        retry: 'idempotent'
+        retry: 'idempotent',
+        permission: `${lookup.kind === 'application' ? 'Applications' : lookup.kind === 'pipeline' ? 'Pipelines' : 'Workflows'}: Read`
     });
     const found = Object.values(data)[0]; // each lookup document has a single field
     if (!found?.id) {
@@ -423,7 +456,8 @@ async function startExecution(harness, start) {
         operationName: 'StartExecution',
         variables: { input: startInput(start) },
         what,
-        retry: 'once'
+        retry: 'once',
+        permission: start.kind === 'PIPELINE' ? 'Deployments: Execute Pipeline' : 'Deployments: Execute Workflow'
     });
     const payload = data.startExecution;
     if (!payload?.execution?.id) {
@@ -441,10 +475,14 @@ async function readExecution(harness, executionId) {
         operationName: 'Execution',
         variables: { executionId },
         what,
-        retry: 'idempotent'
+        retry: 'idempotent',
+        permission: 'Deployments: Read'
     });
     if (!data.execution) {
-        throw new src_errors/* ActionError */.lZ(`Harness execution ${executionId} was not found (input 'execution-id')`, { title: 'Harness execution not found' });
+        throw new src_errors/* ActionError */.lZ(`Harness execution ${executionId} was not found (input 'execution-id')`, {
+            title: 'Harness execution not found',
+            hint: "Check 'execution-id' (the execution-id output of harness-start-execution) and that the API key can see its application; a NextGen planExecutionId needs harness-ng-execution-status."
+        });
     }
     return toExecution(data.execution, what);
 }
@@ -459,7 +497,9 @@ async function cleanUpArtifactStream(harness, artifactStreamId) {
         operationName: 'ArtifactCleanup',
         variables: { input: { artifactStreamId } },
         what: `clean up Harness artifact stream ${artifactStreamId}`,
-        retry: 'idempotent'
+        retry: 'idempotent',
+        // harness-core's ArtifactCleanupDataFetcher checks the SERVICE permission type.
+        permission: 'Services: Update'
     });
     return data.artifactCleanup?.message ?? undefined;
 }
@@ -486,8 +526,9 @@ async function abortExecution(harness, execution) {
         body: JSON.stringify({ executionInterruptType: 'ABORT_ALL' }),
         retry: 'once'
     });
-    if (response.status < 200 || response.status >= 300)
-        throw await harnessHttpError(what, response);
+    if (response.status < 200 || response.status >= 300) {
+        throw await harnessHttpError(what, response, { harness, permission: "'Abort Workflow' (a workflow) or 'Execute Pipeline' (a pipeline)" });
+    }
     // A RestResponse: problems come back in responseMessages, errors at level ERROR.
     const body = (await (0,http_body/* readJsonAnswer */.f$)(what, response, HARNESS));
     const errors = (body?.responseMessages ?? []).filter(message => message?.level === 'ERROR');
@@ -914,7 +955,7 @@ async function executionStatus(settings, context) {
 
 /** Harness answers every outcome with HTTP 200; only this message means the cleanup happened. */
 const SUCCESS = /^Cleanup successful/i;
-function harness_artifact_cleanup_hintFor(message) {
+function hintFor(message) {
     if (/not found/i.test(message))
         return "Check 'artifact-stream-id': the id of an artifact stream in this Harness account.";
     if (/not supported/i.test(message)) {
@@ -945,7 +986,7 @@ async function artifactCleanup(settings) {
         },
         failure: passed
             ? undefined
-            : { title: 'Artifact cleanup failed', message: `Harness did not clean up artifact stream ${id}: ${message}`, hint: harness_artifact_cleanup_hintFor(message) }
+            : { title: 'Artifact cleanup failed', message: `Harness did not clean up artifact stream ${id}: ${message}`, hint: hintFor(message) }
     };
 }
 
@@ -1010,7 +1051,7 @@ class NextGenClient {
                 : request.runtimeInputs,
             retry: 'once'
         });
-        const data = (await readData(response, `start NextGen pipeline '${request.pipeline}'`));
+        const data = (await readData(response, `start NextGen pipeline '${request.pipeline}'`, this.errorContext('Pipelines: Execute')));
         const id = data?.planExecution?.uuid;
         if (typeof id !== 'string' || id === '') {
             throw new src_errors/* ActionError */.lZ(`Harness accepted the run of pipeline '${request.pipeline}' but answered without a planExecution id`, {
@@ -1032,7 +1073,7 @@ class NextGenClient {
         });
         let data;
         try {
-            data = (await readData(response, what));
+            data = (await readData(response, what, this.errorContext('Pipelines: View')));
         }
         catch (error) {
             if (error instanceof src_errors/* ActionError */.lZ && (response.status === 404 || NOT_FOUND_MESSAGE.test(error.message))) {
@@ -1051,7 +1092,7 @@ class NextGenClient {
             what,
             retry: 'once'
         });
-        await readData(response, what);
+        await readData(response, what, this.errorContext('Pipelines: Execute'));
     }
     /** The execution's page in the NextGen UI. */
     executionUrl(pipeline, id) {
@@ -1059,6 +1100,10 @@ class NextGenClient {
         const { org, project } = this.scope;
         const path = `/ng/account/${segment(accountId)}/all/orgs/${segment(org)}/projects/${segment(project)}/pipelines/${segment(pipeline)}/executions/${segment(id)}/pipeline`;
         return (0,url/* apiUrl */.y0)(this.harness.url, path).href;
+    }
+    /** NextGen checks core_pipeline_execute to run or interrupt, core_pipeline_view to read (harness-core PipelineRbacPermissions). */
+    errorContext(permission) {
+        return { harness: this.harness, scope: this.scope, permission };
     }
     url(path, query = {}) {
         return (0,url/* apiUrl */.y0)(this.harness.url, `/gateway${path}`, {
@@ -1076,9 +1121,9 @@ function segment(value) {
     return encodeURIComponent(value);
 }
 /** The `data` of a success envelope; anything else becomes one line with Harness's code and message. */
-async function readData(response, what) {
+async function readData(response, what, context) {
     if (response.status < 200 || response.status >= 300)
-        throw await harnessHttpError(what, response);
+        throw await harnessHttpError(what, response, context);
     const envelope = (await (0,http_body/* readJsonAnswer */.f$)(what, response, HARNESS));
     if (envelope.status === 'ERROR' || envelope.status === 'FAILURE') {
         throw new src_errors/* ActionError */.lZ(`Could not ${what}: ${harnessMessage(envelope) ?? `Harness answered ${envelope.status}`}`, { title: `Could not ${what}` });

@@ -299,11 +299,14 @@ function tlsFailure(what, url, error) {
     });
 }
 
+// EXTERNAL MODULE: ./src/http/network-hint.ts
+var network_hint = __webpack_require__(5906);
 // EXTERNAL MODULE: ./src/http/url.ts
 var http_url = __webpack_require__(6697);
 // EXTERNAL MODULE: ./src/http/retry.ts
 var retry = __webpack_require__(8902);
 ;// CONCATENATED MODULE: ./src/http/client.ts
+
 
 
 
@@ -425,7 +428,9 @@ function networkFailure(req, error) {
         title: `Could not ${req.what}`,
         transient: (0,retry/* isNetworkError */.TX)(error),
         hint: [
-            mayHaveArrived ? 'The request may have reached the server, so it was not sent again (that could start it twice). Check the server before re-running.' : undefined,
+            mayHaveArrived
+                ? 'The request may have reached the server, so it was not sent again (that could start it twice). Check the server before re-running.'
+                : (0,network_hint/* networkHint */.u)(req.url, code),
             throughProxy
         ]
             .filter(Boolean)

@@ -181,13 +181,11 @@ __webpack_require__.r(__webpack_exports__);
 
 
 function readHarnessConnection() {
-    const apiKey = (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .secret */ .rJ)('harness-api-key');
-    if (apiKey === undefined)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('harness-api-key', 'is required: a Harness API key (sent as x-api-key).');
     return {
-        apiKey,
-        accountId: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .required */ .mw)('harness-account-id', 'the Harness account id'),
-        url: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .baseUrl */ .pc)('harness-url', 'https://app.harness.io')
+        apiKey: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .requiredSecret */ .c7)('harness-api-key', 'a Harness API key (sent as x-api-key)'),
+        accountId: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .identifier */ .Cv)('harness-account-id', 'the Harness account id'),
+        // The gateway and its GraphQL endpoint, or a page of the NextGen UI, copied instead of the base URL.
+        url: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .baseUrl */ .pc)('harness-url', 'Harness', /\/(?:gateway(?:\/.*)?|api\/graphql|ng(?:\/.*)?)$/)
     };
 }
 function readGitHubDeployment() {
@@ -204,14 +202,15 @@ function readWait(finalStatuses, defaultPassing) {
     const named = (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .list */ .p_)('passing-statuses');
     const passing = named.map(status => {
         const known = finalStatuses.find(final => final.toLowerCase() === status.toLowerCase());
-        if (!known)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('passing-statuses', `lists '${status}', which is not a final status; expected some of: ${finalStatuses.join(', ')}.`);
+        if (!known) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('passing-statuses', `lists '${status}', which is not a final status; expected some of: ${finalStatuses.join(', ')}.${(0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .didYouMean */ .au)(status, finalStatuses)}`);
+        }
         return known;
     });
     return {
-        enabled: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .boolean */ .zM)('wait', true),
-        pollIntervalMs: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .duration */ .p0)('poll-interval', '10s'),
-        timeoutMs: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .duration */ .p0)('timeout', '30m'),
+        enabled: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .boolean */ .zM)('wait'),
+        pollIntervalMs: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .duration */ .p0)('poll-interval'),
+        timeoutMs: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .duration */ .p0)('timeout'),
         passingStatuses: new Set(passing.length > 0 ? passing : defaultPassing)
     };
 }
@@ -220,11 +219,12 @@ function readWait(finalStatuses, defaultPassing) {
  * on cancel unless told not to; the status operations, which only watch, abort only when asked.
  */
 function readAbort(startedHere) {
+    // The one pair of inputs whose default depends on the operation: not in INPUT_DEFAULTS.
     return { onTimeout: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .boolean */ .zM)('abort-on-timeout', startedHere), onCancel: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .boolean */ .zM)('abort-on-cancel', startedHere) };
 }
 function readEntity(idInput, nameInput, what) {
     const chosen = (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .exactlyOne */ .BK)(idInput, nameInput, what);
-    return chosen.input === idInput ? { by: 'id', id: chosen.value } : { by: 'name', name: chosen.value };
+    return chosen.input === idInput ? { by: 'id', id: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .checkIdentifier */ .Ki)(idInput, chosen.value) } : { by: 'name', name: chosen.value };
 }
 /**
  * Says where a run came from, so that people reading Harness can find the GitHub run. Read from
@@ -256,7 +256,7 @@ function parseYamlMap(input, text, expected) {
         value = (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .parse */ .qg)(text, { schema: 'failsafe' });
     }
     catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(input, `is not valid YAML (${error.message.split('\n')[0]}); expected ${expected}.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(input, `is not valid YAML (${(0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .yamlProblem */ .Td)(error, text)}); expected ${expected}.`);
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(input, `must be ${expected}.`);
@@ -313,7 +313,7 @@ function readStartExecution() {
         application: readEntity('application-id', 'application', 'the Harness application, by id or by name'),
         target: {
             type: target.startsWith('pipeline') ? 'PIPELINE' : 'WORKFLOW',
-            ref: target.endsWith('-id') ? { by: 'id', id: value } : { by: 'name', name: value }
+            ref: target.endsWith('-id') ? { by: 'id', id: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .checkIdentifier */ .Ki)(target, value) } : { by: 'name', name: value }
         },
         variables: parseVariables((0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .optional */ .lq)('variables')),
         serviceArtifacts: parseServiceArtifacts((0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .optional */ .lq)('service-artifacts')),
@@ -327,7 +327,7 @@ function readExecutionStatus() {
     return {
         operation: 'harness-execution-status',
         harness: readHarnessConnection(),
-        executionId: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .required */ .mw)('execution-id', 'the FirstGen execution id to report on'),
+        executionId: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .identifier */ .Cv)('execution-id', 'the FirstGen execution id to report on'),
         wait: readWait(_harness_statuses_js__WEBPACK_IMPORTED_MODULE_4__/* .FIRSTGEN_FINAL_STATUSES */ .Zy, _harness_statuses_js__WEBPACK_IMPORTED_MODULE_4__/* .FIRSTGEN_DEFAULT_PASSING */ .jo),
         abort: readAbort(false),
         github: readGitHubDeployment()
@@ -337,13 +337,13 @@ function readArtifactCleanup() {
     return {
         operation: 'harness-artifact-cleanup',
         harness: readHarnessConnection(),
-        artifactStreamId: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .required */ .mw)('artifact-stream-id', 'the id of the artifact stream to clean up')
+        artifactStreamId: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .identifier */ .Cv)('artifact-stream-id', 'the id of the artifact stream to clean up')
     };
 }
 function readScope() {
     return {
-        org: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .required */ .mw)('harness-org', 'the NextGen organization identifier'),
-        project: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .required */ .mw)('harness-project', 'the NextGen project identifier')
+        org: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .identifier */ .Cv)('harness-org', 'the NextGen organization identifier'),
+        project: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .identifier */ .Cv)('harness-project', 'the NextGen project identifier')
     };
 }
 /** Runtime input YAML given inline, or as the path of a YAML file in the workspace. */
@@ -355,18 +355,19 @@ function readRuntimeInputs() {
     const fileName = value.trim();
     if (!fileName.includes('\n') && /\.ya?ml$/i.test(fileName)) {
         const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), fileName);
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('runtime-inputs', `names the file '${fileName}', which does not exist in the workspace.`);
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('runtime-inputs', `names the file '${fileName}', which does not exist in the workspace (${file}). Check the path, and that an actions/checkout step runs before this one.`);
+        }
         text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8');
     }
     const problem = (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .parseAllDocuments */ .hR)(text).flatMap(doc => ('errors' in doc ? doc.errors : []))[0];
     if (problem)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('runtime-inputs', `is not valid YAML: ${problem.message.split('\n')[0]}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('runtime-inputs', `is not valid YAML: ${(0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .yamlProblem */ .Td)(problem, text)}.`);
     return text;
 }
 function readNgRunPipeline() {
     const runtimeInputs = readRuntimeInputs();
-    const inputSets = (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .list */ .p_)('input-sets');
+    const inputSets = (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .list */ .p_)('input-sets').map(inputSet => (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .checkIdentifier */ .Ki)('input-sets', inputSet));
     if (runtimeInputs !== '' && inputSets.length > 0) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('runtime-inputs', "and 'input-sets' are both set; give runtime input YAML or input set identifiers, not both.");
     }
@@ -374,7 +375,7 @@ function readNgRunPipeline() {
         operation: 'harness-ng-run-pipeline',
         harness: readHarnessConnection(),
         scope: readScope(),
-        pipeline: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .required */ .mw)('pipeline', 'the NextGen pipeline identifier'),
+        pipeline: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .identifier */ .Cv)('pipeline', 'the NextGen pipeline identifier'),
         runtimeInputs,
         inputSets,
         notes: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .optional */ .lq)('notes') ?? defaultNotes(),
@@ -389,7 +390,7 @@ function readNgExecutionStatus() {
         operation: 'harness-ng-execution-status',
         harness: readHarnessConnection(),
         scope: readScope(),
-        executionId: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .required */ .mw)('execution-id', 'the NextGen plan execution id to report on'),
+        executionId: (0,_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .identifier */ .Cv)('execution-id', 'the NextGen plan execution id to report on'),
         abort: readAbort(false),
         wait: readWait(_harness_statuses_js__WEBPACK_IMPORTED_MODULE_4__/* .NEXTGEN_FINAL_STATUSES */ .cR, _harness_statuses_js__WEBPACK_IMPORTED_MODULE_4__/* .NEXTGEN_DEFAULT_PASSING */ .KM),
         github: readGitHubDeployment()

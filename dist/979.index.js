@@ -175,6 +175,14 @@ function hint(status, request) {
             return status >= 500 ? 'GitLab had a server error; try again later.' : undefined;
     }
 }
+/** An authentication or permission failure is titled so, whatever was asked. */
+function gitlabFailureTitle(what, status) {
+    if (status === 401)
+        return 'GitLab did not accept the token';
+    if (status === 403)
+        return 'GitLab refused: missing permission';
+    return `Could not ${what}`;
+}
 /** Turns an unsuccessful answer into one failure: what failed, the HTTP status, the server's own message, and a hint. */
 async function gitlabHttpError(what, response, request) {
     const text = await (0,http_body/* readErrorText */.Gb)(response);
@@ -182,7 +190,7 @@ async function gitlabHttpError(what, response, request) {
     const message = (0,log/* outside */.qY)((fromStorage ? storageMessage(text) : gitlabMessage(text)) ?? '', MAX_MESSAGE_LENGTH) || 'no message';
     const who = fromStorage ? `the storage host ${response.url.origin} GitLab redirected to` : 'GitLab';
     return new errors/* ActionError */.lZ(`Could not ${what}: ${who} answered HTTP ${response.status}: ${message}`, {
-        title: `Could not ${what}`,
+        title: fromStorage ? `Could not ${what}` : gitlabFailureTitle(what, response.status),
         hint: fromStorage
             ? 'The signed storage URL from GitLab was refused (it may have expired while waiting); run the step again.'
             : hint(response.status, request),
@@ -192,6 +200,8 @@ async function gitlabHttpError(what, response, request) {
 
 // EXTERNAL MODULE: ./src/http/retry.ts
 var retry = __webpack_require__(8902);
+// EXTERNAL MODULE: ./src/http/network-hint.ts
+var network_hint = __webpack_require__(5906);
 ;// CONCATENATED MODULE: ./src/gitlab/file-name.ts
 /**
  * The file name a server suggests in Content-Disposition: RFC 5987 `filename*=UTF-8''...` first
@@ -336,6 +346,7 @@ function startProgress(describe, intervalMs = PROGRESS_INTERVAL_MS) {
 }
 
 ;// CONCATENATED MODULE: ./src/gitlab/download.ts
+
 
 
 
@@ -503,6 +514,7 @@ function downloadFailure(download, error) {
     return new errors/* ActionError */.lZ(`Could not ${download.request.what}: ${reason}`, {
         title: `Could not ${download.request.what}`,
         transient: (0,retry/* isNetworkError */.TX)(error) || error instanceof IncompleteBody,
+        hint: (0,network_hint/* networkHint */.u)(download.request.url, (0,retry/* errorCode */.CA)(error)),
         cause: error
     });
 }
@@ -580,7 +592,7 @@ function downloadArtifact(download) {
         expected: artifactPath === undefined ? 'the artifacts archive' : `the file '${artifactPath}'`,
         // A file asked for by name may itself be a web page (GitLab Workhorse sends its type by extension).
         webPageExpected: artifactPath !== undefined && /\.x?html?$/i.test(artifactPath),
-        stallMs: gitlab.stallMs,
+        stallMs: download.stallMs,
         etagIsBodySha256: artifactPath === undefined ? response => archiveEtagIsSha256(gitlab, response) : undefined,
         signal: download.signal
     });
@@ -1317,6 +1329,7 @@ async function downloadArtifacts(settings, context) {
             what: `download the artifacts of ${describeJob(gitlab, located.selector)}`,
             folder: settings.path,
             saveAs: settings.extract ? 'temporary' : { fallbackName: 'artifacts.zip' },
+            stallMs: settings.stallMs,
             signal: context.signal
         });
         return { located, file };
@@ -1360,6 +1373,7 @@ async function downloadArtifactFile(settings, context) {
             folder: settings.path,
             saveAs: { fallbackName: external_node_path_default().posix.basename(artifactPath) },
             artifactPath,
+            stallMs: settings.stallMs,
             signal: context.signal
         });
         return { located, file };

@@ -28409,6 +28409,62 @@ class CancelledError extends ActionError {
 
 /***/ }),
 
+/***/ 5906:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ nameOrigin),
+/* harmony export */   u: () => (/* binding */ networkHint)
+/* harmony export */ });
+// Advice for a request that got no HTTP answer: what the error code means and what to check,
+// naming the input the URL came from (settings register each base URL's origin as they read it).
+const inputByOrigin = new Map();
+/** Remembers that requests to this origin come from an input, such as 'harness-url'. */
+function nameOrigin(url, input) {
+    inputByOrigin.set(url.origin, input);
+}
+function where(url) {
+    const input = inputByOrigin.get(url.origin);
+    const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+    return {
+        address: `${url.hostname}:${port}`,
+        check: input ? `Check '${input}' (${url.origin})` : `Check the address ${url.origin}`
+    };
+}
+const UNREACHABLE = "and that the runner's network can reach it: a firewall or allow-list in front of the server (GitHub-hosted runners connect from changing addresses), " +
+    'or a proxy the runner must use (HTTPS_PROXY)';
+/** One line of advice for a network error code (as errorCode() in retry.ts finds it), or undefined. */
+function networkHint(url, code) {
+    const { address, check } = where(url);
+    switch (code) {
+        case 'ENOTFOUND':
+        case 'EAI_AGAIN':
+            return `The host name ${url.hostname} could not be resolved. ${check} for a typo; a server on a private network needs a runner inside that network (a self-hosted runner) or a proxy (HTTPS_PROXY).`;
+        case 'ECONNREFUSED':
+            return `Nothing accepted the connection at ${address}. ${check}: host and port, and that the server is running and reachable from the runner.`;
+        case 'UND_ERR_CONNECT_TIMEOUT':
+        case 'ETIMEDOUT':
+        case 'EHOSTUNREACH':
+        case 'ENETUNREACH':
+            return `No connection could be made to ${address} (${code === 'EHOSTUNREACH' || code === 'ENETUNREACH' ? 'unreachable' : 'timed out'}). ${check}, ${UNREACHABLE}.`;
+        case 'UND_ERR_HEADERS_TIMEOUT':
+        case 'UND_ERR_BODY_TIMEOUT':
+            return `${url.origin} accepted the connection but stopped answering; it may be overloaded. Try again later, and check the service's status if it persists.`;
+        case 'ECONNRESET':
+        case 'EPIPE':
+        case 'UND_ERR_SOCKET':
+        case 'UND_ERR_CLOSED':
+        case 'ERR_STREAM_PREMATURE_CLOSE':
+        case 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH':
+            return `The connection to ${url.origin} was cut. Try again; if it keeps happening, a proxy or firewall between the runner and the server may be closing it (${check.replace(/^Check /, 'check ')}).`;
+        default:
+            return undefined;
+    }
+}
+
+
+/***/ }),
+
 /***/ 6697:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28453,7 +28509,7 @@ function apiUrl(base, path, query = {}) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9651);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4412);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28534,7 +28590,7 @@ function group(title, run) {
 
 /***/ }),
 
-/***/ 9651:
+/***/ 4412:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28574,9 +28630,12 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/http/url.ts
 var url = __nccwpck_require__(6697);
+// EXTERNAL MODULE: ./src/settings/inputs.ts
+var inputs = __nccwpck_require__(7428);
 // EXTERNAL MODULE: ./src/settings/reader.ts
 var reader = __nccwpck_require__(3890);
 ;// CONCATENATED MODULE: ./src/settings/gitlab.ts
+
 
 
 
@@ -28589,16 +28648,35 @@ function readConnection() {
         throw new errors/* InputError */.dz('gitlab-token', "and 'gitlab-job-token' are both set; give only one.");
     }
     if (privateToken === undefined && jobToken === undefined) {
-        throw new errors/* InputError */.dz('gitlab-token', "or 'gitlab-job-token' is required: a GitLab access token or CI job token.");
+        throw new errors/* InputError */.dz('gitlab-token', `or 'gitlab-job-token' is required: a GitLab access token or CI job token. ${reader/* EMPTY_SECRET_ADVICE */.QP}`);
     }
-    const project = (0,reader/* required */.mw)('project', "the GitLab project's numeric id or full path (group/sub/project)").replace(/^\/+|\/+$/g, '');
     return {
-        apiUrl: (0,url/* apiUrl */.y0)((0,reader/* baseUrl */.pc)('gitlab-url', 'https://gitlab.com'), '/api/v4'),
+        // GitLab's REST API lives under /api/v4 (the GraphQL one under /api/graphql): a URL copied with either is cut back.
+        apiUrl: (0,url/* apiUrl */.y0)((0,reader/* baseUrl */.pc)('gitlab-url', 'GitLab', /\/api(?:\/v4|\/graphql)?$/), '/api/v4'),
         auth: privateToken !== undefined ? { header: 'PRIVATE-TOKEN', token: privateToken } : { header: 'JOB-TOKEN', token: jobToken },
-        project,
-        timeoutMs: (0,reader/* duration */.p0)('timeout', '30m'),
-        stallMs: (0,reader/* duration */.p0)('stall-timeout', '5m')
+        project: readProject(),
+        timeoutMs: (0,reader/* duration */.p0)('timeout')
     };
+}
+/**
+ * The project's id or full path. People paste the address they see in the browser or clone
+ * from: a URL, an SSH remote, or a path ending in .git all name a project GitLab does not know.
+ */
+function readProject() {
+    const given = (0,reader/* required */.mw)('project', "the GitLab project's numeric id or full path (group/sub/project)");
+    const gitlabUrl = ((0,reader/* optional */.lq)('gitlab-url') ?? inputs/* INPUT_DEFAULTS */.WJ['gitlab-url']).replace(/\/+$/, '');
+    // A URL under gitlab-url (which may have a path: https://example.com/gitlab) is cut after it.
+    const underGitlabUrl = given.toLowerCase().startsWith(`${gitlabUrl.toLowerCase()}/`);
+    const remote = underGitlabUrl ? [given, given.slice(gitlabUrl.length)] : /^(?:[a-z][a-z0-9+.-]*:\/\/[^/]+|[\w.-]+@[\w.-]+:)\/*(.*)$/i.exec(given);
+    const projectPath = (remote ? remote[1] : given).replace(/^\/+|\/+$/g, '');
+    const meant = projectPath.replace(/(?:\/-\/.*|\.git)$/, '').replace(/\/+$/, '');
+    if (remote || meant !== projectPath) {
+        const what = remote ? 'a URL' : "a path ending in '.git'";
+        const server = remote && !underGitlabUrl && /^https?:/i.test(given) ? new URL(given).origin : undefined;
+        const where = server ? ` and 'gitlab-url: ${server}'` : '';
+        throw new errors/* InputError */.dz('project', `must be the project's numeric id or full path, not ${what}; got '${given}'. Use 'project: ${meant}'${where}.`);
+    }
+    return (0,reader/* checkIdentifier */.Ki)('project', projectPath, { slashes: true });
 }
 function readJobId() {
     const jobId = (0,reader/* required */.mw)('job-id', 'the numeric id of the GitLab job');
@@ -28608,7 +28686,7 @@ function readJobId() {
 }
 function readJobSelector() {
     const chosen = (0,reader/* exactlyOne */.BK)('job-id', 'ref', "the job, by 'job-id' or by 'ref' and 'job' (latest successful pipeline)");
-    const searchRecent = (0,reader/* boolean */.zM)('search-recent-successful-pipelines', false);
+    const searchRecent = (0,reader/* boolean */.zM)('search-recent-successful-pipelines');
     if (chosen.input === 'job-id') {
         if ((0,reader/* optional */.lq)('job') !== undefined)
             throw new errors/* InputError */.dz('job', "goes with 'ref', not with 'job-id'.");
@@ -28618,8 +28696,8 @@ function readJobSelector() {
     }
     return {
         by: 'ref',
-        ref: chosen.value,
-        job: (0,reader/* required */.mw)('job', "the name of the job whose artifacts to fetch, with 'ref'"),
+        ref: (0,reader/* checkIdentifier */.Ki)('ref', chosen.value, { slashes: true }),
+        job: (0,reader/* identifier */.Cv)('job', "the name of the job whose artifacts to fetch, with 'ref'", { slashes: true }),
         searchRecentSuccessfulPipelines: searchRecent
     };
 }
@@ -28646,10 +28724,11 @@ function readDownloadArtifacts() {
         gitlab: readConnection(),
         job: readJobSelector(),
         path: readTargetFolder(),
-        extract: (0,reader/* boolean */.zM)('extract', true),
+        stallMs: (0,reader/* duration */.p0)('stall-timeout'),
+        extract: (0,reader/* boolean */.zM)('extract'),
         limits: {
-            maxBytes: (0,reader/* size */.Ej)('max-extracted-size', '10GiB'),
-            maxFiles: (0,reader/* positiveInteger */.Cq)('max-extracted-files', 100_000)
+            maxBytes: (0,reader/* size */.Ej)('max-extracted-size'),
+            maxFiles: (0,reader/* positiveInteger */.Cq)('max-extracted-files')
         }
     };
 }
@@ -28659,29 +28738,18 @@ function readDownloadArtifactFile() {
         gitlab: readConnection(),
         job: readJobSelector(),
         artifactPath: readArtifactPath(),
-        path: readTargetFolder()
+        path: readTargetFolder(),
+        stallMs: (0,reader/* duration */.p0)('stall-timeout')
     };
 }
 function readJobArtifacts(operation) {
-    if ((0,reader/* optional */.lq)('ref') !== undefined)
-        throw new errors/* InputError */.dz('ref', `is not supported by ${operation}; give 'job-id'.`);
     return { operation, gitlab: readConnection(), jobId: readJobId() };
 }
 
-;// CONCATENATED MODULE: ./src/settings/types.ts
-const OPERATIONS = [
-    'harness-start-execution',
-    'harness-execution-status',
-    'harness-artifact-cleanup',
-    'harness-ng-run-pipeline',
-    'harness-ng-execution-status',
-    'gitlab-download-artifacts',
-    'gitlab-download-artifact-file',
-    'gitlab-keep-artifacts',
-    'gitlab-delete-artifacts'
-];
-
+// EXTERNAL MODULE: ./src/settings/types.ts
+var settings_types = __nccwpck_require__(1664);
 ;// CONCATENATED MODULE: ./src/settings/index.ts
+
 
 
 
@@ -28702,18 +28770,57 @@ const READERS = {
     'gitlab-delete-artifacts': () => readJobArtifacts('gitlab-delete-artifacts')
 };
 function isOperation(value) {
-    return OPERATIONS.includes(value);
+    return settings_types/* OPERATIONS */.x.includes(value);
+}
+function readOperation() {
+    const operation = (0,reader/* optional */.lq)('operation');
+    if (operation !== undefined && isOperation(operation))
+        return operation;
+    const got = operation === undefined ? 'nothing' : `'${operation}'`;
+    const suggestion = operation === undefined ? '' : (0,reader/* didYouMean */.au)(operation, settings_types/* OPERATIONS */.x);
+    throw new errors/* InputError */.dz('operation', `must be one of ${settings_types/* OPERATIONS */.x.join(', ')}; got ${got}.${suggestion}`);
+}
+/**
+ * The inputs given to this step, as the runner passes them (INPUT_<NAME>, not empty). action.yml
+ * declares no defaults, so every one of them was set by the workflow. Found from the variables'
+ * names first, so that only the inputs given are read here.
+ */
+function givenInputs(env = process.env) {
+    return [...inputs/* KNOWN_INPUTS */.UD].filter(name => {
+        const variable = `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+        return variable in env && (env[variable] ?? '').trim() !== '';
+    });
+}
+/**
+ * An input this action does not declare (a misspelt `timout:`) reaches the step too: the runner
+ * passes every `with:` entry and only warns about unexpected ones. It would be ignored, so it fails.
+ */
+function refuseUnknownInputs(env = process.env) {
+    const known = new Set([...inputs/* KNOWN_INPUTS */.UD].map(name => `INPUT_${name.replace(/ /g, '_').toUpperCase()}`));
+    for (const variable of Object.keys(env)) {
+        if (!variable.startsWith('INPUT_') || known.has(variable) || (env[variable] ?? '').trim() === '')
+            continue;
+        const name = variable.slice('INPUT_'.length).toLowerCase();
+        const suggestion = (0,reader/* didYouMean */.au)(name, [...inputs/* KNOWN_INPUTS */.UD]) || ' Check its spelling against the inputs listed in the README.';
+        throw new errors/* InputError */.dz(name, `is not an input of this action, so it would be ignored.${suggestion}`);
+    }
+}
+/** An input the chosen operation does not read would be silently dropped: it fails the step instead. */
+function refuseInputsNotReadBy(operation) {
+    for (const input of givenInputs()) {
+        const problem = (0,inputs/* notReadHere */.q6)(input, operation);
+        if (problem)
+            throw new errors/* InputError */.dz(input, problem);
+    }
 }
 /** Reads and checks every input the chosen operation uses; nothing is sent before this returns. */
 async function readSettings() {
     // Masked first, whichever operation runs and whatever input is wrong.
     for (const name of SECRET_INPUTS)
         (0,reader/* secret */.rJ)(name);
-    const operation = (0,reader/* optional */.lq)('operation');
-    if (operation === undefined || !isOperation(operation)) {
-        const got = operation === undefined ? 'nothing' : `'${operation}'`;
-        throw new errors/* InputError */.dz('operation', `must be one of ${OPERATIONS.join(', ')}; got ${got}.`);
-    }
+    refuseUnknownInputs();
+    const operation = readOperation();
+    refuseInputsNotReadBy(operation);
     return READERS[operation]();
 }
 
@@ -28863,6 +28970,145 @@ function redact(text) {
 
 /***/ }),
 
+/***/ 7428:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   UD: () => (/* binding */ KNOWN_INPUTS),
+/* harmony export */   WJ: () => (/* binding */ INPUT_DEFAULTS),
+/* harmony export */   q6: () => (/* binding */ notReadHere)
+/* harmony export */ });
+/* unused harmony exports OPERATION_INPUTS, ROLE_HERE, operationsReading */
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1664);
+
+// Which inputs each operation reads: the one table that the settings, action.yml's descriptions
+// and the README's per-operation lists are checked against (__tests__/action-metadata.test.ts).
+// An input that is set but not read by the chosen operation fails the step before any request,
+// so that an input meant for another operation or generation is never silently dropped.
+//
+// To add an input: declare it in action.yml (its description ends with "Read by ..." and, when it
+// has one, "Default: ..."), list it here under every operation that reads it, give its default in
+// INPUT_DEFAULTS, and add it to the README's table of inputs per operation. The metadata test
+// names whatever is missing.
+const HARNESS_CONNECTION = ['harness-url', 'harness-api-key', 'harness-account-id'];
+const HARNESS_WAIT = ['wait', 'poll-interval', 'timeout', 'passing-statuses'];
+/** Who aborts: defaults differ between the operations that start an execution and those that only watch one. */
+const HARNESS_ABORT = ['abort-on-timeout', 'abort-on-cancel'];
+const GITHUB_DEPLOYMENT = ['github-token', 'github-environment'];
+const NEXTGEN_SCOPE = ['harness-org', 'harness-project'];
+const GITLAB_CONNECTION = ['gitlab-url', 'gitlab-token', 'gitlab-job-token', 'project', 'job-id', 'timeout'];
+const GITLAB_JOB_BY_REF = ['ref', 'job', 'search-recent-successful-pipelines'];
+const OPERATION_INPUTS = {
+    'harness-start-execution': [
+        ...HARNESS_CONNECTION,
+        'application-id',
+        'application',
+        'pipeline-id',
+        'pipeline',
+        'workflow-id',
+        'workflow',
+        'variables',
+        'service-artifacts',
+        'notes',
+        ...HARNESS_WAIT,
+        ...HARNESS_ABORT,
+        ...GITHUB_DEPLOYMENT
+    ],
+    'harness-execution-status': [...HARNESS_CONNECTION, 'execution-id', ...HARNESS_WAIT, ...HARNESS_ABORT, ...GITHUB_DEPLOYMENT],
+    'harness-artifact-cleanup': [...HARNESS_CONNECTION, 'artifact-stream-id'],
+    'harness-ng-run-pipeline': [
+        ...HARNESS_CONNECTION,
+        ...NEXTGEN_SCOPE,
+        'pipeline',
+        'runtime-inputs',
+        'input-sets',
+        'branch',
+        'notes',
+        ...HARNESS_WAIT,
+        ...HARNESS_ABORT,
+        ...GITHUB_DEPLOYMENT
+    ],
+    'harness-ng-execution-status': [...HARNESS_CONNECTION, ...NEXTGEN_SCOPE, 'execution-id', ...HARNESS_WAIT, ...HARNESS_ABORT, ...GITHUB_DEPLOYMENT],
+    'gitlab-download-artifacts': [...GITLAB_CONNECTION, ...GITLAB_JOB_BY_REF, 'path', 'stall-timeout', 'extract', 'max-extracted-size', 'max-extracted-files'],
+    'gitlab-download-artifact-file': [...GITLAB_CONNECTION, ...GITLAB_JOB_BY_REF, 'artifact-path', 'path', 'stall-timeout'],
+    'gitlab-keep-artifacts': GITLAB_CONNECTION,
+    'gitlab-delete-artifacts': GITLAB_CONNECTION
+};
+/**
+ * For an input that plays a role in another operation or generation: the input(s) that play that
+ * role in the operation named, as the error message says it ("for harness-ng-run-pipeline use ...").
+ */
+const ROLE_HERE = {
+    variables: { 'harness-ng-run-pipeline': "'runtime-inputs' (or 'input-sets')" },
+    'service-artifacts': { 'harness-ng-run-pipeline': "'runtime-inputs' (or 'input-sets')" },
+    'runtime-inputs': { 'harness-start-execution': "'variables' and 'service-artifacts'" },
+    'input-sets': { 'harness-start-execution': "'variables' and 'service-artifacts'" },
+    application: { 'harness-ng-run-pipeline': "'harness-org' and 'harness-project'", 'harness-ng-execution-status': "'harness-org' and 'harness-project'" },
+    'application-id': { 'harness-ng-run-pipeline': "'harness-org' and 'harness-project'", 'harness-ng-execution-status': "'harness-org' and 'harness-project'" },
+    'harness-org': { 'harness-start-execution': "'application' or 'application-id'" },
+    'harness-project': { 'harness-start-execution': "'application' or 'application-id'" },
+    'pipeline-id': { 'harness-ng-run-pipeline': "'pipeline' (the NextGen pipeline identifier)" },
+    workflow: { 'harness-ng-run-pipeline': "'pipeline' (the NextGen pipeline identifier)" },
+    'workflow-id': { 'harness-ng-run-pipeline': "'pipeline' (the NextGen pipeline identifier)" },
+    ref: { 'gitlab-keep-artifacts': "'job-id'", 'gitlab-delete-artifacts': "'job-id'" },
+    job: { 'gitlab-keep-artifacts': "'job-id'", 'gitlab-delete-artifacts': "'job-id'" },
+    'search-recent-successful-pipelines': { 'gitlab-keep-artifacts': "'job-id'", 'gitlab-delete-artifacts': "'job-id'" }
+};
+/**
+ * Defaults live here, not in action.yml: the runner passes every input declared with a `default:`
+ * to every step, and the action could then not tell an input the user set from one they did not.
+ * Each is stated in its action.yml description ("Default: 30m.") and in the README.
+ */
+const INPUT_DEFAULTS = {
+    'harness-url': 'https://app.harness.io',
+    wait: 'true',
+    'poll-interval': '10s',
+    timeout: '30m',
+    'gitlab-url': 'https://gitlab.com',
+    'stall-timeout': '5m',
+    'search-recent-successful-pipelines': 'false',
+    extract: 'true',
+    'max-extracted-size': '10GiB',
+    'max-extracted-files': '100000'
+};
+/** Every input some operation reads, and `operation` itself. */
+const KNOWN_INPUTS = new Set(['operation', ...Object.values(OPERATION_INPUTS).flat()]);
+function familyOf(operation) {
+    if (operation.startsWith('gitlab-'))
+        return 'GitLab';
+    return operation.startsWith('harness-ng-') ? 'NextGen' : 'FirstGen';
+}
+function readsAllOf(family, readers) {
+    return _types_js__WEBPACK_IMPORTED_MODULE_0__/* .OPERATIONS */ .x.every(operation => familyOf(operation) !== family || readers.includes(operation));
+}
+function operationsReading(input) {
+    return _types_js__WEBPACK_IMPORTED_MODULE_0__/* .OPERATIONS */ .x.filter(operation => OPERATION_INPUTS[operation].includes(input));
+}
+/**
+ * Why an input set for `operation` is not read there, and what to give instead, as the rest of an
+ * "Input 'x' ..." line; undefined when the operation reads it.
+ */
+function notReadHere(input, operation) {
+    if (OPERATION_INPUTS[operation].includes(input) || input === 'operation')
+        return undefined;
+    const readers = operationsReading(input);
+    const families = new Set(readers.map(familyOf));
+    const [family] = families;
+    const who = readers.length === 0
+        ? 'is not read by any operation'
+        : families.size === 1 && family !== familyOf(operation)
+            ? `is a ${family} input${readsAllOf(family, readers) ? '' : ` (${readers.join(', ')})`}`
+            : `is read only by ${inList(readers)}`;
+    const instead = ROLE_HERE[input]?.[operation];
+    return instead ? `${who}; for ${operation} use ${instead}.` : `${who}; ${operation} does not read it: remove it from this step.`;
+}
+function inList(names) {
+    return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+
+/***/ }),
+
 /***/ 3890:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28870,7 +29116,13 @@ function redact(text) {
 /* harmony export */   BK: () => (/* binding */ exactlyOne),
 /* harmony export */   Bj: () => (/* binding */ verbatim),
 /* harmony export */   Cq: () => (/* binding */ positiveInteger),
+/* harmony export */   Cv: () => (/* binding */ identifier),
 /* harmony export */   Ej: () => (/* binding */ size),
+/* harmony export */   Ki: () => (/* binding */ checkIdentifier),
+/* harmony export */   QP: () => (/* binding */ EMPTY_SECRET_ADVICE),
+/* harmony export */   Td: () => (/* binding */ yamlProblem),
+/* harmony export */   au: () => (/* binding */ didYouMean),
+/* harmony export */   c7: () => (/* binding */ requiredSecret),
 /* harmony export */   lq: () => (/* binding */ optional),
 /* harmony export */   mw: () => (/* binding */ required),
 /* harmony export */   p0: () => (/* binding */ duration),
@@ -28879,9 +29131,14 @@ function redact(text) {
 /* harmony export */   rJ: () => (/* binding */ secret),
 /* harmony export */   zM: () => (/* binding */ boolean)
 /* harmony export */ });
+/* unused harmony exports parseDuration, closest */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7194);
+/* harmony import */ var _http_network_hint_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5906);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7194);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7428);
+
+
 
 
 
@@ -28901,55 +29158,105 @@ function required(name, what) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `is required: ${what}.`);
     return value;
 }
+/** The value, else the default stated in action.yml's description (kept in INPUT_DEFAULTS). */
+function orDefault(name) {
+    const value = optional(name) ?? _inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .INPUT_DEFAULTS */ .WJ[name];
+    if (value === undefined)
+        throw new Error(`Input '${name}' has no default in INPUT_DEFAULTS`);
+    return value;
+}
 /** Reads a credential and masks it before anything else can print it. */
 function secret(name) {
     const value = optional(name);
     if (value !== undefined)
-        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .registerSecret */ .c)(value);
+        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .c)(value);
     return value;
 }
-function boolean(name, fallback) {
-    const value = optional(name);
+/**
+ * An empty credential is most often a secret that does not exist where the workflow runs: an
+ * unset `${{ secrets.X }}` reads as empty, and so does every secret in a pull request from a fork.
+ */
+const EMPTY_SECRET_ADVICE = 'An empty value usually means the secret it comes from is not set for this repository (or its environment or organization), ' +
+    'or the workflow runs for a pull request from a fork, which gets no secrets.';
+function requiredSecret(name, what) {
+    const value = secret(name);
     if (value === undefined)
-        return fallback;
-    if (/^(true|yes|on|1)$/i.test(value))
-        return true;
-    if (/^(false|no|off|0)$/i.test(value))
-        return false;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `must be true or false; got '${value}'.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `is required: ${what}. ${EMPTY_SECRET_ADVICE}`);
+    return value;
 }
-const DURATION_UNITS_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-/** `90s`, `15m`, `1h`, `500ms`, or plain (possibly fractional) seconds. */
-function duration(name, fallback) {
-    const text = optional(name) ?? fallback;
-    const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/i.exec(text);
-    const ms = match ? Number(match[1]) * DURATION_UNITS_MS[(match[2] ?? 's').toLowerCase()] : NaN;
+/** Exactly what @actions/core's getBooleanInput accepts (the YAML 1.2 core schema), and nothing else. */
+const TRUE_WORDS = ['true', 'True', 'TRUE'];
+const FALSE_WORDS = ['false', 'False', 'FALSE'];
+/** `fallback` is for an input whose default depends on the operation (stated in its description). */
+function boolean(name, fallback) {
+    const given = optional(name);
+    if (given === undefined && fallback !== undefined)
+        return fallback;
+    const value = given ?? orDefault(name);
+    if (TRUE_WORDS.includes(value))
+        return true;
+    if (FALSE_WORDS.includes(value))
+        return false;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `must be true or false (as GitHub reads booleans: ${[...TRUE_WORDS, ...FALSE_WORDS].join(', ')}); got '${value}'.`);
+}
+const DURATION_UNITS_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+const DURATION_UNIT_WORDS = {
+    ms: 'ms', millisecond: 'ms', milliseconds: 'ms',
+    s: 's', sec: 's', secs: 's', second: 's', seconds: 's',
+    m: 'm', min: 'm', mins: 'm', minute: 'm', minutes: 'm',
+    h: 'h', hr: 'h', hrs: 'h', hour: 'h', hours: 'h',
+    d: 'd', day: 'd', days: 'd'
+};
+/**
+ * Milliseconds of a duration as people type it: `90s`, `15m`, `45min`, `1h30m`, `1h 30m`,
+ * `2 hours`, `1.5h`, `500ms`, or a plain (possibly fractional) number of seconds. NaN otherwise.
+ */
+function parseDuration(text) {
+    const trimmed = text.trim().toLowerCase();
+    if (/^\d+(?:\.\d+)?$/.test(trimmed))
+        return Number(trimmed) * 1000;
+    const parts = [...trimmed.matchAll(/(\d+(?:\.\d+)?)\s*([a-z]+)[\s,]*/g)];
+    if (parts.length === 0 || parts.map(part => part[0]).join('') !== trimmed)
+        return NaN;
+    let ms = 0;
+    for (const [, amount, word] of parts) {
+        const unit = DURATION_UNIT_WORDS[word];
+        if (unit === undefined)
+            return NaN;
+        ms += Number(amount) * DURATION_UNITS_MS[unit];
+    }
+    return ms;
+}
+function duration(name) {
+    const text = orDefault(name);
+    const ms = parseDuration(text);
     if (!(ms > 0))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `must be a duration such as 90s, 15m, 1h or a number of seconds; got '${text}'.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `must be a duration such as 90s, 15m, 45min, 1h30m, 2 hours or a number of seconds; got '${text}'.`);
     return ms;
 }
 const SIZE_UNITS = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4 };
 /** `500MiB`, `10GiB`, `2g`, or plain bytes. */
-function size(name, fallback) {
-    const text = optional(name) ?? fallback;
+function size(name) {
+    const text = orDefault(name);
     const match = /^(\d+(?:\.\d+)?)\s*(?:([kmgt])(?:i?b)?|b)?$/i.exec(text);
     const bytes = match ? Math.floor(Number(match[1]) * SIZE_UNITS[(match[2] ?? '').toLowerCase()]) : NaN;
     if (!(bytes > 0))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `must be a size such as 500MiB, 10GiB or a number of bytes; got '${text}'.`);
     return bytes;
 }
-function positiveInteger(name, fallback) {
-    const text = optional(name);
-    if (text === undefined && fallback !== undefined)
-        return fallback;
-    if (text === undefined || !/^[1-9]\d*$/.test(text)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `must be a positive whole number; got '${text ?? ''}'.`);
-    }
+function positiveInteger(name) {
+    const text = orDefault(name);
+    if (!/^[1-9]\d*$/.test(text))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `must be a positive whole number; got '${text}'.`);
     return Number(text);
 }
-/** `http://` or `https://` base URL; any path is kept (vanity and self-hosted URLs). */
-function baseUrl(name, fallback) {
-    const text = optional(name) ?? fallback;
+/**
+ * `http://` or `https://` base URL; any path is kept (vanity and self-hosted URLs). A path that
+ * ends in one of the service's API paths (`apiPath`, matched at the end) is refused with the URL
+ * the user meant: the action adds the API path itself.
+ */
+function baseUrl(name, service, apiPath) {
+    const text = orDefault(name);
     let url;
     try {
         url = new URL(text);
@@ -28957,9 +29264,15 @@ function baseUrl(name, fallback) {
     catch {
         url = undefined;
     }
-    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash || url.username) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `must be an https:// or http:// URL without query or credentials, such as ${fallback}; got '${text}'.`);
+    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash || url.username || url.password) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `must be an https:// or http:// URL without query, fragment (#...) or credentials, such as ${_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .INPUT_DEFAULTS */ .WJ[name]}; got '${text}'.`);
     }
+    const api = apiPath.exec(url.pathname.replace(/\/+$/, ''));
+    if (api) {
+        const base = `${url.origin}${url.pathname.slice(0, api.index).replace(/\/+$/, '')}`;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `must be the ${service} base URL, without '${api[0]}' (the action adds the API path itself); got '${text}'. Use '${base}'.`);
+    }
+    (0,_http_network_hint_js__WEBPACK_IMPORTED_MODULE_2__/* .nameOrigin */ .c)(url, name);
     return url;
 }
 /** A comma- or newline-separated list, empty items dropped. */
@@ -28981,6 +29294,81 @@ function exactlyOne(first, second, what) {
         return { input: second, value: b };
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(first, `or '${second}' is required: ${what}.`);
 }
+/**
+ * Refuses an identifier that would change the request's path: `.` and `..` (URLs are normalised,
+ * so `/projects/..` is another endpoint) in any identifier, and `/` in one that cannot hold it.
+ * GitLab project paths and refs hold slashes; there only whole `.`/`..` parts are refused.
+ */
+function checkIdentifier(name, value, options = {}) {
+    const parts = options.slashes ? value.split('/') : [value];
+    if (parts.some(part => part === '.' || part === '..')) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `must be an identifier, not '.' or '..'${options.slashes ? ' (nor hold them between slashes)' : ''}; got '${value}'.`);
+    }
+    if (!options.slashes && value.includes('/')) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `must be an identifier without '/'; got '${value}'.`);
+    }
+    return value;
+}
+/** A required identifier, checked with checkIdentifier. */
+function identifier(name, what, options = {}) {
+    return checkIdentifier(name, required(name, what), options);
+}
+/** The candidate closest to a mistyped value, when it is close enough to be what was meant. */
+function closest(value, candidates) {
+    const typed = value.toLowerCase();
+    let best;
+    for (const candidate of candidates) {
+        const distance = editDistance(typed, candidate.toLowerCase());
+        if (!best || distance < best.distance)
+            best = { candidate, distance };
+    }
+    const tolerance = Math.max(2, Math.floor(value.length / 3));
+    return best && best.distance <= tolerance ? best.candidate : undefined;
+}
+/** " Did you mean 'x'?" when one candidate is close, else ''. */
+function didYouMean(value, candidates) {
+    const match = closest(value, candidates);
+    return match ? ` Did you mean '${match}'?` : '';
+}
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        previous = current;
+    }
+    return previous[b.length];
+}
+/** A YAML error as one line that quotes the line it is on, not the library's multi-line excerpt. */
+function yamlProblem(error, text) {
+    const reason = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').replace(/[.:]$/, '');
+    const line = error.linePos?.[0]?.line;
+    const quoted = line !== undefined ? text.split('\n')[line - 1]?.trim() : undefined;
+    return quoted ? `${reason}, at line ${line}: '${quoted}'` : reason;
+}
+
+
+/***/ }),
+
+/***/ 1664:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ OPERATIONS)
+/* harmony export */ });
+const OPERATIONS = [
+    'harness-start-execution',
+    'harness-execution-status',
+    'harness-artifact-cleanup',
+    'harness-ng-run-pipeline',
+    'harness-ng-execution-status',
+    'gitlab-download-artifacts',
+    'gitlab-download-artifact-file',
+    'gitlab-keep-artifacts',
+    'gitlab-delete-artifacts'
+];
 
 
 /***/ }),
@@ -29043,15 +29431,23 @@ function rows(cells) {
     const left = cells.length - (MAX_TABLE_ROWS - 1);
     return [...cells.slice(0, MAX_TABLE_ROWS - 1), [`… ${left} more rows not shown`, '—']];
 }
-/** An empty cell would be written as an unclosed <td>. */
+/**
+ * A table cell's HTML. @actions/core writes a cell with empty content as a lone `<td>` with no end
+ * tag, so an empty cell (no links, a stage Harness left unnamed) shows a dash instead.
+ */
 function cell(html) {
     return html === '' ? '—' : html;
+}
+/** A row of a table, every cell through cell(). */
+function row(...cells) {
+    return cells.map(cell);
 }
 function link({ text: label, href }) {
     // Only web links: a `javascript:` or `data:` href from a server must not become a link.
     if (!/^https?:\/\//i.test(href))
         return text(label);
-    return `<a href="${attribute(href)}">${text(label)}</a>`;
+    // A link without a label would be there but invisible: show its address instead.
+    return `<a href="${attribute(href)}">${text(label) || text(href)}</a>`;
 }
 function header(...names) {
     return names.map(name => ({ data: name, header: true }));
@@ -29087,19 +29483,13 @@ async function write() {
 async function writeSummary(report, failure) {
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addHeading(`${icon(report.passed)} ${text(report.operation)}`, 3).addTable([
         header('Operation', 'Target', 'Status', 'Duration', 'Links'),
-        [
-            text(report.operation),
-            text(report.target),
-            `${icon(report.passed)} ${text(report.status)}`,
-            formatDuration(report.durationMs),
-            cell((report.links ?? []).map(link).join('<br>'))
-        ]
+        row(text(report.operation), text(report.target), `${icon(report.passed)} ${text(report.status)}`, formatDuration(report.durationMs), (report.links ?? []).map(link).join('<br>'))
     ]);
     if (report.details?.length) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addTable([header('Detail', 'Value'), ...rows(report.details.map(([label, value]) => [text(label), cell(text(value))]))]);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addTable([header('Detail', 'Value'), ...rows(report.details.map(([label, value]) => row(text(label), text(value))))]);
     }
     if (report.stages?.length) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addTable([header('Stage', 'Status'), ...rows(report.stages.map(stage => [text(stage.name), cell(text(stage.status))]))]);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addTable([header('Stage', 'Status'), ...rows(report.stages.map(stage => row(text(stage.name), text(stage.status))))]);
     }
     if (failure)
         addFailure(failure);

@@ -1,5 +1,7 @@
 // The runner-faithful way to start the bundle lives with the simulator (the demo and the bench use
 // it too); this adds what tests read from a run.
+import { OPERATION_INPUTS } from '../../src/settings/inputs.js'
+import type { OperationName } from '../../src/settings/types.js'
 import { runAction, metadata, parseOutputFile, type ActionRun, type RunOptions } from '../../simulator/run-action.js'
 
 export { runAction, metadata, parseOutputFile, type ActionRun, type RunOptions }
@@ -23,4 +25,14 @@ export function annotations(stdout: string): Annotation[] {
 /** Log lines as a person reads them, without the add-mask commands that carry secrets to the runner. */
 export function visibleLog(run: ActionRun): string {
   return (run.stdout + run.stderr).split('\n').filter(line => !line.startsWith('::add-mask::')).join('\n')
+}
+
+/**
+ * The inputs of a shared fixture that `inputs.operation` reads: a step given an input its
+ * operation does not read fails (src/settings/inputs.ts), so fixtures shared by several
+ * operations keep only what each one takes.
+ */
+export function readByOperation(inputs: Record<string, string>): Record<string, string> {
+  const operation = inputs.operation as OperationName
+  return Object.fromEntries(Object.entries(inputs).filter(([name]) => name === 'operation' || OPERATION_INPUTS[operation].includes(name)))
 }

@@ -18,6 +18,8 @@ import { startHarnessFirstGen } from '../../simulator/harness-firstgen.js'
 import { startHarnessNextGen } from '../../simulator/harness-nextgen.js'
 import { projectRoot } from '../../simulator/run-action.js'
 import { htmlProblems } from '../../simulator/summary-html.js'
+import { OPERATION_INPUTS } from '../../src/settings/inputs.js'
+import type { OperationName } from '../../src/settings/types.js'
 import { annotations, runAction, type ActionRun } from './action.js'
 import { bundleSetsOutput } from './pending.js'
 
@@ -166,7 +168,8 @@ class Runner {
         for (const [written, simulator] of Object.entries(this.scenario.addresses ?? {})) value = value.replaceAll(written, simulator)
         inputs[name] = value
       }
-      Object.assign(inputs, FAST_POLLS)
+      // Polls are cut for the operations that poll; the others would refuse an input they do not read.
+      if (OPERATION_INPUTS[inputs.operation as OperationName]?.includes('poll-interval')) Object.assign(inputs, FAST_POLLS)
       const action = await runAction(inputs, { env: { ...this.scenario.env }, workspace })
       expect(htmlProblems(action.summary)).toEqual([])
       if (step.id) stepOutputs[step.id] = action.outputs

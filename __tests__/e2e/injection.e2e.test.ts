@@ -4,7 +4,7 @@
 import { ACCOUNT, API_KEY, startSimulator } from '../harness/firstgen-fixtures.js'
 import { startGitLab, type FakeGitLab } from '../../simulator/gitlab.js'
 import { startHarnessNextGen } from '../../simulator/harness-nextgen.js'
-import { runAction, type ActionRun } from './action.js'
+import { readByOperation, runAction, type ActionRun } from './action.js'
 
 /** Each payload carries the marker INJECTED, so that a command made from it can be told from the action's own. */
 const PAYLOAD = [
@@ -60,14 +60,15 @@ afterEach(async () => {
 })
 
 describe('Harness FirstGen fields', () => {
-  const harnessInputs = (url: string, extra: Record<string, string>): Record<string, string> => ({
-    'harness-url': url,
-    'harness-api-key': API_KEY,
-    'harness-account-id': ACCOUNT,
-    'poll-interval': '0.1',
-    timeout: '30s',
-    ...extra
-  })
+  const harnessInputs = (url: string, extra: Record<string, string>): Record<string, string> =>
+    readByOperation({
+      'harness-url': url,
+      'harness-api-key': API_KEY,
+      'harness-account-id': ACCOUNT,
+      'poll-interval': '0.1',
+      timeout: '30s',
+      ...extra
+    })
 
   it('failure message, application, stage and step names', async () => {
     const sim = await startSimulator({
@@ -140,14 +141,15 @@ describe('GitLab fields', () => {
     running.push(server)
     return server
   }
-  const inputs = (server: FakeGitLab, operation: string): Record<string, string> => ({
-    operation,
-    'gitlab-url': server.url,
-    'gitlab-token': token,
-    project: 'group/sub/project',
-    'job-id': '101',
-    path: 'out'
-  })
+  const inputs = (server: FakeGitLab, operation: string): Record<string, string> =>
+    readByOperation({
+      operation,
+      'gitlab-url': server.url,
+      'gitlab-token': token,
+      project: 'group/sub/project',
+      'job-id': '101',
+      path: 'out'
+    })
 
   it('artifacts_expire_at of a kept job', async () => {
     const server = await gitlab()

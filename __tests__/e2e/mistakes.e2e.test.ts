@@ -63,8 +63,8 @@ describe('an input of another operation or generation fails the step (it was sil
   })
 
   it('a wait setting given to a GitLab operation', async () => {
-    expect(await refused({ ...gitlab(), timeout: '10m' })).toBe(
-      "Input 'timeout' is read only by harness-start-execution, harness-execution-status, harness-ng-run-pipeline and harness-ng-execution-status; " +
+    expect(await refused({ ...gitlab(), 'poll-interval': '10s' })).toBe(
+      "Input 'poll-interval' is read only by harness-start-execution, harness-execution-status, harness-ng-run-pipeline and harness-ng-execution-status; " +
         'gitlab-keep-artifacts does not read it: remove it from this step.'
     )
   })

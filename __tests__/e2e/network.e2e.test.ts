@@ -9,7 +9,7 @@ import { DEMO_NEXTGEN, startHarnessNextGen } from '../../simulator/harness-nextg
 import { canTrackMemory, trackPeakRss } from '../../simulator/process-memory.js'
 import { startProxy, type FakeProxy } from '../../simulator/proxy.js'
 import { makePrivateCa, type PrivateCa } from '../../simulator/tls.js'
-import { annotations, runAction, visibleLog, type ActionRun, type RunOptions } from './action.js'
+import { annotations, readByOperation, runAction, visibleLog, type ActionRun, type RunOptions } from './action.js'
 
 const token = 'glpat-network-e2e-token'
 const proxyPassword = 'pr0xy-pa55word'
@@ -44,7 +44,7 @@ async function proxy(hosts: Record<string, string>, credentials?: string): Promi
 }
 
 function inputs(server: FakeGitLab, extra: Record<string, string>): Record<string, string> {
-  return { 'gitlab-url': server.url, 'gitlab-token': token, project: 'group/sub/project', path: 'out', ...extra }
+  return readByOperation({ 'gitlab-url': server.url, 'gitlab-token': token, project: 'group/sub/project', path: 'out', ...extra })
 }
 
 /** Runs the action and checks what every run must: the token and proxy password show nowhere, nothing leaked to storage. */

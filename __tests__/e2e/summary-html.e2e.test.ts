@@ -6,7 +6,7 @@ import { startGitLab, type FakeGitLab } from '../../simulator/gitlab.js'
 import { demoScenario, startHarnessFirstGen } from '../../simulator/harness-firstgen.js'
 import { DEMO_NEXTGEN, startHarnessNextGen } from '../../simulator/harness-nextgen.js'
 import { htmlProblems } from '../../simulator/summary-html.js'
-import { runAction } from './action.js'
+import { readByOperation, runAction } from './action.js'
 import { bundleSetsOutput } from './pending.js'
 
 type Servers = {
@@ -93,8 +93,8 @@ describe('the job summary of every operation is valid HTML', () => {
   it.each(CASES)('%s, passing and failing', async (operation, passing, failing) => {
     const passingInputs = passing()
     if (operation === 'harness-ng-execution-status') passingInputs['execution-id'] = await passedNextGenExecution()
-    const passed = await runAction({ operation, ...passingInputs })
-    const failed = await runAction({ operation, ...failing() })
+    const passed = await runAction(readByOperation({ operation, ...passingInputs }))
+    const failed = await runAction(readByOperation({ operation, ...failing() }))
     expect([passed.code, failed.code]).toEqual([0, 1])
     for (const run of [passed, failed]) {
       expect(run.summary).toMatch(/^<h3>/)

@@ -5,8 +5,7 @@ const gitlab: GitLabConnection = {
   apiUrl: new URL('https://gitlab.example.com/gitlab/api/v4'),
   auth: { header: 'PRIVATE-TOKEN', token: 'glpat-x' },
   project: 'group/sub/project',
-  timeoutMs: 60_000,
-  stallMs: 60_000
+  timeoutMs: 60_000
 }
 const byId: JobSelector = { by: 'id', jobId: '123' }
 const byRef: JobSelector = { by: 'ref', ref: 'release/1.2', job: 'build & test', searchRecentSuccessfulPipelines: false }

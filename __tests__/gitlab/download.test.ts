@@ -25,7 +25,7 @@ beforeEach(async () => {
       { id: 3, entries, etag: '"d41d8cd98f00b204e9800998ecf8427e"' }
     ]
   })
-  connection = { apiUrl: new URL(`${gitlab.url}/api/v4`), auth: { header: 'PRIVATE-TOKEN', token: 'glpat-simulator-token' }, project: 'group/sub/project', timeoutMs: 60_000, stallMs: 60_000 }
+  connection = { apiUrl: new URL(`${gitlab.url}/api/v4`), auth: { header: 'PRIVATE-TOKEN', token: 'glpat-simulator-token' }, project: 'group/sub/project', timeoutMs: 60_000 }
 })
 afterEach(() => gitlab.close())
 

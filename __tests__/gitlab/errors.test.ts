@@ -3,7 +3,7 @@ import { Readable } from 'node:stream'
 import type { HttpResponse } from '../../src/http/client.js'
 import type { GitLabConnection } from '../../src/settings/index.js'
 
-const gitlab: GitLabConnection = { apiUrl: new URL('https://gitlab.example.com/api/v4'), auth: { header: 'PRIVATE-TOKEN', token: 't' }, project: 'g/p', timeoutMs: 60_000, stallMs: 60_000 }
+const gitlab: GitLabConnection = { apiUrl: new URL('https://gitlab.example.com/api/v4'), auth: { header: 'PRIVATE-TOKEN', token: 't' }, project: 'g/p', timeoutMs: 60_000 }
 const request: Request = { gitlab, access: 'read', job: { by: 'id', jobId: '5' } }
 
 function answer(status: number, text: string, url = 'https://gitlab.example.com/api/v4/projects/g%2Fp/jobs/5/artifacts'): HttpResponse {

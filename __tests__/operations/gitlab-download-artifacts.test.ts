@@ -22,6 +22,7 @@ function settings(overrides: Partial<DownloadArtifactsSettings> = {}): DownloadA
     gitlab: connection(gitlab),
     job: { by: 'id', jobId: '5' },
     path: newFolder(),
+    stallMs: 60_000,
     extract: true,
     limits: { maxBytes: 1024 ** 3, maxFiles: 1000 },
     ...overrides

@@ -8,7 +8,7 @@ import type { FakeGitLab } from '../../simulator/gitlab.js'
 export const context: OperationContext = { progress: NO_PROGRESS, signal: new AbortController().signal }
 
 export function connection(gitlab: FakeGitLab, project = 'group/sub/project'): GitLabConnection {
-  return { apiUrl: new URL(`${gitlab.url}/api/v4`), auth: { header: 'PRIVATE-TOKEN', token: 'glpat-simulator-token' }, project, timeoutMs: 60_000, stallMs: 60_000 }
+  return { apiUrl: new URL(`${gitlab.url}/api/v4`), auth: { header: 'PRIVATE-TOKEN', token: 'glpat-simulator-token' }, project, timeoutMs: 60_000 }
 }
 
 /** A folder that does not exist yet, in a fresh temporary folder. */

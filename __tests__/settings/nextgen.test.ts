@@ -54,9 +54,11 @@ describe('NextGen runtime inputs', () => {
 })
 
 describe('who aborts: abort-on-timeout and abort-on-cancel', () => {
-  const status = { operation: 'harness-ng-execution-status', 'execution-id': 'e1' }
-  const firstGenStatus = { operation: 'harness-execution-status', 'execution-id': 'e1' }
-  const firstGenStart = { operation: 'harness-start-execution', 'application-id': 'a1', pipeline: 'Release' }
+  // An empty input counts as not set: these blank out the NextGen run inputs of `base` that the operation does not read.
+  const notNextGen = { 'harness-org': '', 'harness-project': '' }
+  const status = { operation: 'harness-ng-execution-status', 'execution-id': 'e1', pipeline: '' }
+  const firstGenStatus = { operation: 'harness-execution-status', 'execution-id': 'e1', pipeline: '', ...notNextGen }
+  const firstGenStart = { operation: 'harness-start-execution', 'application-id': 'a1', pipeline: 'Release', ...notNextGen }
 
   it('default to true for the operations that start the execution', async () => {
     expect(await read({})).toMatchObject({ abort: { onTimeout: true, onCancel: true } })
@@ -71,7 +73,7 @@ describe('who aborts: abort-on-timeout and abort-on-cancel', () => {
   it('are read separately', async () => {
     expect(await read({ ...status, 'abort-on-timeout': 'true' })).toMatchObject({ abort: { onTimeout: true, onCancel: false } })
     expect(await read({ 'abort-on-timeout': 'false' })).toMatchObject({ abort: { onTimeout: false, onCancel: true } })
-    await expect(read({ 'abort-on-cancel': 'maybe' })).rejects.toThrow("Input 'abort-on-cancel' must be true or false; got 'maybe'.")
+    await expect(read({ 'abort-on-cancel': 'maybe' })).rejects.toThrow("Input 'abort-on-cancel' must be true or false (as GitHub reads booleans")
   })
 
   it('let passing-statuses name Suspended', async () => {
