@@ -130,15 +130,23 @@ describe('action.yml', () => {
 
   it('describes every input and output', () => {
     const undescribed = [
-      ...Object.entries(metadata.inputs).filter(([, input]) => !input.description?.trim()).map(([name]) => `input ${name}`),
-      ...Object.entries(metadata.outputs).filter(([, output]) => !output.description?.trim()).map(([name]) => `output ${name}`)
+      ...Object.entries(metadata.inputs)
+        .filter(([, input]) => !input.description?.trim())
+        .map(([name]) => `input ${name}`),
+      ...Object.entries(metadata.outputs)
+        .filter(([, output]) => !output.description?.trim())
+        .map(([name]) => `output ${name}`)
     ]
     expect(undescribed).toEqual([])
   })
 
   it('declares no default, and states in the description each default the code applies', () => {
     // The runner passes an input with a declared default to every step: the action could not tell it from one the user set.
-    expect(Object.entries(metadata.inputs).filter(([, input]) => input.default !== undefined).map(([name]) => name)).toEqual([])
+    expect(
+      Object.entries(metadata.inputs)
+        .filter(([, input]) => input.default !== undefined)
+        .map(([name]) => name)
+    ).toEqual([])
     const missing = Object.entries(INPUT_DEFAULTS)
       .filter(([name, value]) => !metadata.inputs[name]?.description?.includes(`Default: ${value}.`))
       .map(([name, value]) => `action.yml: the description of '${name}' should say "Default: ${value}."`)
@@ -146,7 +154,11 @@ describe('action.yml', () => {
   })
 
   it('requires only the operation; the rest depends on it', () => {
-    expect(Object.entries(metadata.inputs).filter(([, input]) => input.required).map(([name]) => name)).toEqual(['operation'])
+    expect(
+      Object.entries(metadata.inputs)
+        .filter(([, input]) => input.required)
+        .map(([name]) => name)
+    ).toEqual(['operation'])
   })
 
   it('has a name, description, branding and runs the bundle on node24', () => {
@@ -192,9 +204,13 @@ describe('the table of inputs each operation reads (src/settings/inputs.ts)', ()
   it('lists every declared input, and declares every input it lists', () => {
     const listed = new Set(Object.values(OPERATION_INPUTS).flat())
     const problems = [
-      ...declaredInputs.filter(name => name !== 'operation' && !listed.has(name)).map(name => `'${name}' is declared in action.yml but read by no operation in OPERATION_INPUTS: add it to the operations that read it`),
+      ...declaredInputs
+        .filter(name => name !== 'operation' && !listed.has(name))
+        .map(name => `'${name}' is declared in action.yml but read by no operation in OPERATION_INPUTS: add it to the operations that read it`),
       ...[...listed].filter(name => !declaredInputs.includes(name)).map(name => `'${name}' is in OPERATION_INPUTS but not declared in action.yml`),
-      ...Object.keys(INPUT_DEFAULTS).filter(name => !listed.has(name)).map(name => `'${name}' has a default in INPUT_DEFAULTS but is in no operation of OPERATION_INPUTS`)
+      ...Object.keys(INPUT_DEFAULTS)
+        .filter(name => !listed.has(name))
+        .map(name => `'${name}' has a default in INPUT_DEFAULTS but is in no operation of OPERATION_INPUTS`)
     ]
     expect(problems).toEqual([])
   })
@@ -219,7 +235,8 @@ describe('the table of inputs each operation reads (src/settings/inputs.ts)', ()
       for (const [operation, instead] of Object.entries(operations)) {
         if (OPERATION_INPUTS[operation as OperationName].includes(input)) problems.push(`ROLE_HERE: ${operation} reads '${input}' itself`)
         for (const [, named] of (instead ?? '').matchAll(/'([a-z0-9-]+)'/g)) {
-          if (!OPERATION_INPUTS[operation as OperationName].includes(named)) problems.push(`ROLE_HERE: '${input}' → '${named}', which ${operation} does not read`)
+          if (!OPERATION_INPUTS[operation as OperationName].includes(named))
+            problems.push(`ROLE_HERE: '${input}' → '${named}', which ${operation} does not read`)
         }
       }
     }
@@ -238,7 +255,9 @@ describe('the table of inputs each operation reads (src/settings/inputs.ts)', ()
     const readme = readFileSync(path.join(root, 'README.md'), 'utf8')
     const start = readme.indexOf('### Which operation reads which input')
     const section = readme.slice(start, readme.indexOf('### Inputs\n', start))
-    const rows = Object.fromEntries([...section.matchAll(/^\| `([a-z0-9-]+)` \| (.*) \|$/gm)].map(match => [match[1], [...match[2].matchAll(/`([a-z0-9-]+)`/g)].map(name => name[1])]))
+    const rows = Object.fromEntries(
+      [...section.matchAll(/^\| `([a-z0-9-]+)` \| (.*) \|$/gm)].map(match => [match[1], [...match[2].matchAll(/`([a-z0-9-]+)`/g)].map(name => name[1])])
+    )
     const problems = OPERATIONS.flatMap(operation => {
       const listed = OPERATION_INPUTS[operation]
       const inReadme = rows[operation] ?? []

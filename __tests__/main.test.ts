@@ -105,7 +105,15 @@ afterEach(() => {
 
 describe('a passing operation', () => {
   beforeEach(async () => {
-    runOperation.mockImplementation(operationReporting([['RUNNING', 'in_progress'], ['SUCCESS', 'success']], passed))
+    runOperation.mockImplementation(
+      operationReporting(
+        [
+          ['RUNNING', 'in_progress'],
+          ['SUCCESS', 'success']
+        ],
+        passed
+      )
+    )
     await run()
   })
 
@@ -152,7 +160,15 @@ describe('an operation whose deployment fails', () => {
         hint: "Passing statuses: SUCCESS (input 'passing-statuses')."
       }
     }
-    runOperation.mockImplementation(operationReporting([['RUNNING', 'in_progress'], ['FAILED', 'failure']], failed))
+    runOperation.mockImplementation(
+      operationReporting(
+        [
+          ['RUNNING', 'in_progress'],
+          ['FAILED', 'failure']
+        ],
+        failed
+      )
+    )
     await run()
   })
 
@@ -221,7 +237,9 @@ describe('an operation that throws', () => {
     })
     const text = summary()
     expect(text).toContain('<h3>❌ harness-execution-status</h3>')
-    expect(text).toContain('<strong>Could not start the Harness execution</strong>: Could not start the Harness execution: Harness answered HTTP 401: key &#42;&#42;&#42; is not valid<br>')
+    expect(text).toContain(
+      '<strong>Could not start the Harness execution</strong>: Could not start the Harness execution: Harness answered HTTP 401: key &#42;&#42;&#42; is not valid<br>'
+    )
     expect(text + stdout() + readFileSync(files.output, 'utf8')).not.toContain(API_KEY)
   })
 
@@ -252,6 +270,8 @@ describe('an operation that throws', () => {
     await run()
     const [error] = annotations(stdout())
     expect(error.title).toBe('Unexpected error')
-    expect(error.message).toBe("Cannot read properties of undefined (reading 'status')\nThis looks like a bug in the action: please report it with the log of a run with ACTIONS_STEP_DEBUG set to true.")
+    expect(error.message).toBe(
+      "Cannot read properties of undefined (reading 'status')\nThis looks like a bug in the action: please report it with the log of a run with ACTIONS_STEP_DEBUG set to true."
+    )
   })
 })

@@ -20,13 +20,19 @@ describe('readSettings', () => {
   })
 
   it('rejects a bad duration naming the input', async () => {
-    await expect(
-      withInputs({ ...harness, operation: 'harness-execution-status', 'execution-id': 'e1', timeout: 'soon' }, readSettings)
-    ).rejects.toThrow("Input 'timeout' must be a duration such as 90s, 15m, 45min, 1h30m, 2 hours or a number of seconds; got 'soon'.")
+    await expect(withInputs({ ...harness, operation: 'harness-execution-status', 'execution-id': 'e1', timeout: 'soon' }, readSettings)).rejects.toThrow(
+      "Input 'timeout' must be a duration such as 90s, 15m, 45min, 1h30m, 2 hours or a number of seconds; got 'soon'."
+    )
   })
 
   it('reads durations in each unit', async () => {
-    for (const [text, ms] of [['90s', 90_000], ['15m', 900_000], ['1h', 3_600_000], ['45', 45_000], ['0.5', 500]] as const) {
+    for (const [text, ms] of [
+      ['90s', 90_000],
+      ['15m', 900_000],
+      ['1h', 3_600_000],
+      ['45', 45_000],
+      ['0.5', 500]
+    ] as const) {
       const settings = await withInputs({ ...harness, operation: 'harness-execution-status', 'execution-id': 'e1', 'poll-interval': text }, readSettings)
       expect(settings).toMatchObject({ wait: { pollIntervalMs: ms } })
     }

@@ -99,11 +99,56 @@ describe('the summary is valid HTML', () => {
 
   it.each<[string, () => Promise<void>]>([
     ['a download with links and details', () => writeSummary(download)],
-    ['a failed execution with stages, one of them unnamed', () => writeSummary({ ...download, passed: false, status: 'FAILED', links: [], details: [], stages: [{ name: '', status: 'FAILED' }, { name: 'Deploy', status: '' }] }, failure)],
-    ['no links, an empty target and empty detail values', () => writeSummary({ ...download, target: '', links: undefined, details: [['Message', ''], ['', 'x']] })],
-    ['a link that is not a web link, and one without a label', () => writeSummary({ ...download, links: [{ text: 'x', href: 'javascript:alert(1)' }, { text: '', href: 'https://gitlab.example.com/-/jobs/1' }] })],
-    ['a table cut to its last row', () => writeSummary({ ...download, details: Array.from({ length: 250 }, (_, index): [string, string] => [`row ${index}`, 'v']) })],
-    ['markup, Markdown and newlines from a server', () => writeSummary({ ...download, target: '</td></tr><script>x</script> *a* | b\n\nc', details: [['Message', '<!-- x --> [l](http://e) `c`']] }, failure)],
+    [
+      'a failed execution with stages, one of them unnamed',
+      () =>
+        writeSummary(
+          {
+            ...download,
+            passed: false,
+            status: 'FAILED',
+            links: [],
+            details: [],
+            stages: [
+              { name: '', status: 'FAILED' },
+              { name: 'Deploy', status: '' }
+            ]
+          },
+          failure
+        )
+    ],
+    [
+      'no links, an empty target and empty detail values',
+      () =>
+        writeSummary({
+          ...download,
+          target: '',
+          links: undefined,
+          details: [
+            ['Message', ''],
+            ['', 'x']
+          ]
+        })
+    ],
+    [
+      'a link that is not a web link, and one without a label',
+      () =>
+        writeSummary({
+          ...download,
+          links: [
+            { text: 'x', href: 'javascript:alert(1)' },
+            { text: '', href: 'https://gitlab.example.com/-/jobs/1' }
+          ]
+        })
+    ],
+    [
+      'a table cut to its last row',
+      () => writeSummary({ ...download, details: Array.from({ length: 250 }, (_, index): [string, string] => [`row ${index}`, 'v']) })
+    ],
+    [
+      'markup, Markdown and newlines from a server',
+      () => writeSummary({ ...download, target: '</td></tr><script>x</script> *a* | b\n\nc', details: [['Message', '<!-- x --> [l](http://e) `c`']] }, failure)
+    ],
     ['a step that could not run', () => writeFailureSummary('gitlab-keep-artifacts', { title: 'Invalid input', message: "Input 'job-id' is required." })]
   ])('%s', async (_, write) => {
     await write()

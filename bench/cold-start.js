@@ -46,9 +46,13 @@ export async function coldStartRows(scratch) {
     return first.receivedAt - spawnedAt
   }
   const action = () =>
-    measureAction({ operation: 'gitlab-download-artifacts', 'gitlab-url': gitlab.url, 'gitlab-token': TOKEN, project: '42', 'job-id': '1', extract: 'false', path: 'out' }, workspace)
+    measureAction(
+      { operation: 'gitlab-download-artifacts', 'gitlab-url': gitlab.url, 'gitlab-token': TOKEN, project: '42', 'job-id': '1', extract: 'false', path: 'out' },
+      workspace
+    )
   const url = `${gitlab.url}/api/v4/projects/42/jobs/1/artifacts`
-  const bare = () => new Promise((resolve, reject) => spawn(actionNode, ['-e', BARE_REQUEST, url], { stdio: 'ignore' }).on('error', reject).on('close', resolve))
+  const bare = () =>
+    new Promise((resolve, reject) => spawn(actionNode, ['-e', BARE_REQUEST, url], { stdio: 'ignore' }).on('error', reject).on('close', resolve))
   try {
     /** @type {number[]} */
     const actionMs = []

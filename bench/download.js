@@ -64,7 +64,15 @@ export async function downloadRows(scratch) {
       }
       const action = fresh(async () => {
         const run = await measureAction(
-          { operation: 'gitlab-download-artifacts', 'gitlab-url': gitlab.url, 'gitlab-token': TOKEN, project: String(PROJECT_ID), 'job-id': String(job.id), extract: 'false', path: 'out' },
+          {
+            operation: 'gitlab-download-artifacts',
+            'gitlab-url': gitlab.url,
+            'gitlab-token': TOKEN,
+            project: String(PROJECT_ID),
+            'job-id': String(job.id),
+            extract: 'false',
+            path: 'out'
+          },
           workspace
         )
         if (Number(run.outputs['size-bytes']) !== expectedBytes) throw new Error(`the action saved ${run.outputs['size-bytes']} bytes, not ${expectedBytes}`)

@@ -62,7 +62,10 @@ export async function extractionRows(scratch) {
   }
   /** @param {'true' | 'false'} extract */
   const action = extract => () =>
-    measureAction({ operation: 'gitlab-download-artifacts', 'gitlab-url': gitlab.url, 'gitlab-token': TOKEN, project: '42', 'job-id': '7', extract, path: 'out' }, workspace)
+    measureAction(
+      { operation: 'gitlab-download-artifacts', 'gitlab-url': gitlab.url, 'gitlab-token': TOKEN, project: '42', 'job-id': '7', extract, path: 'out' },
+      workspace
+    )
   /** @type {number[]} */
   const unzipMs = []
   try {

@@ -47,14 +47,33 @@ export async function networkRows(scratch) {
   /** @param {string} gitlabUrl @param {Record<string, string>} env */
   const action = (gitlabUrl, env) =>
     fresh(async () => {
-      const inputs = { operation: 'gitlab-download-artifacts', 'gitlab-url': gitlabUrl, 'gitlab-token': TOKEN, project: String(PROJECT_ID), 'job-id': '1', extract: 'false', path: 'out' }
+      const inputs = {
+        operation: 'gitlab-download-artifacts',
+        'gitlab-url': gitlabUrl,
+        'gitlab-token': TOKEN,
+        project: String(PROJECT_ID),
+        'job-id': '1',
+        extract: 'false',
+        path: 'out'
+      }
       const run = await measureAction(inputs, workspace, env)
       if (Number(run.outputs['size-bytes']) !== expectedBytes) throw new Error(`the action saved ${run.outputs['size-bytes']} bytes, not ${expectedBytes}`)
       return run
     })
   /** @param {string} gitlabUrl @param {string[]} flags */
   const curl = (gitlabUrl, flags) =>
-    fresh(() => measureCommand('curl', ['-sS', '--fail', ...flags, '-o', output, '-H', `PRIVATE-TOKEN: ${TOKEN}`, `${gitlabUrl}/api/v4/projects/${PROJECT_ID}/jobs/1/artifacts`]))
+    fresh(() =>
+      measureCommand('curl', [
+        '-sS',
+        '--fail',
+        ...flags,
+        '-o',
+        output,
+        '-H',
+        `PRIVATE-TOKEN: ${TOKEN}`,
+        `${gitlabUrl}/api/v4/projects/${PROJECT_ID}/jobs/1/artifacts`
+      ])
+    )
   try {
     const throughProxy = await interleaved(RUNS, {
       action: action(proxied.url, { HTTP_PROXY: proxy.url }),

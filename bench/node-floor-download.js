@@ -22,7 +22,7 @@ let header = Buffer.alloc(0)
 const readBuffer = Buffer.allocUnsafe(READ_BYTES)
 
 function flush() {
-  for (let offset = 0; offset < batched; ) offset += writeSync(output, batch, offset, batched - offset)
+  for (let offset = 0; offset < batched;) offset += writeSync(output, batch, offset, batched - offset)
   batched = 0
 }
 

@@ -61,5 +61,7 @@ for (const [what, section] of /** @type {const} */ ([
 const ordered = [...rows].sort((a, b) => parseInt(a.name) - parseInt(b.name))
 console.log(`\n${table(ordered)}\n`)
 const missed = rows.filter(row => row.met === false)
-console.log(`${rows.length} figures in ${((performance.now() - started) / 1000).toFixed(0)} s; ${missed.length === 0 ? 'every target met' : `${missed.length} target(s) missed`}.`)
+console.log(
+  `${rows.length} figures in ${((performance.now() - started) / 1000).toFixed(0)} s; ${missed.length === 0 ? 'every target met' : `${missed.length} target(s) missed`}.`
+)
 process.exitCode = missed.length === 0 ? 0 : 1

@@ -198,7 +198,10 @@ function harnessMessage(body) {
         messages.push(isText(code) ? `${code}: ${message}` : message);
     if (Array.isArray(responseMessages)) {
         // NextGen repeats its top-level message here; already shown with its code.
-        const others = responseMessages.map(entry => entry?.message).filter(isText).filter(text => text !== message);
+        const others = responseMessages
+            .map(entry => entry?.message)
+            .filter(isText)
+            .filter(text => text !== message);
         messages.push(...others);
     }
     const unique = [...new Set(messages)];
@@ -418,7 +421,14 @@ async function lookUp(harness, lookup) {
     return { id: found.id, name: found.name ?? lookup.name };
 }
 function findApplication(harness, name) {
-    return lookUp(harness, { query: APPLICATION_BY_NAME, operationName: 'ApplicationByName', variables: { name }, kind: 'application', name, input: 'application' });
+    return lookUp(harness, {
+        query: APPLICATION_BY_NAME,
+        operationName: 'ApplicationByName',
+        variables: { name },
+        kind: 'application',
+        name,
+        input: 'application'
+    });
 }
 function findPipelineOrWorkflow(harness, applicationId, kind, name) {
     const variables = { name, applicationId };
@@ -576,11 +586,13 @@ function toExecution(raw, what) {
         endedAt: time(raw.endedAt),
         environmentId: raw.outcomes?.nodes?.find(node => node?.environment?.id)?.environment?.id ?? undefined,
         stages: (raw.pipelineStageExecutions ?? []).flatMap(stage => stage
-            ? [{
+            ? [
+                {
                     name: [stage.pipelineStageName, stage.pipelineStepName].filter(Boolean).join(': ') || 'stage',
                     status: stage.status ?? 'UNKNOWN',
                     approval: stage.__typename === 'ApprovalStageExecution'
-                }]
+                }
+            ]
             : [])
     };
 }
@@ -1046,9 +1058,7 @@ class NextGenClient {
             url: this.url(`/pipeline/api/pipeline/execute/${pipeline}${byInputSets ? '/inputSetList' : ''}`, query),
             what: `start NextGen pipeline '${request.pipeline}'`,
             headers: { 'content-type': byInputSets ? 'application/json' : 'application/yaml' },
-            body: byInputSets
-                ? JSON.stringify({ inputSetReferences: request.inputSets, withMergedPipelineYaml: true })
-                : request.runtimeInputs,
+            body: byInputSets ? JSON.stringify({ inputSetReferences: request.inputSets, withMergedPipelineYaml: true }) : request.runtimeInputs,
             retry: 'once'
         });
         const data = (await readData(response, `start NextGen pipeline '${request.pipeline}'`, this.errorContext('Pipelines: Execute')));
@@ -1425,7 +1435,9 @@ function failureDetail(snapshot) {
     const failed = snapshot.stages.filter(stage => FAILING_STATUSES.has(stage.status));
     const parts = failed.map(stage => `stage '${stage.name}' (${stage.status})${stage.failureMessage ? `: ${stage.failureMessage}` : ''}`);
     const shown = namesList(parts, '; ');
-    const withError = snapshot.errorMessage && !failed.some(stage => stage.failureMessage === snapshot.errorMessage) ? [shown, snapshot.errorMessage].filter(Boolean).join('; ') : shown;
+    const withError = snapshot.errorMessage && !failed.some(stage => stage.failureMessage === snapshot.errorMessage)
+        ? [shown, snapshot.errorMessage].filter(Boolean).join('; ')
+        : shown;
     return withError || undefined;
 }
 /** How long the execution ran by Harness's clock, else how long this step looked at it. */

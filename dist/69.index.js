@@ -241,7 +241,10 @@ function defaultNotes() {
 const VARIABLE_TYPES = ['NAME', 'ID', 'EXPRESSION'];
 /** `name=value` lines, when every line is one; anything else is read as YAML. */
 function parseAssignmentLines(text) {
-    const lines = text.split('\n').map(line => line.trim()).filter(line => line !== '' && !line.startsWith('#'));
+    const lines = text
+        .split('\n')
+        .map(line => line.trim())
+        .filter(line => line !== '' && !line.startsWith('#'));
     if (!lines.every(line => /^[^=:\s]+\s*=/.test(line)))
         return undefined;
     return Object.fromEntries(lines.map(line => {
@@ -266,7 +269,7 @@ function parseYamlMap(input, text, expected) {
 function parseVariables(text) {
     if (text === undefined)
         return [];
-    const expected = "a YAML map (name: value, or name: {type: ID|NAME|EXPRESSION, value: ...}) or name=value lines";
+    const expected = 'a YAML map (name: value, or name: {type: ID|NAME|EXPRESSION, value: ...}) or name=value lines';
     const entries = parseAssignmentLines(text) ?? parseYamlMap('variables', text, expected);
     return Object.entries(entries).map(([name, raw]) => {
         if (typeof raw === 'string')
@@ -282,7 +285,7 @@ function parseVariables(text) {
 function parseServiceArtifacts(text) {
     if (text === undefined)
         return [];
-    const expected = "a YAML map of service: {artifact-source: NAME, build-number: BUILD}, or service: NAME@BUILD";
+    const expected = 'a YAML map of service: {artifact-source: NAME, build-number: BUILD}, or service: NAME@BUILD';
     return Object.entries(parseYamlMap('service-artifacts', text, expected)).map(([service, raw]) => {
         if (typeof raw === 'string') {
             const at = raw.lastIndexOf('@');

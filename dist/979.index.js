@@ -128,7 +128,9 @@ function describeValue(value) {
     if (Array.isArray(value))
         return value.map(describeValue).filter(Boolean).join(', ') || undefined;
     if (typeof value === 'object' && value !== null) {
-        return Object.entries(value).map(([field, problem]) => `${field} ${describeValue(problem) ?? ''}`.trim()).join('; ') || undefined;
+        return (Object.entries(value)
+            .map(([field, problem]) => `${field} ${describeValue(problem) ?? ''}`.trim())
+            .join('; ') || undefined);
     }
     return undefined;
 }
@@ -526,7 +528,9 @@ function downloadFailure(download, error) {
  */
 async function downloadToFile(download) {
     await (0,promises_.mkdir)(download.folder, { recursive: true }).catch(error => {
-        throw new errors/* ActionError */.lZ(`Could not create the folder ${download.folder}: ${error instanceof Error ? error.message : error}`, { title: 'Could not create the download folder' });
+        throw new errors/* ActionError */.lZ(`Could not create the folder ${download.folder}: ${error instanceof Error ? error.message : error}`, {
+            title: 'Could not create the download folder'
+        });
     });
     const temp = external_node_path_default().join(download.folder, `.download-${(0,external_node_crypto_.randomUUID)().slice(0, 8)}.part`);
     try {
@@ -1057,7 +1061,9 @@ async function extractArchive(zipPath, folder, limits, signal) {
             }
             catch (error) {
                 await created.remove();
-                throw error instanceof errors/* ActionError */.lZ ? error : new errors/* ActionError */.lZ(`Could not extract the artifacts into ${folder}: ${reasonOf(error)}`, { title: 'Could not extract the artifacts', cause: error });
+                throw error instanceof errors/* ActionError */.lZ
+                    ? error
+                    : new errors/* ActionError */.lZ(`Could not extract the artifacts into ${folder}: ${reasonOf(error)}`, { title: 'Could not extract the artifacts', cause: error });
             }
             finally {
                 stopProgress();
@@ -1190,7 +1196,10 @@ function notFound(gitlab, selector, pipelines, seen) {
     const unusable = seen.withoutArtifacts[0];
     const why = unusable
         ? `job ${unusable.id} '${selector.job}' (${unusable.status ?? 'unknown status'}) has no artifacts that can be downloaded: none were uploaded, they expired or were deleted, or it has only artifacts:reports`
-        : `its jobs are ${[...seen.names].slice(0, MAX_NAMES_SHOWN).map(name => `'${name}'`).join(', ') || 'none'}${seen.names.size > MAX_NAMES_SHOWN ? ', …' : ''}`;
+        : `its jobs are ${[...seen.names]
+            .slice(0, MAX_NAMES_SHOWN)
+            .map(name => `'${name}'`)
+            .join(', ') || 'none'}${seen.names.size > MAX_NAMES_SHOWN ? ', …' : ''}`;
     return new errors/* ActionError */.lZ(`Could not find job '${selector.job}' with artifacts in ${where} in ${gitlab.project}: ${why}.`, {
         title: `GitLab job '${selector.job}' not found`,
         hint: selector.searchRecentSuccessfulPipelines
@@ -1293,7 +1302,10 @@ function withJob(result, located) {
     if (outputs['job-id'] !== undefined)
         details.push(['Job', `${outputs['job-id']}${job?.name ? ` (${job.name})` : ''}`]);
     if (job?.pipeline)
-        details.push(['Pipeline', `${job.pipeline.id}${job.pipeline.ref ? ` for ${job.pipeline.ref}` : ''}${job.pipeline.sha ? ` at ${job.pipeline.sha.slice(0, 8)}` : ''}`]);
+        details.push([
+            'Pipeline',
+            `${job.pipeline.id}${job.pipeline.ref ? ` for ${job.pipeline.ref}` : ''}${job.pipeline.sha ? ` at ${job.pipeline.sha.slice(0, 8)}` : ''}`
+        ]);
     const link = job?.web_url ? [{ text: `Job ${job.id} in GitLab`, href: job.web_url }] : [];
     return {
         ...result,

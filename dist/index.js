@@ -28712,7 +28712,10 @@ function readTargetFolder() {
 }
 function readArtifactPath() {
     const text = (0,reader/* required */.mw)('artifact-path', "the file's path inside the artifacts archive, e.g. dist/app.tar.gz");
-    const segments = text.replace(/^\.?\/+/, '').split('/').filter(segment => segment !== '');
+    const segments = text
+        .replace(/^\.?\/+/, '')
+        .split('/')
+        .filter(segment => segment !== '');
     if (segments.length === 0 || segments.some(segment => segment === '.' || segment === '..' || segment.includes('\0'))) {
         throw new errors/* InputError */.dz('artifact-path', `must be a file path inside the archive without '.' or '..' parts; got '${text}'.`);
     }
@@ -29201,11 +29204,27 @@ function boolean(name, fallback) {
 }
 const DURATION_UNITS_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 const DURATION_UNIT_WORDS = {
-    ms: 'ms', millisecond: 'ms', milliseconds: 'ms',
-    s: 's', sec: 's', secs: 's', second: 's', seconds: 's',
-    m: 'm', min: 'm', mins: 'm', minute: 'm', minutes: 'm',
-    h: 'h', hr: 'h', hrs: 'h', hour: 'h', hours: 'h',
-    d: 'd', day: 'd', days: 'd'
+    ms: 'ms',
+    millisecond: 'ms',
+    milliseconds: 'ms',
+    s: 's',
+    sec: 's',
+    secs: 's',
+    second: 's',
+    seconds: 's',
+    m: 'm',
+    min: 'm',
+    mins: 'm',
+    minute: 'm',
+    minutes: 'm',
+    h: 'h',
+    hr: 'h',
+    hrs: 'h',
+    hour: 'h',
+    hours: 'h',
+    d: 'd',
+    day: 'd',
+    days: 'd'
 };
 /**
  * Milliseconds of a duration as people type it: `90s`, `15m`, `45min`, `1h30m`, `1h 30m`,
@@ -29343,7 +29362,10 @@ function editDistance(a, b) {
 }
 /** A YAML error as one line that quotes the line it is on, not the library's multi-line excerpt. */
 function yamlProblem(error, text) {
-    const reason = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').replace(/[.:]$/, '');
+    const reason = error.message
+        .split('\n')[0]
+        .replace(/ at line \d+, column \d+:?$/, '')
+        .replace(/[.:]$/, '');
     const line = error.linePos?.[0]?.line;
     const quoted = line !== undefined ? text.split('\n')[line - 1]?.trim() : undefined;
     return quoted ? `${reason}, at line ${line}: '${quoted}'` : reason;
@@ -29481,7 +29503,9 @@ async function write() {
 }
 /** The job summary of an operation that ran: what, on what, how it ended, how long, where to look. */
 async function writeSummary(report, failure) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addHeading(`${icon(report.passed)} ${text(report.operation)}`, 3).addTable([
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z
+        .addHeading(`${icon(report.passed)} ${text(report.operation)}`, 3)
+        .addTable([
         header('Operation', 'Target', 'Status', 'Duration', 'Links'),
         row(text(report.operation), text(report.target), `${icon(report.passed)} ${text(report.status)}`, formatDuration(report.durationMs), (report.links ?? []).map(link).join('<br>'))
     ]);

@@ -18,10 +18,7 @@ if (!statsFile || !outputFile) {
  * @returns {string[]}
  */
 function modulePaths(modules) {
-  return modules.flatMap(module => [
-    ...(module.nameForCondition ? [module.nameForCondition] : []),
-    ...modulePaths(/** @type {any[]} */ (module.modules ?? []))
-  ])
+  return modules.flatMap(module => [...(module.nameForCondition ? [module.nameForCondition] : []), ...modulePaths(/** @type {any[]} */ (module.modules ?? []))])
 }
 
 /** The folder of the package that holds `file`: the deepest node_modules/<name> or node_modules/@scope/<name>. */
@@ -37,7 +34,13 @@ function licenceText(/** @type {string} */ folder) {
 
 const stats = JSON.parse(readFileSync(statsFile, 'utf8'))
 rmSync(statsFile)
-const folders = [...new Set(modulePaths(stats.modules).map(packageFolder).filter(folder => folder !== undefined))]
+const folders = [
+  ...new Set(
+    modulePaths(stats.modules)
+      .map(packageFolder)
+      .filter(folder => folder !== undefined)
+  )
+]
 const packages = folders
   .map(folder => {
     const manifest = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8'))

@@ -28,7 +28,10 @@ function workflowsIn(folder) {
   } catch {
     return []
   }
-  return names.filter(name => /\.ya?ml$/.test(name)).sort().map(name => path.join(absolute, name))
+  return names
+    .filter(name => /\.ya?ml$/.test(name))
+    .sort()
+    .map(name => path.join(absolute, name))
 }
 
 /** @param {string} text @param {string} needle */
@@ -56,7 +59,8 @@ function checkUsesOfThisAction(text, metadata) {
     for (const step of job?.steps ?? []) {
       if (typeof step?.uses !== 'string' || !THIS_ACTION.test(step.uses)) continue
       const given = Object.keys(step.with ?? {})
-      if (!given.includes('operation')) problems.push({ line: lineOf(text, step.uses), message: `step "${step.name ?? step.uses}" does not give the required input "operation"` })
+      if (!given.includes('operation'))
+        problems.push({ line: lineOf(text, step.uses), message: `step "${step.name ?? step.uses}" does not give the required input "operation"` })
       for (const input of given.filter(name => !(name in metadata.inputs))) {
         problems.push({ line: lineOf(text, `${input}:`), message: `input "${input}" is not declared in action.yml` })
       }

@@ -59,7 +59,9 @@ async function startSimulators(serve) {
   }
   const firstGen = tracked(startHarnessFirstGen(demoScenario(), { port: port(SERVE_PORTS.firstGen) }))
   const nextGen = tracked(startHarnessNextGen({ port: port(SERVE_PORTS.nextGen) }))
-  const gitLab = tracked(startGitLab({ jobs: GITLAB_JOBS, project: GITLAB_PROJECT, token: GITLAB_TOKEN, redirectToStorage: true, port: port(SERVE_PORTS.gitLab) }))
+  const gitLab = tracked(
+    startGitLab({ jobs: GITLAB_JOBS, project: GITLAB_PROJECT, token: GITLAB_TOKEN, redirectToStorage: true, port: port(SERVE_PORTS.gitLab) })
+  )
   const gitHub = tracked(startGitHubSimulator({ port: port(SERVE_PORTS.gitHub) }))
   const failure = (await Promise.allSettled([firstGen, nextGen, gitLab, gitHub])).find(result => result.status === 'rejected')
   const close = () => Promise.all(running.map(server => server.close()))
@@ -162,7 +164,15 @@ function demoRuns(sims, proxies) {
           id: 'artifacts',
           name: "Download the GitLab build job's artifacts",
           secrets: ['gitlab-token'],
-          with: { operation: 'gitlab-download-artifacts', 'gitlab-url': proxies.gitLab, 'gitlab-token': GITLAB_TOKEN, project: GITLAB_PROJECT.path, ref: 'main', job: 'build', path: 'artifacts' }
+          with: {
+            operation: 'gitlab-download-artifacts',
+            'gitlab-url': proxies.gitLab,
+            'gitlab-token': GITLAB_TOKEN,
+            project: GITLAB_PROJECT.path,
+            ref: 'main',
+            job: 'build',
+            path: 'artifacts'
+          }
         },
         {
           id: 'deploy',
@@ -308,7 +318,7 @@ async function runWorkflow(run, workspace, env) {
     outputs[step.id] = result.outputs
     console.log(`    Outputs (steps.${step.id}.outputs):`)
     for (const [output, value] of Object.entries(result.outputs)) console.log(`      ${output}: ${masks.apply(value)}`)
-    console.log('    Job summary (as the run\'s summary page shows it):')
+    console.log("    Job summary (as the run's summary page shows it):")
     for (const line of summaryAsText(result.summary)) console.log(line === '' ? '' : `      ${masks.apply(line)}`)
     if (result.code !== 0) {
       failed = true
@@ -356,7 +366,9 @@ async function runDemo(sims, workspaceRoot) {
   const [passing, failing] = results
   console.log('\n━━ What happened')
   for (const result of results) {
-    console.log(`  ${result.failed ? '❌' : '✅'} ${result.tag}: deployment ${result.failed ? 'failed' : 'passed'} → release ${result.released ? 'published' : 'NOT published (step skipped)'}`)
+    console.log(
+      `  ${result.failed ? '❌' : '✅'} ${result.tag}: deployment ${result.failed ? 'failed' : 'passed'} → release ${result.released ? 'published' : 'NOT published (step skipped)'}`
+    )
   }
   const deployments = sims.gitHub.deployments.map(deployment => `${deployment.environment} ${deployment.statuses.at(-1)?.state ?? 'no status'}`)
   console.log(`  GitHub deployments recorded by the fake GitHub API: ${deployments.join(', ') || 'none'}`)

@@ -117,7 +117,8 @@ export function createGitHubApi() {
     const failure = injectedFailure('status')
     if (failure) return sendJson(res, failure, { message: 'Server Error' })
     const body = JSON.parse(request.body || '{}')
-    if (!STATES.has(body.state)) return sendJson(res, 422, { message: 'Validation Failed', errors: [{ resource: 'DeploymentStatus', field: 'state', code: 'invalid' }] })
+    if (!STATES.has(body.state))
+      return sendJson(res, 422, { message: 'Validation Failed', errors: [{ resource: 'DeploymentStatus', field: 'state', code: 'invalid' }] })
     /** @type {DeploymentStatus} */
     const status = { id: nextId++, state: body.state, description: body.description, environment_url: body.environment_url, log_url: body.log_url }
     deployment.statuses.push(status)

@@ -234,7 +234,12 @@ function paginate(items, query, url) {
     linked.set('per_page', String(perPage))
     return `${url}?${linked}`
   }
-  const links = [page < totalPages ? `<${link(page + 1)}>; rel="next"` : '', page > 1 ? `<${link(page - 1)}>; rel="prev"` : '', `<${link(1)}>; rel="first"`, `<${link(totalPages)}>; rel="last"`]
+  const links = [
+    page < totalPages ? `<${link(page + 1)}>; rel="next"` : '',
+    page > 1 ? `<${link(page - 1)}>; rel="prev"` : '',
+    `<${link(1)}>; rel="first"`,
+    `<${link(totalPages)}>; rel="last"`
+  ]
   return {
     items: items.slice((page - 1) * perPage, page * perPage),
     headers: {
@@ -345,11 +350,20 @@ export async function startGitLab(options) {
    * @param {string} [artifactPath]
    */
   const etagOf = (job, where, artifactPath) => {
-    if (where === 'storage') return options.etags ? `"${createHash('md5').update(String(job.id)).digest('hex')}"` : job.etag?.startsWith('"') || job.etag?.startsWith('W/') ? job.etag : undefined
+    if (where === 'storage')
+      return options.etags
+        ? `"${createHash('md5').update(String(job.id)).digest('hex')}"`
+        : job.etag?.startsWith('"') || job.etag?.startsWith('W/')
+          ? job.etag
+          : undefined
     if (artifactPath === undefined && job.etag) return job.etag === 'sha256' ? `"${archiveSha256(job)}"` : job.etag
     if (options.etags === 'weak') return WEAK_ETAG
     if (options.etags !== 'current') return undefined
-    return artifactPath === undefined ? `"${archiveSha256(job)}"` : `"${createHash('sha256').update(`${archiveSha256(job)}:${artifactPath}`).digest('hex')}"`
+    return artifactPath === undefined
+      ? `"${archiveSha256(job)}"`
+      : `"${createHash('sha256')
+          .update(`${archiveSha256(job)}:${artifactPath}`)
+          .digest('hex')}"`
   }
 
   /**
@@ -364,23 +378,28 @@ export async function startGitLab(options) {
     return { chunks: archiveChunks(job), size: archiveSize(job), headers }
   }
 
-  const storage = await startServer(async (request, res) => {
-    const credential = CREDENTIAL_HEADERS.some(name => request.headers[name] !== undefined) || request.query.has('job_token')
-    if (credential) {
-      leaks.push(request)
-      res.writeHead(400, { 'content-type': 'application/xml' })
-      res.end('<Error><Code>InvalidArgument</Code><Message>Only one auth mechanism allowed</Message></Error>')
-      return
-    }
-    const match = /^\/artifacts-bucket\/(\d+)\/artifacts\.zip$/.exec(request.path)
-    const job = match ? jobs.get(Number(match[1])) : undefined
-    if (!job || request.query.get('X-Amz-Signature') !== signature) {
-      res.writeHead(403, { 'content-type': 'application/xml' })
-      res.end('<Error><Code>SignatureDoesNotMatch</Code><Message>The request signature we calculated does not match the signature you provided.</Message></Error>')
-      return
-    }
-    await serve(res, 'storage', archiveBody(job, 'storage'))
-  }, { host: options.storageHost ?? (await loopbackAlias()), tls: options.tls, publicName: options.names?.storage })
+  const storage = await startServer(
+    async (request, res) => {
+      const credential = CREDENTIAL_HEADERS.some(name => request.headers[name] !== undefined) || request.query.has('job_token')
+      if (credential) {
+        leaks.push(request)
+        res.writeHead(400, { 'content-type': 'application/xml' })
+        res.end('<Error><Code>InvalidArgument</Code><Message>Only one auth mechanism allowed</Message></Error>')
+        return
+      }
+      const match = /^\/artifacts-bucket\/(\d+)\/artifacts\.zip$/.exec(request.path)
+      const job = match ? jobs.get(Number(match[1])) : undefined
+      if (!job || request.query.get('X-Amz-Signature') !== signature) {
+        res.writeHead(403, { 'content-type': 'application/xml' })
+        res.end(
+          '<Error><Code>SignatureDoesNotMatch</Code><Message>The request signature we calculated does not match the signature you provided.</Message></Error>'
+        )
+        return
+      }
+      await serve(res, 'storage', archiveBody(job, 'storage'))
+    },
+    { host: options.storageHost ?? (await loopbackAlias()), tls: options.tls, publicName: options.names?.storage }
+  )
 
   /**
    * @param {ServerResponse} res
@@ -442,7 +461,9 @@ export async function startGitLab(options) {
 
   /** Successful pipelines of a ref that are not child pipelines, newest first. @param {string} ref */
   const successfulPipelines = ref =>
-    [...pipelines.values()].filter(pipeline => pipeline.ref === ref && (pipeline.status ?? 'success') === 'success' && pipeline.parent === undefined).sort((a, b) => b.id - a.id)
+    [...pipelines.values()]
+      .filter(pipeline => pipeline.ref === ref && (pipeline.status ?? 'success') === 'success' && pipeline.parent === undefined)
+      .sort((a, b) => b.id - a.id)
 
   /** A pipeline and its descendants, parent first. @param {FakePipeline} root */
   const family = root => {
@@ -547,10 +568,23 @@ export async function startGitLab(options) {
       if (!pipeline) return sendJson(res, 404, { message: '404 Not found' })
       if (inPipeline[2] === 'bridges') {
         const children = [...pipelines.values()].filter(child => child.parent === pipeline.id)
-        return sendPage(res, request, children.map(child => ({ id: 100_000 + child.id, name: `trigger ${child.id}`, status: 'success', pipeline: pipelineJson(pipeline), downstream_pipeline: pipelineJson(child) })))
+        return sendPage(
+          res,
+          request,
+          children.map(child => ({
+            id: 100_000 + child.id,
+            name: `trigger ${child.id}`,
+            status: 'success',
+            pipeline: pipelineJson(pipeline),
+            downstream_pipeline: pipelineJson(child)
+          }))
+        )
       }
       const scopes = query.getAll('scope[]')
-      const own = [...jobs.values()].filter(job => job.pipeline === pipeline.id).sort((a, b) => b.id - a.id).map(jobJson)
+      const own = [...jobs.values()]
+        .filter(job => job.pipeline === pipeline.id)
+        .sort((a, b) => b.id - a.id)
+        .map(jobJson)
       return sendPage(res, request, scopes.length ? own.filter(job => scopes.includes(job.status)) : own)
     }
     const one = /^jobs\/(\d+)$/.exec(rest)

@@ -100,7 +100,11 @@ const FAULT_BODIES = /** @type {Record<number, unknown>} */ ({
   400: { errors: [{ message: 'Feature not enabled' }] },
   401: { errors: [{ message: 'Invalid Api Key' }] },
   429: { errors: [{ message: "You've reached your account's rate limit for data queries. Please try again later." }] },
-  500: { code: 'DEFAULT_ERROR_CODE', message: 'An error has occurred. Please contact the Harness support team.', responseMessages: [{ code: 'DEFAULT_ERROR_CODE', level: 'ERROR', message: 'An error has occurred. Please contact the Harness support team.' }] }
+  500: {
+    code: 'DEFAULT_ERROR_CODE',
+    message: 'An error has occurred. Please contact the Harness support team.',
+    responseMessages: [{ code: 'DEFAULT_ERROR_CODE', level: 'ERROR', message: 'An error has occurred. Please contact the Harness support team.' }]
+  }
 })
 
 /** A demo account: one application with a pipeline that waits for an approval, a workflow, and streams. */
@@ -204,7 +208,11 @@ export async function startHarnessFirstGen(scenario = demoScenario(), options = 
       return abort(request, res, decodeURIComponent(request.path.slice(abortPath.length)))
     }
     if (request.method !== 'POST' || request.path !== `${prefix}/gateway/api/graphql`) {
-      return sendJson(res, 404, { code: 'RESOURCE_NOT_FOUND', message: 'Resource not found', responseMessages: [{ code: 'RESOURCE_NOT_FOUND', level: 'ERROR', message: 'Resource not found' }] })
+      return sendJson(res, 404, {
+        code: 'RESOURCE_NOT_FOUND',
+        message: 'Resource not found',
+        responseMessages: [{ code: 'RESOURCE_NOT_FOUND', level: 'ERROR', message: 'Resource not found' }]
+      })
     }
     if (request.headers['x-api-key'] !== scenario.apiKey || request.query.get('accountId') !== scenario.accountId) {
       return sendJson(res, 401, FAULT_BODIES[401])

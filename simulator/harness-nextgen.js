@@ -138,7 +138,10 @@ export function createNextGenApi(options = {}) {
       fail(res, 404, 'RESOURCE_NOT_FOUND', `No ${request.method} route for ${request.path}`)
       return true
     }
-    const refusal = checkCredentialsAndScope(request, route.kind === 'execute' ? EXECUTE_PARAMS : [...SCOPE_PARAMS, ...(route.kind === 'interrupt' ? ['interruptType'] : [])])
+    const refusal = checkCredentialsAndScope(
+      request,
+      route.kind === 'execute' ? EXECUTE_PARAMS : [...SCOPE_PARAMS, ...(route.kind === 'interrupt' ? ['interruptType'] : [])]
+    )
     if (refusal) {
       fail(res, refusal.httpStatus, refusal.code, refusal.message)
       return true
@@ -185,7 +188,11 @@ export function createNextGenApi(options = {}) {
     const org = request.query.get('orgIdentifier')
     const project = request.query.get('projectIdentifier')
     if (org !== settings.org || project !== settings.project) {
-      return { httpStatus: 404, code: 'RESOURCE_NOT_FOUND_EXCEPTION', message: `Project with orgIdentifier [${org ?? ''}] and identifier [${project ?? ''}] not found` }
+      return {
+        httpStatus: 404,
+        code: 'RESOURCE_NOT_FOUND_EXCEPTION',
+        message: `Project with orgIdentifier [${org ?? ''}] and identifier [${project ?? ''}] not found`
+      }
     }
     return undefined
   }
@@ -199,11 +206,17 @@ export function createNextGenApi(options = {}) {
   function execute(request, res, pipeline, inputSetList) {
     const spec = settings.pipelines[pipeline]
     if (!spec) {
-      return fail(res, 404, 'RESOURCE_NOT_FOUND_EXCEPTION', `Pipeline [${pipeline}] under Project[${settings.project}], Organization [${settings.org}] doesn't exist or has been deleted.`)
+      return fail(
+        res,
+        404,
+        'RESOURCE_NOT_FOUND_EXCEPTION',
+        `Pipeline [${pipeline}] under Project[${settings.project}], Organization [${settings.org}] doesn't exist or has been deleted.`
+      )
     }
     const contentType = (request.headers['content-type'] ?? '').split(';')[0].trim()
     const expected = inputSetList ? 'application/json' : 'application/yaml'
-    if (contentType !== expected) return fail(res, 415, 'UNSUPPORTED_MEDIA_TYPE', `Content-Type ${contentType || '(none)'} is not supported here; send ${expected}`)
+    if (contentType !== expected)
+      return fail(res, 415, 'UNSUPPORTED_MEDIA_TYPE', `Content-Type ${contentType || '(none)'} is not supported here; send ${expected}`)
     if (settings.moduleTypeRequired && request.query.get('moduleType') === null) {
       return fail(res, 400, 'INVALID_REQUEST', 'moduleType: must not be null')
     }
@@ -273,9 +286,12 @@ export function createNextGenApi(options = {}) {
  */
 export async function startHarnessNextGen(options = {}) {
   const api = createNextGenApi(options)
-  const server = await startServer((request, res) => {
-    if (!api.handle(request, res)) fail(res, 404, 'RESOURCE_NOT_FOUND', `Not a NextGen API path: ${request.path}`)
-  }, { ...options.server, port: options.port })
+  const server = await startServer(
+    (request, res) => {
+      if (!api.handle(request, res)) fail(res, 404, 'RESOURCE_NOT_FOUND', `Not a NextGen API path: ${request.path}`)
+    },
+    { ...options.server, port: options.port }
+  )
   /** @param {CallKind} kind */
   const calls = kind =>
     server.requests.filter(request => {

@@ -112,7 +112,12 @@ function tableText(table, links) {
   rows.forEach((row, index) => {
     const height = Math.max(...row.map(cell => cell.length))
     for (let line = 0; line < height; line++) {
-      lines.push(widths.map((columnWidth, column) => pad(row[column]?.[line] ?? '', columnWidth)).join(' │ ').trimEnd())
+      lines.push(
+        widths
+          .map((columnWidth, column) => pad(row[column]?.[line] ?? '', columnWidth))
+          .join(' │ ')
+          .trimEnd()
+      )
     }
     if (index === 0) lines.push(widths.map(columnWidth => '─'.repeat(columnWidth)).join('─┼─'))
   })

@@ -34,8 +34,30 @@ function subjectAltName(names) {
 /** @returns {PrivateCa} */
 export function makePrivateCa() {
   const dir = mkdtempSync(path.join(tmpdir(), 'simulator-ca-'))
-  openssl(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '2',
-    '-subj', '/CN=Simulator Private CA', '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign'], dir)
+  openssl(
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-keyout',
+      'ca.key',
+      '-out',
+      'ca.pem',
+      '-days',
+      '2',
+      '-subj',
+      '/CN=Simulator Private CA',
+      '-addext',
+      'basicConstraints=critical,CA:TRUE',
+      '-addext',
+      'keyUsage=critical,keyCertSign,cRLSign'
+    ],
+    dir
+  )
   let serial = 0
   return {
     caFile: path.join(dir, 'ca.pem'),
@@ -43,13 +65,70 @@ export function makePrivateCa() {
       const id = `server-${++serial}`
       const san = subjectAltName(names)
       if (options.selfSigned) {
-        openssl(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', `${id}.key`, '-out', `${id}.pem`, '-days', '2',
-          '-subj', `/CN=${names[0]}`, '-addext', `subjectAltName=${san}`], dir)
+        openssl(
+          [
+            'req',
+            '-x509',
+            '-newkey',
+            'ec',
+            '-pkeyopt',
+            'ec_paramgen_curve:P-256',
+            '-nodes',
+            '-keyout',
+            `${id}.key`,
+            '-out',
+            `${id}.pem`,
+            '-days',
+            '2',
+            '-subj',
+            `/CN=${names[0]}`,
+            '-addext',
+            `subjectAltName=${san}`
+          ],
+          dir
+        )
       } else {
-        openssl(['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', `${id}.key`, '-out', `${id}.csr`, '-subj', `/CN=${names[0]}`], dir)
+        openssl(
+          [
+            'req',
+            '-new',
+            '-newkey',
+            'ec',
+            '-pkeyopt',
+            'ec_paramgen_curve:P-256',
+            '-nodes',
+            '-keyout',
+            `${id}.key`,
+            '-out',
+            `${id}.csr`,
+            '-subj',
+            `/CN=${names[0]}`
+          ],
+          dir
+        )
         writeFileSync(path.join(dir, `${id}.ext`), `subjectAltName=${san}\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n`)
         if (options.expired) signExpired(dir, id)
-        else openssl(['x509', '-req', '-in', `${id}.csr`, '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-days', '2', '-out', `${id}.pem`, '-extfile', `${id}.ext`], dir)
+        else
+          openssl(
+            [
+              'x509',
+              '-req',
+              '-in',
+              `${id}.csr`,
+              '-CA',
+              'ca.pem',
+              '-CAkey',
+              'ca.key',
+              '-CAcreateserial',
+              '-days',
+              '2',
+              '-out',
+              `${id}.pem`,
+              '-extfile',
+              `${id}.ext`
+            ],
+            dir
+          )
       }
       return { key: readFileSync(path.join(dir, `${id}.key`), 'utf8'), cert: readFileSync(path.join(dir, `${id}.pem`), 'utf8') }
     },
@@ -64,10 +143,40 @@ function signExpired(dir, id) {
   writeFileSync(
     path.join(dir, 'ca.cnf'),
     [
-      '[ca]', 'default_ca = simulator', '[simulator]', `dir = ${dir}`, 'database = $dir/index.txt', 'serial = $dir/serial', 'new_certs_dir = $dir',
-      'certificate = $dir/ca.pem', 'private_key = $dir/ca.key', 'default_md = sha256', 'policy = anything', 'unique_subject = no',
-      '[anything]', 'commonName = supplied'
+      '[ca]',
+      'default_ca = simulator',
+      '[simulator]',
+      `dir = ${dir}`,
+      'database = $dir/index.txt',
+      'serial = $dir/serial',
+      'new_certs_dir = $dir',
+      'certificate = $dir/ca.pem',
+      'private_key = $dir/ca.key',
+      'default_md = sha256',
+      'policy = anything',
+      'unique_subject = no',
+      '[anything]',
+      'commonName = supplied'
     ].join('\n')
   )
-  openssl(['ca', '-batch', '-config', 'ca.cnf', '-in', `${id}.csr`, '-out', `${id}.pem`, '-notext', '-startdate', '20200101000000Z', '-enddate', '20200102000000Z', '-extfile', `${id}.ext`], dir)
+  openssl(
+    [
+      'ca',
+      '-batch',
+      '-config',
+      'ca.cnf',
+      '-in',
+      `${id}.csr`,
+      '-out',
+      `${id}.pem`,
+      '-notext',
+      '-startdate',
+      '20200101000000Z',
+      '-enddate',
+      '20200102000000Z',
+      '-extfile',
+      `${id}.ext`
+    ],
+    dir
+  )
 }

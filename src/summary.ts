@@ -124,16 +124,18 @@ async function write(): Promise<void> {
 
 /** The job summary of an operation that ran: what, on what, how it ended, how long, where to look. */
 export async function writeSummary(report: SummaryReport, failure?: StepFailure): Promise<void> {
-  core.summary.addHeading(`${icon(report.passed)} ${text(report.operation)}`, 3).addTable([
-    header('Operation', 'Target', 'Status', 'Duration', 'Links'),
-    row(
-      text(report.operation),
-      text(report.target),
-      `${icon(report.passed)} ${text(report.status)}`,
-      formatDuration(report.durationMs),
-      (report.links ?? []).map(link).join('<br>')
-    )
-  ])
+  core.summary
+    .addHeading(`${icon(report.passed)} ${text(report.operation)}`, 3)
+    .addTable([
+      header('Operation', 'Target', 'Status', 'Duration', 'Links'),
+      row(
+        text(report.operation),
+        text(report.target),
+        `${icon(report.passed)} ${text(report.status)}`,
+        formatDuration(report.durationMs),
+        (report.links ?? []).map(link).join('<br>')
+      )
+    ])
   if (report.details?.length) {
     core.summary.addTable([header('Detail', 'Value'), ...rows(report.details.map(([label, value]) => row(text(label), text(value))))])
   }

@@ -17,14 +17,21 @@ export function annotations(stdout: string): Annotation[] {
   const unescape = (text: string): string => text.replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%')
   return [...stdout.matchAll(/^::(error|warning|notice)(?: ([^:]*))?::(.*)$/gm)].map(match => ({
     level: match[1] as Annotation['level'],
-    title: /title=([^,]*)/.exec(match[2] ?? '')?.[1]?.replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%25/g, '%'),
+    title: /title=([^,]*)/
+      .exec(match[2] ?? '')?.[1]
+      ?.replace(/%2C/g, ',')
+      .replace(/%3A/g, ':')
+      .replace(/%25/g, '%'),
     message: unescape(match[3])
   }))
 }
 
 /** Log lines as a person reads them, without the add-mask commands that carry secrets to the runner. */
 export function visibleLog(run: ActionRun): string {
-  return (run.stdout + run.stderr).split('\n').filter(line => !line.startsWith('::add-mask::')).join('\n')
+  return (run.stdout + run.stderr)
+    .split('\n')
+    .filter(line => !line.startsWith('::add-mask::'))
+    .join('\n')
 }
 
 /**

@@ -32,52 +32,50 @@ async function demo(...args: string[]): Promise<{ code: number; stdout: string; 
 }
 
 describe('npm run demo', () => {
-  it(
-    'on a fresh clone, shows a passing deployment letting the release run and a failed one stopping it, as GitHub would show it',
-    async () => {
-      // As in a fresh clone: the workspace's folders (.tmp/demo) do not exist yet.
-      const workspace = path.join(scratch, 'clone', '.tmp', 'demo')
-      const run = await demo('--workspace', workspace)
-      expect(run.stderr).toBe('')
-      expect(run.code).toBe(0)
-      const out = run.stdout
+  it('on a fresh clone, shows a passing deployment letting the release run and a failed one stopping it, as GitHub would show it', async () => {
+    // As in a fresh clone: the workspace's folders (.tmp/demo) do not exist yet.
+    const workspace = path.join(scratch, 'clone', '.tmp', 'demo')
+    const run = await demo('--workspace', workspace)
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(0)
+    const out = run.stdout
 
-      // The gate: the release step runs after the passing deployment only.
-      expect(out).toContain('✅ v1.4.2: deployment passed → release published')
-      expect(out).toContain('$ gh release create \\\n          v1.4.2')
-      expect(out).toContain('❌ v1.4.3: deployment failed → release NOT published (step skipped)')
-      expect(out).toContain('⊘ Publish the GitHub release: skipped, a step before it failed')
-      expect(out).toContain('GitHub deployments recorded by the fake GitHub API: production success, production failure')
+    // The gate: the release step runs after the passing deployment only.
+    expect(out).toContain('✅ v1.4.2: deployment passed → release published')
+    expect(out).toContain('$ gh release create \\\n          v1.4.2')
+    expect(out).toContain('❌ v1.4.3: deployment failed → release NOT published (step skipped)')
+    expect(out).toContain('⊘ Publish the GitHub release: skipped, a step before it failed')
+    expect(out).toContain('GitHub deployments recorded by the fake GitHub API: production success, production failure')
 
-      // The error annotation, in the log and in the run's Annotations box.
-      expect(out).toMatch(/^ {6}Error: Harness NextGen execution \S+ ended with status Failed: stage 'Deploy production' \(Failed\): Shell Script step 'smoke_test' failed: exit status 1$/m)
-      expect(out).toMatch(/\n {2}Annotations\n {4}❌ Deployment Failed\n {7}Harness NextGen execution \S+ ended with status Failed/)
+    // The error annotation, in the log and in the run's Annotations box.
+    expect(out).toMatch(
+      /^ {6}Error: Harness NextGen execution \S+ ended with status Failed: stage 'Deploy production' \(Failed\): Shell Script step 'smoke_test' failed: exit status 1$/m
+    )
+    expect(out).toMatch(/\n {2}Annotations\n {4}❌ Deployment Failed\n {7}Harness NextGen execution \S+ ended with status Failed/)
 
-      // The job summary as text, never as tags.
-      expect(out).toContain('### ❌ harness-ng-run-pipeline')
-      expect(out).toMatch(/^ +Deploy production │ Failed$/m)
-      expect(out).toMatch(/^ +Deployment Failed: Harness NextGen execution/m)
-      expect(out).not.toMatch(/<\/?(h3|table|tr|td|th|a|p|strong|br)\b/)
+    // The job summary as text, never as tags.
+    expect(out).toContain('### ❌ harness-ng-run-pipeline')
+    expect(out).toMatch(/^ +Deploy production │ Failed$/m)
+    expect(out).toMatch(/^ +Deployment Failed: Harness NextGen execution/m)
+    expect(out).not.toMatch(/<\/?(h3|table|tr|td|th|a|p|strong|br)\b/)
 
-      // Masking: the secrets given to the steps show as ***, never as themselves.
-      expect(out).toContain('harness-api-key: ***')
-      expect(out).toContain('gitlab-token: ***')
-      expect(out).toContain('github-token: ***')
-      for (const secret of SECRETS) expect(out).not.toContain(secret)
+    // Masking: the secrets given to the steps show as ***, never as themselves.
+    expect(out).toContain('harness-api-key: ***')
+    expect(out).toContain('gitlab-token: ***')
+    expect(out).toContain('github-token: ***')
+    for (const secret of SECRETS) expect(out).not.toContain(secret)
 
-      // Download progress, and credentials kept from the storage host.
-      expect(out).toMatch(/Received [\d.]+ [KM]iB of 6\.0 MiB \(\d+%\) at [\d.]+ [KM]iB\/s/)
-      expect(out).toContain('GitLab credentials that reached the storage host: 0')
+    // Download progress, and credentials kept from the storage host.
+    expect(out).toMatch(/Received [\d.]+ [KM]iB of 6\.0 MiB \(\d+%\) at [\d.]+ [KM]iB\/s/)
+    expect(out).toContain('GitLab credentials that reached the storage host: 0')
 
-      // The outputs are kept where the demo says they are.
-      const kept = /The downloaded artifacts are kept in (\S+)/.exec(out)?.[1]
-      expect(kept).toBeDefined()
-      const folder = path.resolve(projectRoot, kept ?? '')
-      expect(folder).toBe(path.join(workspace, 'release-v1.4.2', 'artifacts'))
-      expect(existsSync(path.join(folder, 'dist', 'app-1.4.2.tar.gz'))).toBe(true)
-    },
-    300_000
-  )
+    // The outputs are kept where the demo says they are.
+    const kept = /The downloaded artifacts are kept in (\S+)/.exec(out)?.[1]
+    expect(kept).toBeDefined()
+    const folder = path.resolve(projectRoot, kept ?? '')
+    expect(folder).toBe(path.join(workspace, 'release-v1.4.2', 'artifacts'))
+    expect(existsSync(path.join(folder, 'dist', 'app-1.4.2.tar.gz'))).toBe(true)
+  }, 300_000)
 
   it('--serve on a busy port says so in one line', async () => {
     // Holds the FirstGen port (4010) as a forgotten `--serve` would; taken already is as good.

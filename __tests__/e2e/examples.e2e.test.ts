@@ -299,7 +299,16 @@ describe('examples/harness-firstgen-release.yml, run as copied', () => {
     expect(deployments.map(deployment => [deployment.environment, deployment.statuses.at(-1)?.state])).toEqual([['production', 'success']])
     expect(gh).toEqual([
       {
-        args: ['release', 'create', 'v1.4.2', '--repo', 'octo-org/shop', '--generate-notes', '--notes', `Deployed to production by Harness: ${deploy.outputs['execution-url']}`],
+        args: [
+          'release',
+          'create',
+          'v1.4.2',
+          '--repo',
+          'octo-org/shop',
+          '--generate-notes',
+          '--notes',
+          `Deployed to production by Harness: ${deploy.outputs['execution-url']}`
+        ],
         cwd: expect.any(String)
       }
     ])
@@ -391,7 +400,7 @@ describe('examples/gitlab-artifacts-release.yml, run as copied', () => {
     }
   }
 
-  it('downloads the tag\'s build artifacts and the package job\'s checksum file', async () => {
+  it("downloads the tag's build artifacts and the package job's checksum file", async () => {
     const { jobs, leaks } = await runExample()
     expect(actionStep(jobs.release, "Download the build job's artifacts").code).toBe(0)
     expect(actionStep(jobs.release, 'Download the checksum file of the package job').code).toBe(0)

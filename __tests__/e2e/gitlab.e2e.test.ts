@@ -27,9 +27,27 @@ function sha256Of(entries: ZipEntry[]): string {
 const jobs = (): FakeJob[] => [
   { id: 101, name: 'build', ref: 'release/2.0', entries: goodEntries, etag: 'sha256' },
   { id: 102, name: 'package', ref: 'main', latest: false, entries: [{ name: 'pkg/app.tgz', data: 'tgz' }] },
-  { id: 103, entries: [{ name: 'ok.txt', data: 'ok' }, { name: '../escaped.txt', data: 'evil' }] },
-  { id: 104, entries: [{ name: 'ok.txt', data: 'ok' }, { name: absoluteTarget, data: 'evil' }] },
-  { id: 105, entries: [{ name: 'ok.txt', data: 'ok' }, { name: 'passwd', type: 'symlink', data: '/etc/passwd' }] },
+  {
+    id: 103,
+    entries: [
+      { name: 'ok.txt', data: 'ok' },
+      { name: '../escaped.txt', data: 'evil' }
+    ]
+  },
+  {
+    id: 104,
+    entries: [
+      { name: 'ok.txt', data: 'ok' },
+      { name: absoluteTarget, data: 'evil' }
+    ]
+  },
+  {
+    id: 105,
+    entries: [
+      { name: 'ok.txt', data: 'ok' },
+      { name: 'passwd', type: 'symlink', data: '/etc/passwd' }
+    ]
+  },
   { id: 106, archive: Buffer.from('PK\u0003\u0004 this is not really a zip archive') },
   { id: 107, entries: [{ name: 'big.bin', size: 2 * 1024 * 1024 }] },
   { id: 108 }
@@ -91,7 +109,10 @@ describe('gitlab-download-artifacts', () => {
     expect(statSync(path.join(out, 'dist/bin/tool')).mode & 0o100).toBe(0o100)
     expect(readFileSync(path.join(out, 'docs/ünïcödé 文件.md'), 'utf8')).toBe('# unicode')
 
-    expect(gitlab.requests.map(request => request.path)).toEqual(['/api/v4/projects/group%2Fsub%2Fproject/jobs/101', '/api/v4/projects/group%2Fsub%2Fproject/jobs/101/artifacts'])
+    expect(gitlab.requests.map(request => request.path)).toEqual([
+      '/api/v4/projects/group%2Fsub%2Fproject/jobs/101',
+      '/api/v4/projects/group%2Fsub%2Fproject/jobs/101/artifacts'
+    ])
     expect(gitlab.requests.map(request => request.headers['private-token'])).toEqual([token, token])
     expect(gitlab.storage.requests).toHaveLength(1)
     const log = visibleLog(run)
@@ -181,14 +202,18 @@ describe('gitlab-download-artifacts', () => {
     const missing = await runAction(gitlabInputs({ operation: 'gitlab-download-artifacts', 'job-id': '999' }))
     expect(failure(missing)).toContain('GitLab answered HTTP 404: 404 Not found\nGitLab answers 404 when there is no such project or job')
     const without = await runAction(gitlabInputs({ operation: 'gitlab-download-artifacts', 'job-id': '108' }))
-    expect(failure(without)).toMatch(/^Could not download the artifacts of job 108 'build' \(success\) of pipeline \d+ at \w{8}: .*: it has no artifacts archive: none were uploaded/)
+    expect(failure(without)).toMatch(
+      /^Could not download the artifacts of job 108 'build' \(success\) of pipeline \d+ at \w{8}: .*: it has no artifacts archive: none were uploaded/
+    )
     expect(gitlab.requests.filter(request => request.path.endsWith('/artifacts'))).toEqual([])
   })
 })
 
 describe('gitlab-download-artifact-file', () => {
   it('downloads one file by its nested path and saves it under its own name', async () => {
-    const run = await runAction(gitlabInputs({ operation: 'gitlab-download-artifact-file', ref: 'release/2.0', job: 'build', 'artifact-path': 'dist/deep/er/still/file.txt' }))
+    const run = await runAction(
+      gitlabInputs({ operation: 'gitlab-download-artifact-file', ref: 'release/2.0', job: 'build', 'artifact-path': 'dist/deep/er/still/file.txt' })
+    )
     expect(run.code).toBe(0)
     const file = path.join(run.workspace, 'out', 'file.txt')
     expect(readFileSync(file, 'utf8')).toBe('deep')
@@ -267,7 +292,13 @@ describe('ETags as each GitLab version sends them', () => {
   })
 
   it("checks an archive against current GitLab's ETag, and fails one whose bytes do not match it", async () => {
-    await restart({ etags: 'current', jobs: [{ id: 301, entries }, { id: 302, entries, etag: `"${'0'.repeat(64)}"` }] })
+    await restart({
+      etags: 'current',
+      jobs: [
+        { id: 301, entries },
+        { id: 302, entries, etag: `"${'0'.repeat(64)}"` }
+      ]
+    })
     expect(await etagOf(`${gitlab.url}/api/v4/projects/42/jobs/301/artifacts`)).toBe(`"${sha256Of(entries)}"`)
     const good = await runAction(gitlabInputs({ operation: 'gitlab-download-artifacts', 'job-id': '301' }))
     expect(good.code).toBe(0)
@@ -295,7 +326,9 @@ describe('an old GitLab that ignores search_recent_successful_pipelines (before 
     ['gitlab-download-artifact-file', { 'artifact-path': 'pkg/app.tgz' }]
   ])('%s finds the job in a recent pipeline itself and downloads it by id', async (operation, extra) => {
     await restart({ ignoresSearchRecent: true, etags: 'weak', jobs: jobs() })
-    const ignored = await fetch(`${gitlab.url}/api/v4/projects/42/jobs/artifacts/main/download?job=package&search_recent_successful_pipelines=true`, { headers: { 'private-token': token } })
+    const ignored = await fetch(`${gitlab.url}/api/v4/projects/42/jobs/artifacts/main/download?job=package&search_recent_successful_pipelines=true`, {
+      headers: { 'private-token': token }
+    })
     expect(ignored.status).toBe(404)
     await ignored.arrayBuffer()
     gitlab.requests.length = 0
@@ -315,10 +348,19 @@ describe('an old GitLab that ignores search_recent_successful_pipelines (before 
   it('with a CI job token that cannot list pipelines, the hint says which GitLab honours the parameter', async () => {
     await restart({ ignoresSearchRecent: true, jobs: jobs() })
     const run = await runAction(
-      gitlabInputs({ operation: 'gitlab-download-artifacts', ref: 'main', job: 'package', 'search-recent-successful-pipelines': 'true', 'gitlab-token': '', 'gitlab-job-token': 'job-token-e2e' })
+      gitlabInputs({
+        operation: 'gitlab-download-artifacts',
+        ref: 'main',
+        job: 'package',
+        'search-recent-successful-pipelines': 'true',
+        'gitlab-token': '',
+        'gitlab-job-token': 'job-token-e2e'
+      })
     )
     expect(run.code).toBe(1)
-    expect(failure(run)).toContain("GitLab before 18.7, or 18.9 for one file, ignores 'search-recent-successful-pipelines' and looks only at the latest; a 'gitlab-token' lets the action search itself")
+    expect(failure(run)).toContain(
+      "GitLab before 18.7, or 18.9 for one file, ignores 'search-recent-successful-pipelines' and looks only at the latest; a 'gitlab-token' lets the action search itself"
+    )
   })
 })
 
@@ -356,7 +398,12 @@ describe('finding the job of a ref', () => {
   })
 
   it('names the jobs the newest pipeline has when the job is not among them', async () => {
-    await restart({ jobs: [{ id: 601, name: 'build', ref: 'main', entries: [{ name: 'a', data: 'a' }] }, { id: 602, name: 'test', ref: 'main' }] })
+    await restart({
+      jobs: [
+        { id: 601, name: 'build', ref: 'main', entries: [{ name: 'a', data: 'a' }] },
+        { id: 602, name: 'test', ref: 'main' }
+      ]
+    })
     const run = await runAction(gitlabInputs({ operation: 'gitlab-download-artifacts', ref: 'main', job: 'packge' }))
     expect(run.code).toBe(1)
     const pipeline = gitlab.jobs.get(601)?.pipeline
@@ -377,7 +424,9 @@ describe('finding the job of a ref', () => {
 
   it('finds the job itself with a CI job token where GitLab lets job tokens read pipelines', async () => {
     await restart({ jobTokenReadsPipelines: true, jobs: jobs() })
-    const run = await runAction(gitlabInputs({ operation: 'gitlab-download-artifacts', ref: 'release/2.0', job: 'build', 'gitlab-token': '', 'gitlab-job-token': 'job-token-e2e' }))
+    const run = await runAction(
+      gitlabInputs({ operation: 'gitlab-download-artifacts', ref: 'release/2.0', job: 'build', 'gitlab-token': '', 'gitlab-job-token': 'job-token-e2e' })
+    )
     expect(run.code).toBe(0)
     expect(run.outputs['job-id']).toBe('101')
     expect(gitlab.requests.every(request => request.headers['job-token'] === 'job-token-e2e')).toBe(true)
@@ -392,7 +441,10 @@ describe('bad GitLab input', () => {
     [{ operation: 'gitlab-download-artifacts', 'job-id': '1', 'gitlab-token': '' }, "Input 'gitlab-token' or 'gitlab-job-token' is required"],
     [{ operation: 'gitlab-download-artifact-file', 'job-id': '1' }, "Input 'artifact-path' is required"],
     [{ operation: 'gitlab-download-artifact-file', 'job-id': '1', 'artifact-path': '../x' }, "Input 'artifact-path' must be a file path inside the archive"],
-    [{ operation: 'gitlab-delete-artifacts', ref: 'main' }, "Input 'ref' is read only by gitlab-download-artifacts and gitlab-download-artifact-file; for gitlab-delete-artifacts use 'job-id'."]
+    [
+      { operation: 'gitlab-delete-artifacts', ref: 'main' },
+      "Input 'ref' is read only by gitlab-download-artifacts and gitlab-download-artifact-file; for gitlab-delete-artifacts use 'job-id'."
+    ]
   ])('%j fails before any request', async (inputs, message) => {
     const run = await runAction(gitlabInputs(inputs))
     expect(run.code).toBe(1)

@@ -48,11 +48,23 @@ describe('harness-start-execution (e2e)', () => {
         variables: 'env: prod\nversion: 1.10\ninfra: {type: ID, value: infra-9}',
         'service-artifacts': 'api: docker-api@2024.1.7\nweb:\n  artifact-source: s3-web\n  build-number: "88"'
       },
-      { GITHUB_REPOSITORY: 'acme/shop', GITHUB_SHA: '0123456789abcdef0123', GITHUB_WORKFLOW: 'release', GITHUB_RUN_ID: '77', GITHUB_SERVER_URL: 'https://github.com' }
+      {
+        GITHUB_REPOSITORY: 'acme/shop',
+        GITHUB_SHA: '0123456789abcdef0123',
+        GITHUB_WORKFLOW: 'release',
+        GITHUB_RUN_ID: '77',
+        GITHUB_SERVER_URL: 'https://github.com'
+      }
     )
     expect(result.code).toBe(0)
     const url = `${sim.url}/#/account/${ACCOUNT}/app/app-1/pipeline-execution/exec-1/workflow-execution/undefined/details`
-    expect(result.outputs).toEqual({ 'execution-id': 'exec-1', status: 'SUCCESS', 'status-normalized': 'success', 'execution-url': url, 'application-id': 'app-1' })
+    expect(result.outputs).toEqual({
+      'execution-id': 'exec-1',
+      status: 'SUCCESS',
+      'status-normalized': 'success',
+      'execution-url': url,
+      'application-id': 'app-1'
+    })
     expect(sim.started).toEqual([
       {
         applicationId: 'app-1',
@@ -70,7 +82,9 @@ describe('harness-start-execution (e2e)', () => {
         ]
       }
     ])
-    const statusLines = visibleLog(result).split('\n').filter(line => line.startsWith('Status '))
+    const statusLines = visibleLog(result)
+      .split('\n')
+      .filter(line => line.startsWith('Status '))
     expect(statusLines.map(line => line.split(/[ :]/)[1])).toEqual(['QUEUED', 'RUNNING', 'PAUSED', 'SUCCESS'])
     expect(statusLines[2]).toContain("waiting for approval at 'STAGE 2: Approve prod'; a person must approve or reject it in Harness")
     expect(result.summary).toContain('shop / Release')
@@ -86,7 +100,8 @@ describe('harness-start-execution (e2e)', () => {
     expect(result.outputs.status).toBe('FAILED')
     expect(errorOf(result)).toMatchObject({
       title: 'Deployment FAILED',
-      message: "Harness pipeline execution exec-1 ended with status FAILED: Deploy staging: rollout timed out\nPassing statuses: SUCCESS (input 'passing-statuses')."
+      message:
+        "Harness pipeline execution exec-1 ended with status FAILED: Deploy staging: rollout timed out\nPassing statuses: SUCCESS (input 'passing-statuses')."
     })
   })
 
@@ -190,7 +205,11 @@ describe('harness-execution-status (e2e)', () => {
   })
 
   it('fails the gate when the execution failed', async () => {
-    sim = await startSimulator({ executions: [{ id: 'old-1', applicationId: 'app-1', type: 'PIPELINE', entityId: 'pl-2', statuses: [{ status: 'FAILED', failureDetails: 'Verification failed' }] }] })
+    sim = await startSimulator({
+      executions: [
+        { id: 'old-1', applicationId: 'app-1', type: 'PIPELINE', entityId: 'pl-2', statuses: [{ status: 'FAILED', failureDetails: 'Verification failed' }] }
+      ]
+    })
     const result = await run({ operation: 'harness-execution-status', 'execution-id': 'old-1' })
     expect(result.code).toBe(1)
     expect(result.outputs.status).toBe('FAILED')
@@ -233,7 +252,9 @@ describe('FirstGen aborts (e2e): only the step that started the execution aborts
     const result = await run({ ...startPipeline, pipeline: 'Stuck', timeout: '1s' })
     expect(result.code).toBe(1)
     expect(sim.aborts).toHaveLength(1)
-    const warning = annotations(result.stdout).find(annotation => annotation.level === 'warning' && annotation.title === 'Could not abort the Harness execution')
+    const warning = annotations(result.stdout).find(
+      annotation => annotation.level === 'warning' && annotation.title === 'Could not abort the Harness execution'
+    )
     expect(warning?.message).toContain('Could not abort Harness execution exec-1: Harness answered HTTP 403: Not authorized to perform this action')
     expect(warning?.message).toContain("Aborting needs the 'Execute Pipeline' application permission for this pipeline; abort it by hand in Harness: http")
     expect(errorOf(result).message).toContain('it could not be aborted')
@@ -260,7 +281,10 @@ describe('FirstGen aborts (e2e): only the step that started the execution aborts
   })
 
   it('the status operation aborts on its timeout when abort-on-timeout asks it to; a workflow needs Abort Workflow', async () => {
-    sim = await startSimulator({ refuseAbort: true, executions: [{ id: 'long-1', applicationId: 'app-1', type: 'WORKFLOW', entityId: 'wf-1', statuses: ['RUNNING'] }] })
+    sim = await startSimulator({
+      refuseAbort: true,
+      executions: [{ id: 'long-1', applicationId: 'app-1', type: 'WORKFLOW', entityId: 'wf-1', statuses: ['RUNNING'] }]
+    })
     const result = await run({ operation: 'harness-execution-status', 'execution-id': 'long-1', timeout: '1s', 'abort-on-timeout': 'true' })
     expect(sim.aborts).toEqual([abortOf('long-1')])
     expect(visibleLog(result)).toContain("Aborting needs the 'Abort Workflow' application permission for this workflow")
@@ -285,7 +309,10 @@ describe('harness-artifact-cleanup (e2e)', () => {
     const result = await run({ operation: 'harness-artifact-cleanup', 'artifact-stream-id': id })
     expect(result.code).toBe(1)
     expect(result.outputs.message).toBe(message)
-    expect(errorOf(result)).toMatchObject({ title: 'Artifact cleanup failed', message: expect.stringContaining(`Harness did not clean up artifact stream ${id}: ${message}`) })
+    expect(errorOf(result)).toMatchObject({
+      title: 'Artifact cleanup failed',
+      message: expect.stringContaining(`Harness did not clean up artifact stream ${id}: ${message}`)
+    })
   })
 })
 

@@ -19,7 +19,12 @@ const PIPELINES: NonNullable<Parameters<typeof startHarnessNextGen>[0]>['pipelin
     name: 'Fan out',
     stages: [
       { identifier: 'build', name: 'Build', type: 'CI' },
-      { parallel: [{ identifier: 'eu', name: 'Deploy EU' }, { identifier: 'us', name: 'Deploy US', strategy: 'MATRIX' }] },
+      {
+        parallel: [
+          { identifier: 'eu', name: 'Deploy EU' },
+          { identifier: 'us', name: 'Deploy US', strategy: 'MATRIX' }
+        ]
+      },
       { identifier: 'canary', name: 'Canary', strategy: 'LOOP' },
       { identifier: 'prod', name: 'Deploy production' }
     ],
@@ -124,7 +129,9 @@ describe('harness-ng-run-pipeline, end to end', () => {
     expect(result.outputs.status).toBe('Failed')
     const [error] = annotations(result.stdout).filter(annotation => annotation.level === 'error')
     expect(error.title).toBe('Deployment Failed')
-    expect(error.message).toContain(`Harness NextGen execution ${onlyExecution()} ended with status Failed: stage 'Deploy production' (Failed): Shell Script step 'smoke_test' failed: exit status 1`)
+    expect(error.message).toContain(
+      `Harness NextGen execution ${onlyExecution()} ended with status Failed: stage 'Deploy production' (Failed): Shell Script step 'smoke_test' failed: exit status 1`
+    )
   })
 
   it('sends exactly one AbortAll when the wait times out', async () => {
@@ -221,7 +228,9 @@ describe('NextGen statuses and layouts as harness-core has them (e2e)', () => {
     const result = await run({ operation: 'harness-ng-execution-status', 'execution-id': started.outputs['execution-id'], pipeline: '' })
     expect(result.code).toBe(1)
     expect(sim.calls('status')).toHaveLength(1)
-    expect(annotations(result.stdout).find(annotation => annotation.level === 'error')?.message).toContain('HTTP 400: INVALID_REQUEST: Invalid request: Plan Execution Summary does not exist')
+    expect(annotations(result.stdout).find(annotation => annotation.level === 'error')?.message).toContain(
+      'HTTP 400: INVALID_REQUEST: Invalid request: Plan Execution Summary does not exist'
+    )
   })
 
   it('names each stage once, by its own name, through parallel groups and matrix/loop wrappers', async () => {
@@ -230,8 +239,16 @@ describe('NextGen statuses and layouts as harness-core has them (e2e)', () => {
     const stageRows = [...result.summary.matchAll(/<tr><td>([^<]*)<\/td><td>(Success|Failed|NotStarted)<\/td><\/tr>/g)].map(match => match[1])
     expect(stageRows).toEqual(['Build', 'Deploy EU', 'Deploy US', 'Canary', 'Deploy production'])
     expect(result.summary).not.toMatch(/parallel/i)
-    const stageLines = visibleLog(result).split('\n').filter(line => /^ {2}\S/.test(line))
-    expect(stageLines).toEqual(['  Build: Success', '  Deploy EU: Success', '  Deploy US: Failed (matrix leg us-east-1 failed)', '  Canary: NotStarted', '  Deploy production: NotStarted'])
+    const stageLines = visibleLog(result)
+      .split('\n')
+      .filter(line => /^ {2}\S/.test(line))
+    expect(stageLines).toEqual([
+      '  Build: Success',
+      '  Deploy EU: Success',
+      '  Deploy US: Failed (matrix leg us-east-1 failed)',
+      '  Canary: NotStarted',
+      '  Deploy production: NotStarted'
+    ])
     const error = annotations(result.stdout).find(annotation => annotation.level === 'error')
     expect(error?.message).toContain("stage 'Deploy US' (Failed): matrix leg us-east-1 failed")
   })
@@ -274,7 +291,10 @@ describe('who aborts a NextGen execution (e2e)', () => {
   it('the status operation does not abort when the job is cancelled, unless asked', async () => {
     const started = await run({ pipeline: 'slow', wait: 'false' })
     let child: ChildProcess | undefined
-    const running = run({ operation: 'harness-ng-execution-status', 'execution-id': started.outputs['execution-id'], pipeline: '' }, { started: process => (child = process) })
+    const running = run(
+      { operation: 'harness-ng-execution-status', 'execution-id': started.outputs['execution-id'], pipeline: '' },
+      { started: process => (child = process) }
+    )
     await until(() => sim.calls('status').length > 0)
     child?.kill('SIGTERM')
     const result = await running

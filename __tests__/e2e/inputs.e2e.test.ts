@@ -18,6 +18,8 @@ describe('bad input, as the runner passes it', () => {
     expect(run.stdout).toContain('::add-mask::pat.secret-key')
     expect(run.stdout).toContain('::add-mask::glpat-secret')
     expect(visibleLog(run)).not.toContain('secret')
-    expect(annotations(run.stdout)[0].message).toBe("Input 'gitlab-token' is a GitLab input; harness-artifact-cleanup does not read it: remove it from this step.")
+    expect(annotations(run.stdout)[0].message).toBe(
+      "Input 'gitlab-token' is a GitLab input; harness-artifact-cleanup does not read it: remove it from this step."
+    )
   })
 })

@@ -24,9 +24,21 @@ afterAll(async () => {
 })
 
 const harness = (): Record<string, string> => ({ 'harness-url': server.url, 'harness-api-key': 'pat.key-e2e', 'harness-account-id': 'acct-9' })
-const nextgen = (): Record<string, string> => ({ ...harness(), operation: 'harness-ng-run-pipeline', 'harness-org': 'default', 'harness-project': 'payments', pipeline: 'deploy' })
+const nextgen = (): Record<string, string> => ({
+  ...harness(),
+  operation: 'harness-ng-run-pipeline',
+  'harness-org': 'default',
+  'harness-project': 'payments',
+  pipeline: 'deploy'
+})
 const firstgen = (): Record<string, string> => ({ ...harness(), operation: 'harness-start-execution', application: 'shop', pipeline: 'Release' })
-const gitlab = (): Record<string, string> => ({ 'gitlab-url': server.url, 'gitlab-token': 'glpat-e2e', operation: 'gitlab-keep-artifacts', project: 'shop/web', 'job-id': '42' })
+const gitlab = (): Record<string, string> => ({
+  'gitlab-url': server.url,
+  'gitlab-token': 'glpat-e2e',
+  operation: 'gitlab-keep-artifacts',
+  project: 'shop/web',
+  'job-id': '42'
+})
 
 function theError(run: ActionRun): Annotation {
   const errors = annotations(run.stdout).filter(annotation => annotation.level === 'error')
@@ -117,7 +129,9 @@ describe('input formats', () => {
   })
 
   it('a mistyped operation or status gets a suggestion', async () => {
-    expect(await refused({ ...firstgen(), operation: 'harness-start-exection' })).toMatch(/; got 'harness-start-exection'\. Did you mean 'harness-start-execution'\?$/)
+    expect(await refused({ ...firstgen(), operation: 'harness-start-exection' })).toMatch(
+      /; got 'harness-start-exection'\. Did you mean 'harness-start-execution'\?$/
+    )
     expect(await refused({ ...firstgen(), 'passing-statuses': 'SUCESS' })).toBe(
       "Input 'passing-statuses' lists 'SUCESS', which is not a final status; expected some of: SUCCESS, FAILED, ERROR, ABORTED, REJECTED, EXPIRED, SKIPPED. Did you mean 'SUCCESS'?"
     )
@@ -163,10 +177,12 @@ describe('empty secrets, missing files, identifiers', () => {
   })
 
   it("'.', '..' and '/' in identifiers are refused before they can change a request's path", async () => {
-    expect(await refused({ ...harness(), operation: 'harness-ng-execution-status', 'harness-org': 'default', 'harness-project': 'payments', 'execution-id': '..' })).toBe(
-      "Input 'execution-id' must be an identifier, not '.' or '..'; got '..'."
+    expect(
+      await refused({ ...harness(), operation: 'harness-ng-execution-status', 'harness-org': 'default', 'harness-project': 'payments', 'execution-id': '..' })
+    ).toBe("Input 'execution-id' must be an identifier, not '.' or '..'; got '..'.")
+    expect(await refused({ ...nextgen(), 'harness-project': 'team/payments' })).toBe(
+      "Input 'harness-project' must be an identifier without '/'; got 'team/payments'."
     )
-    expect(await refused({ ...nextgen(), 'harness-project': 'team/payments' })).toBe("Input 'harness-project' must be an identifier without '/'; got 'team/payments'.")
     expect(await refused({ ...gitlab(), project: 'shop/..' })).toBe(
       "Input 'project' must be an identifier, not '.' or '..' (nor hold them between slashes); got 'shop/..'."
     )
@@ -221,7 +237,7 @@ describe('failures from the servers say what really failed', () => {
     const run = await runAction({ ...gitlab(), 'gitlab-url': `http://127.0.0.1:${port}` })
     expect(run.code).toBe(1)
     const error = theError(run)
-    expect(error.title).toBe("Could not keep the artifacts of job 42 of shop/web")
+    expect(error.title).toBe('Could not keep the artifacts of job 42 of shop/web')
     expect(error.message.split('\n').at(-1)).toBe(
       `Nothing accepted the connection at 127.0.0.1:${port}. Check 'gitlab-url' (http://127.0.0.1:${port}): host and port, and that the server is running and reachable from the runner.`
     )

@@ -127,7 +127,9 @@ describe('1. proxies', () => {
       { env: { HTTP_PROXY: forward.url } }
     )
     expect(result.code).toBe(0)
-    expect(forward.requests.map(request => request.target)).toEqual([expect.stringMatching(/^http:\/\/harness\.test:\d+\/gateway\/pipeline\/api\/pipeline\/execute\/deploy_payments\?/)])
+    expect(forward.requests.map(request => request.target)).toEqual([
+      expect.stringMatching(/^http:\/\/harness\.test:\d+\/gateway\/pipeline\/api\/pipeline\/execute\/deploy_payments\?/)
+    ])
   })
 
   it('names the proxy when it refuses the request', async () => {
@@ -192,7 +194,9 @@ describe('4 and 5. hostile answers', () => {
   it('a gzip-encoded body is refused, not saved still encoded; identity was asked for', async () => {
     const { server, result } = await hostile({ hostile: 'gzip' }, { ...download, extract: 'false' })
     expect(result.code).toBe(1)
-    expect(failure(result).message).toContain("sent the body encoded as 'gzip', though only the plain bytes were asked for (Accept-Encoding: identity); nothing was saved")
+    expect(failure(result).message).toContain(
+      "sent the body encoded as 'gzip', though only the plain bytes were asked for (Accept-Encoding: identity); nothing was saved"
+    )
     expect(server.storage.requests[0].headers['accept-encoding']).toBe('identity')
     expect(files(result)).toEqual([])
   })
@@ -212,7 +216,10 @@ describe('4 and 5. hostile answers', () => {
   })
 
   it('keep fails on a 200 web page and on JSON that is not the job', async () => {
-    const page = await hostile({ status: 200, headers: { 'content-type': 'text/html' }, body: '<html>Sign in</html>' }, { operation: 'gitlab-keep-artifacts', 'job-id': '101' })
+    const page = await hostile(
+      { status: 200, headers: { 'content-type': 'text/html' }, body: '<html>Sign in</html>' },
+      { operation: 'gitlab-keep-artifacts', 'job-id': '101' }
+    )
     expect(page.result.code).toBe(1)
     expect(failure(page.result).message).toContain('answered HTTP 200 with a web page (text/html), not a JSON answer')
     const other = await hostile({ status: 200, body: '{"ok":true}' }, { operation: 'gitlab-keep-artifacts', 'job-id': '101' })
@@ -316,7 +323,11 @@ describe('10. file names from the server', () => {
     ['C:\\Windows\\System32\\NUL.txt', '_NUL.txt']
   ])('Content-Disposition %s is saved as %s inside path', async (sent, saved) => {
     const server = await gitlab()
-    server.failNext({ status: 200, headers: { 'content-type': 'application/octet-stream', 'content-disposition': `attachment; filename="${sent.replace(/\\/g, '\\\\')}"` }, body: 'payload' })
+    server.failNext({
+      status: 200,
+      headers: { 'content-type': 'application/octet-stream', 'content-disposition': `attachment; filename="${sent.replace(/\\/g, '\\\\')}"` },
+      body: 'payload'
+    })
     const result = await run(server, { operation: 'gitlab-download-artifact-file', 'job-id': '101', 'artifact-path': 'dist/app.txt' })
     expect(result.code).toBe(0)
     expect(files(result)).toEqual([saved])

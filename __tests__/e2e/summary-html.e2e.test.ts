@@ -25,7 +25,13 @@ beforeAll(async () => {
       ...firstGen,
       executions: [
         { id: 'exec-passed', applicationId: 'app-shop', type: 'WORKFLOW', entityId: 'wf-api', statuses: ['SUCCESS'] },
-        { id: 'exec-failed', applicationId: 'app-shop', type: 'WORKFLOW', entityId: 'wf-api', statuses: [{ status: 'FAILED', failureDetails: 'Smoke test <exit 1> failed' }] }
+        {
+          id: 'exec-failed',
+          applicationId: 'app-shop',
+          type: 'WORKFLOW',
+          entityId: 'wf-api',
+          statuses: [{ status: 'FAILED', failureDetails: 'Smoke test <exit 1> failed' }]
+        }
       ]
     }),
     startHarnessNextGen(),
@@ -47,7 +53,13 @@ afterAll(async () => {
 
 function firstGen(inputs: Record<string, string>): Record<string, string> {
   const scenario = demoScenario()
-  return { 'harness-url': servers.firstGen.url, 'harness-api-key': scenario.apiKey, 'harness-account-id': scenario.accountId, 'poll-interval': '0.1s', ...inputs }
+  return {
+    'harness-url': servers.firstGen.url,
+    'harness-api-key': scenario.apiKey,
+    'harness-account-id': scenario.accountId,
+    'poll-interval': '0.1s',
+    ...inputs
+  }
 }
 
 function nextGen(inputs: Record<string, string>): Record<string, string> {
@@ -78,7 +90,11 @@ const CASES: Array<[operation: string, passing: () => Record<string, string>, fa
   ['harness-ng-run-pipeline', () => nextGen({ pipeline: 'deploy_payments' }), () => nextGen({ pipeline: 'deploy_broken' })],
   ['harness-ng-execution-status', () => nextGen({ 'execution-id': 'will-be-replaced' }), () => nextGen({ 'execution-id': 'no-such-execution' })],
   ['gitlab-download-artifacts', () => gitLab({ ref: 'main', job: 'build' }), () => gitLab({ ref: 'main', job: 'lint' })],
-  ['gitlab-download-artifact-file', () => gitLab({ 'job-id': '1001', 'artifact-path': 'dist/app.txt' }), () => gitLab({ 'job-id': '1001', 'artifact-path': 'dist/missing.txt' })],
+  [
+    'gitlab-download-artifact-file',
+    () => gitLab({ 'job-id': '1001', 'artifact-path': 'dist/app.txt' }),
+    () => gitLab({ 'job-id': '1001', 'artifact-path': 'dist/missing.txt' })
+  ],
   ['gitlab-keep-artifacts', () => gitLab({ 'job-id': '1001' }), () => gitLab({ 'job-id': '9999' })],
   ['gitlab-delete-artifacts', () => gitLab({ 'job-id': '1001' }), () => gitLab({ 'job-id': '1001', 'gitlab-token': 'glpat-wrong' })]
 ]

@@ -9,7 +9,10 @@ import type { GitLabConnection, JobSelector } from '../../src/settings/index.js'
 import { startGitLab, type FakeGitLab } from '../../simulator/gitlab.js'
 import { zipBuffer, type ZipEntry } from '../../simulator/zip.js'
 
-const entries: ZipEntry[] = [{ name: 'a.txt', data: 'hello' }, { name: 'big.bin', size: 3 * 1024 * 1024 + 5 }]
+const entries: ZipEntry[] = [
+  { name: 'a.txt', data: 'hello' },
+  { name: 'big.bin', size: 3 * 1024 * 1024 + 5 }
+]
 const archive = zipBuffer(entries)
 const archiveSha256 = createHash('sha256').update(archive).digest('hex')
 const fast = { attempts: 3, baseDelayMs: 10, maxDelayMs: 20 }
@@ -25,7 +28,12 @@ beforeEach(async () => {
       { id: 3, entries, etag: '"d41d8cd98f00b204e9800998ecf8427e"' }
     ]
   })
-  connection = { apiUrl: new URL(`${gitlab.url}/api/v4`), auth: { header: 'PRIVATE-TOKEN', token: 'glpat-simulator-token' }, project: 'group/sub/project', timeoutMs: 60_000 }
+  connection = {
+    apiUrl: new URL(`${gitlab.url}/api/v4`),
+    auth: { header: 'PRIVATE-TOKEN', token: 'glpat-simulator-token' },
+    project: 'group/sub/project',
+    timeoutMs: 60_000
+  }
 })
 afterEach(() => gitlab.close())
 
@@ -116,7 +124,9 @@ describe('downloadToFile', () => {
     connection = { ...connection, apiUrl: new URL(`${gitlab.url}/api/v4`) }
     gitlab.failNext({ status: 403, at: 'storage', body: '<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>' })
     const { folder, run } = download('1')
-    await expect(run).rejects.toThrow(`Could not download job 1: the storage host ${gitlab.storage.url} GitLab redirected to answered HTTP 403: AccessDenied: Request has expired`)
+    await expect(run).rejects.toThrow(
+      `Could not download job 1: the storage host ${gitlab.storage.url} GitLab redirected to answered HTTP 403: AccessDenied: Request has expired`
+    )
     expect(readdirSync(folder)).toEqual([])
     expect(gitlab.leaks).toEqual([])
   })

@@ -3,7 +3,12 @@ import { Readable } from 'node:stream'
 import type { HttpResponse } from '../../src/http/client.js'
 import type { GitLabConnection } from '../../src/settings/index.js'
 
-const gitlab: GitLabConnection = { apiUrl: new URL('https://gitlab.example.com/api/v4'), auth: { header: 'PRIVATE-TOKEN', token: 't' }, project: 'g/p', timeoutMs: 60_000 }
+const gitlab: GitLabConnection = {
+  apiUrl: new URL('https://gitlab.example.com/api/v4'),
+  auth: { header: 'PRIVATE-TOKEN', token: 't' },
+  project: 'g/p',
+  timeoutMs: 60_000
+}
 const request: Request = { gitlab, access: 'read', job: { by: 'id', jobId: '5' } }
 
 function answer(status: number, text: string, url = 'https://gitlab.example.com/api/v4/projects/g%2Fp/jobs/5/artifacts'): HttpResponse {
@@ -51,7 +56,9 @@ describe('gitlabHttpError', () => {
   it('reads an object-storage XML error and says it came from the storage host', async () => {
     const xml = '<?xml version="1.0"?><Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>'
     const error = await gitlabHttpError('x', answer(403, xml, 'https://storage.example.net/bucket/a.zip'), request)
-    expect(error.message).toBe('Could not x: the storage host https://storage.example.net GitLab redirected to answered HTTP 403: AccessDenied: Request has expired')
+    expect(error.message).toBe(
+      'Could not x: the storage host https://storage.example.net GitLab redirected to answered HTTP 403: AccessDenied: Request has expired'
+    )
     expect(error.hint).toContain('expired')
   })
 

@@ -13,7 +13,10 @@ function tree(root: string): string[] {
   return (readdirSync(root, { recursive: true }) as string[]).map(name => name.split(path.sep).join('/')).sort()
 }
 
-async function extract(entries: ZipEntry[], limits = generous): Promise<{ root: string; out: string; result?: Awaited<ReturnType<typeof extractArchive>>; error?: ActionError }> {
+async function extract(
+  entries: ZipEntry[],
+  limits = generous
+): Promise<{ root: string; out: string; result?: Awaited<ReturnType<typeof extractArchive>>; error?: ActionError }> {
   const root = mkdtempSync(path.join(tmpdir(), 'extract-test-'))
   const zip = path.join(root, 'archive.zip')
   await writeZip(zip, entries)
@@ -59,7 +62,10 @@ describe('extractArchive', () => {
   })
 
   it('streams a big entry and checks its CRC', async () => {
-    const { out, result } = await extract([{ name: 'big.bin', size: 5 * 1024 * 1024 + 3 }, { name: 'small.txt', data: 'ok' }])
+    const { out, result } = await extract([
+      { name: 'big.bin', size: 5 * 1024 * 1024 + 3 },
+      { name: 'small.txt', data: 'ok' }
+    ])
     expect(result?.files).toBe(2)
     expect(statSync(path.join(out, 'big.bin')).size).toBe(5 * 1024 * 1024 + 3)
   })
@@ -70,7 +76,10 @@ describe('extractArchive', () => {
     ['/etc/evil', "entry '/etc/evil' has an absolute path"],
     ['C:/Windows/evil.dll', "entry 'C:/Windows/evil.dll' has an absolute path"]
   ])('refuses %s before writing anything', async (name, message) => {
-    const { root, out, error } = await extract([{ name: 'first.txt', data: 'written?' }, { name, data: 'evil' }])
+    const { root, out, error } = await extract([
+      { name: 'first.txt', data: 'written?' },
+      { name, data: 'evil' }
+    ])
     expect(error?.message).toContain(message)
     expect(error?.message).toContain('Nothing was extracted')
     expect(existsSync(out)).toBe(false)
@@ -78,7 +87,10 @@ describe('extractArchive', () => {
   })
 
   it('refuses a symlink entry, naming it', async () => {
-    const { out, error } = await extract([{ name: 'ok.txt', data: 'x' }, { name: 'link', type: 'symlink', data: '/etc/passwd' }])
+    const { out, error } = await extract([
+      { name: 'ok.txt', data: 'x' },
+      { name: 'link', type: 'symlink', data: '/etc/passwd' }
+    ])
     expect(error?.message).toBe("Refused to extract the archive: entry 'link' is a symbolic link. Nothing was extracted.")
     expect(existsSync(out)).toBe(false)
   })
@@ -103,7 +115,10 @@ describe('extractArchive', () => {
 
   it('finds corrupt data by its CRC, in stored and deflated entries', async () => {
     for (const method of ['store', 'deflate'] as const) {
-      const { out, error } = await extract([{ name: 'dir/ok.txt', data: 'fine' }, { name: 'dir/bad.txt', data: 'some data '.repeat(50), method, corrupt: true }])
+      const { out, error } = await extract([
+        { name: 'dir/ok.txt', data: 'fine' },
+        { name: 'dir/bad.txt', data: 'some data '.repeat(50), method, corrupt: true }
+      ])
       expect(error?.message).toMatch(/^The artifacts archive is damaged at entry 'dir\/bad.txt': /)
       expect(tree(out)).toEqual([])
     }

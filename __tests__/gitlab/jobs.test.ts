@@ -14,7 +14,9 @@ describe('assertDownloadable', () => {
   const job: GitLabJob = { id: 7, name: 'build', status: 'success', pipeline: { id: 3, ref: 'main', sha: 'abcdef1234567890' } }
 
   it('passes a job with an archive, and a job GitLab did not describe', () => {
-    expect(() => assertDownloadable({ selector: { by: 'id', jobId: '7' }, job: { ...job, artifacts_file: { filename: 'artifacts.zip', size: 1 } } })).not.toThrow()
+    expect(() =>
+      assertDownloadable({ selector: { by: 'id', jobId: '7' }, job: { ...job, artifacts_file: { filename: 'artifacts.zip', size: 1 } } })
+    ).not.toThrow()
     expect(() => assertDownloadable({ selector: { by: 'id', jobId: '7' } })).not.toThrow()
   })
 
@@ -32,8 +34,16 @@ describe('assertDownloadable', () => {
 
 describe('describeGitLabJob', () => {
   it('names the job, its status, pipeline, ref, commit and page', () => {
-    expect(describeGitLabJob({ id: 1, name: 'b', status: 'success', ref: 'main', commit: { short_id: '1a2b3c4d' }, pipeline: { id: 2 }, web_url: 'https://gitlab.example.com/g/p/-/jobs/1' })).toBe(
-      "job 1 'b' (success) of pipeline 2 for main at 1a2b3c4d: https://gitlab.example.com/g/p/-/jobs/1"
-    )
+    expect(
+      describeGitLabJob({
+        id: 1,
+        name: 'b',
+        status: 'success',
+        ref: 'main',
+        commit: { short_id: '1a2b3c4d' },
+        pipeline: { id: 2 },
+        web_url: 'https://gitlab.example.com/g/p/-/jobs/1'
+      })
+    ).toBe("job 1 'b' (success) of pipeline 2 for main at 1a2b3c4d: https://gitlab.example.com/g/p/-/jobs/1")
   })
 })

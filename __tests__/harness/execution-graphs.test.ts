@@ -39,7 +39,12 @@ describe('NextGen layout graphs', () => {
         'u-prod': node('prod'),
         'u-matrix-stage': node('canary', { status: 'Failed' }),
         'u-matrix': node('canary', { nodeType: 'MATRIX', nodeGroup: 'STRATEGY', status: 'Failed', children: ['u-matrix-stage'], next: ['u-prod'] }),
-        'u-group': { nodeType: 'parallel', nodeGroup: 'STAGE', nodeIdentifier: 'parallelu-group', edgeLayoutList: { currentNodeChildren: ['u-eu', 'u-loop'], nextIds: ['u-matrix'] } },
+        'u-group': {
+          nodeType: 'parallel',
+          nodeGroup: 'STAGE',
+          nodeIdentifier: 'parallelu-group',
+          edgeLayoutList: { currentNodeChildren: ['u-eu', 'u-loop'], nextIds: ['u-matrix'] }
+        },
         'u-eu': node('eu'),
         'u-loop-stage': node('us'),
         'u-loop': node('us', { nodeType: 'LOOP', nodeGroup: 'STRATEGY', children: ['u-loop-stage'] }),

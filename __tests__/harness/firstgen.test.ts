@@ -67,7 +67,9 @@ describe('startExecution', () => {
           { name: 'infra', variableValue: { type: 'ID', value: 'infra-9' } },
           { name: 'tag', variableValue: { type: 'EXPRESSION', value: '${app.name}' } }
         ],
-        serviceInputs: [{ name: 'api', artifactValueInput: { valueType: 'BUILD_NUMBER', buildNumber: { artifactSourceName: 'docker-api', buildNumber: '1.10' } } }]
+        serviceInputs: [
+          { name: 'api', artifactValueInput: { valueType: 'BUILD_NUMBER', buildNumber: { artifactSourceName: 'docker-api', buildNumber: '1.10' } } }
+        ]
       }
     ])
     const [body] = graphqlBodies(setup.sim)
@@ -87,7 +89,14 @@ describe('startExecution', () => {
   })
 
   it('passes on the warning Harness started it with', async () => {
-    const body = { data: { startExecution: { warningMessage: 'Extra inputs ignored', execution: { __typename: 'WorkflowExecution', id: 'e9', status: 'QUEUED', application: { id: 'app-1', name: 'shop' } } } } }
+    const body = {
+      data: {
+        startExecution: {
+          warningMessage: 'Extra inputs ignored',
+          execution: { __typename: 'WorkflowExecution', id: 'e9', status: 'QUEUED', application: { id: 'app-1', name: 'shop' } }
+        }
+      }
+    }
     setup.sim.faults.push({ field: 'startExecution', status: 200, body })
     const started = await startExecution(connection(setup.sim), start)
     expect(started.warning).toBe('Extra inputs ignored')
@@ -116,20 +125,34 @@ describe('readExecution', () => {
     expect(last?.startedAt).toEqual(expect.any(Number))
   })
 
-  it("reads a workflow execution with the environment it deploys to", async () => {
+  it('reads a workflow execution with the environment it deploys to', async () => {
     const { execution } = await startExecution(connection(setup.sim), { ...start, kind: 'WORKFLOW', entityId: 'wf-1' })
     const read = await readExecution(connection(setup.sim), execution.id)
     expect(read).toMatchObject({ kind: 'WORKFLOW', environmentId: 'env-qa', target: { id: 'wf-1', name: 'Deploy api' }, stages: [] })
   })
 
   it('accepts DateTime as epoch milliseconds too (older Harness answers)', async () => {
-    const body = { data: { execution: { __typename: 'WorkflowExecution', id: 'e1', status: 'FAILED', failureDetails: 'boom', startedAt: 1_700_000_000_000, endedAt: '2023-11-14T22:14:20Z', application: { id: 'app-1' } } } }
+    const body = {
+      data: {
+        execution: {
+          __typename: 'WorkflowExecution',
+          id: 'e1',
+          status: 'FAILED',
+          failureDetails: 'boom',
+          startedAt: 1_700_000_000_000,
+          endedAt: '2023-11-14T22:14:20Z',
+          application: { id: 'app-1' }
+        }
+      }
+    }
     setup.sim.faults.push({ field: 'execution', status: 200, body })
     expect(await readExecution(connection(setup.sim), 'e1')).toMatchObject({ startedAt: 1_700_000_000_000, endedAt: 1_700_000_060_000, failureDetails: 'boom' })
   })
 
   it("fails with Harness's message for an unknown execution", async () => {
-    await expect(readExecution(connection(setup.sim), 'nope')).rejects.toThrow('Could not read Harness execution nope: Execution does not exist or access is denied')
+    await expect(readExecution(connection(setup.sim), 'nope')).rejects.toThrow(
+      'Could not read Harness execution nope: Execution does not exist or access is denied'
+    )
   })
 })
 
@@ -138,13 +161,17 @@ describe('executionUrl', () => {
 
   it('links a pipeline execution the way Harness does', () => {
     const harness = { url: new URL('https://app.harness.io'), accountId: ACCOUNT, apiKey: 'k' }
-    expect(executionUrl(harness, execution)).toBe('https://app.harness.io/#/account/acct-1/app/app-1/pipeline-execution/ex%201/workflow-execution/undefined/details')
+    expect(executionUrl(harness, execution)).toBe(
+      'https://app.harness.io/#/account/acct-1/app/app-1/pipeline-execution/ex%201/workflow-execution/undefined/details'
+    )
   })
 
   it("links a workflow execution through its environment, or Harness's placeholder before one is known", () => {
     const harness = { url: new URL('https://harness.example.com/vanity/'), accountId: ACCOUNT, apiKey: 'k' }
     const workflow: FirstGenExecution = { ...execution, id: 'ex1', kind: 'WORKFLOW' }
-    expect(executionUrl(harness, { ...workflow, environmentId: 'env-qa' })).toBe('https://harness.example.com/vanity/#/account/acct-1/app/app-1/env/env-qa/executions/ex1/details')
+    expect(executionUrl(harness, { ...workflow, environmentId: 'env-qa' })).toBe(
+      'https://harness.example.com/vanity/#/account/acct-1/app/app-1/env/env-qa/executions/ex1/details'
+    )
     expect(executionUrl(harness, workflow)).toBe('https://harness.example.com/vanity/#/account/acct-1/app/app-1/env/empty/executions/ex1/details')
   })
 })

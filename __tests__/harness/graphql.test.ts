@@ -81,17 +81,29 @@ describe('graphql: how Harness says no', () => {
   })
 
   it("a REST-style body (responseMessages) gives Harness's message", async () => {
-    const body = { status: 'ERROR', code: 'ACCESS_DENIED', message: 'Not authorized', responseMessages: [{ code: 'ACCESS_DENIED', level: 'ERROR', message: 'Not authorized' }] }
+    const body = {
+      status: 'ERROR',
+      code: 'ACCESS_DENIED',
+      message: 'Not authorized',
+      responseMessages: [{ code: 'ACCESS_DENIED', level: 'ERROR', message: 'Not authorized' }]
+    }
     sim = await startSimulator({ faults: [{ field: 'applicationByName', status: 403, body }] })
     const error = await failure(READ)
     expect(error.message).toBe('Could not find the application: Harness answered HTTP 403: ACCESS_DENIED: Not authorized')
     expect(error.title).toBe('Harness refused: missing permission')
-    expect(error.hint).toBe("The API key's user group needs the Applications: Read permission on the application; grant it in Harness (Access Management, user group permissions).")
+    expect(error.hint).toBe(
+      "The API key's user group needs the Applications: Read permission on the application; grant it in Harness (Access Management, user group permissions)."
+    )
   })
 
   it('HTTP 200 with errors and data null fails with the errors', async () => {
     sim = await startSimulator()
-    const error = await failure({ ...READ, query: 'query Execution($id: String!) { execution(executionId: $id) { id } }', operationName: 'Execution', variables: { id: 'nope' } })
+    const error = await failure({
+      ...READ,
+      query: 'query Execution($id: String!) { execution(executionId: $id) { id } }',
+      operationName: 'Execution',
+      variables: { id: 'nope' }
+    })
     expect(error.message).toBe('Could not find the application: Execution does not exist or access is denied')
     expect(error.hint).toBe('Check the id, and that the API key can see the application it belongs to.')
   })

@@ -36,7 +36,8 @@ afterEach(async () => {
 describe('NextGenClient.run', () => {
   it('posts the runtime input YAML byte for byte as application/yaml, with scope, notes and branch', async () => {
     const sim = await simulator()
-    const yaml = 'pipeline:\n  identifier: deploy_payments   \n  variables:\r\n    - name: version\n      value: 1.10 # keep as written\n    - name: owner\n      value: "Zoë"'
+    const yaml =
+      'pipeline:\n  identifier: deploy_payments   \n  variables:\r\n    - name: version\n      value: 1.10 # keep as written\n    - name: owner\n      value: "Zoë"'
     const started = await clientFor(sim.url).run({ ...run, runtimeInputs: yaml, branch: 'release/2.4' })
 
     expect(started.status).toBe('Running')
@@ -82,7 +83,9 @@ describe('NextGenClient.run', () => {
 
   it("turns Harness's failure envelope into one line with the HTTP status, code and message", async () => {
     const sim = await simulator()
-    const error = await clientFor(sim.url).run({ ...run, runtimeInputs: 'variables: []' }).catch(e => e)
+    const error = await clientFor(sim.url)
+      .run({ ...run, runtimeInputs: 'variables: []' })
+      .catch(e => e)
     expect(error).toBeInstanceOf(ActionError)
     expect(error.message).toBe(
       "Could not start NextGen pipeline 'deploy_payments': Harness answered HTTP 400: INVALID_REQUEST: Invalid runtime input YAML: the YAML must have a top-level pipeline: key"
@@ -92,14 +95,18 @@ describe('NextGenClient.run', () => {
   it('never sends the execute call twice, even after a 500', async () => {
     const sim = await simulator()
     sim.failNext('execute', { httpStatus: 500, code: 'UNEXPECTED', message: 'Internal error' })
-    const error = await clientFor(sim.url).run(run).catch(e => e)
+    const error = await clientFor(sim.url)
+      .run(run)
+      .catch(e => e)
     expect(error.message).toContain('HTTP 500: UNEXPECTED: Internal error')
     expect(sim.calls('execute')).toHaveLength(1)
   })
 
   it('names a bad key with the hint to check it', async () => {
     const sim = await simulator()
-    const error = await clientFor(sim.url, 'pat.wrong').run(run).catch(e => e)
+    const error = await clientFor(sim.url, 'pat.wrong')
+      .run(run)
+      .catch(e => e)
     expect(error.message).toContain('HTTP 401: INVALID_TOKEN: Token is not valid.')
     expect(error.hint).toContain('harness-api-key')
   })
@@ -110,7 +117,9 @@ describe('NextGenClient.run', () => {
       res.end('<html>Sign in</html>')
     })
     running.push(server)
-    const error = await clientFor(server.url).run(run).catch(e => e)
+    const error = await clientFor(server.url)
+      .run(run)
+      .catch(e => e)
     expect(error.message).toContain('answered HTTP 200 with a web page (text/html), not a JSON answer')
     expect(error.hint).toContain("'harness-url'")
   })
@@ -179,7 +188,11 @@ describe('NextGenClient.execution', () => {
     expect(missing).toBeInstanceOf(ExecutionNotFoundError)
     expect(missing.message).toContain('HTTP 404: RESOURCE_NOT_FOUND_EXCEPTION: Plan Execution Summary does not exist')
     const { id } = await client.run(run)
-    sim.failNext('status', { httpStatus: 400, code: 'INVALID_REQUEST', message: 'Invalid request: Plan Execution Summary does not exist or has been deleted for given planExecutionId' })
+    sim.failNext('status', {
+      httpStatus: 400,
+      code: 'INVALID_REQUEST',
+      message: 'Invalid request: Plan Execution Summary does not exist or has been deleted for given planExecutionId'
+    })
     const older = await client.execution(id).catch(e => e)
     expect(older).toBeInstanceOf(ExecutionNotFoundError)
     expect(older.message).toContain('HTTP 400: INVALID_REQUEST: Invalid request: Plan Execution Summary does not exist')

@@ -14,10 +14,32 @@ import {
 /** Every FirstGen GraphQL ExecutionStatus and every NextGen ExecutionStatus display name (harness-core). */
 const FIRSTGEN = ['ABORTED', 'ERROR', 'FAILED', 'PAUSED', 'QUEUED', 'RESUMED', 'RUNNING', 'SUCCESS', 'WAITING', 'SKIPPED', 'REJECTED', 'EXPIRED']
 const NEXTGEN = [
-  'Running', 'AsyncWaiting', 'TaskWaiting', 'TimedWaiting', 'Failed', 'Errored', 'IgnoreFailed', 'NotStarted', 'Expired', 'Aborted',
-  'Discontinuing', 'Queued', 'Paused', 'ResourceWaiting', 'InterventionWaiting', 'ApprovalWaiting', 'WaitStepRunning',
-  'QueuedLicenseLimitReached', 'QueuedExecutionConcurrencyReached', 'Success', 'Suspended', 'Skipped', 'Pausing',
-  'ApprovalRejected', 'InputWaiting', 'AbortedByFreeze'
+  'Running',
+  'AsyncWaiting',
+  'TaskWaiting',
+  'TimedWaiting',
+  'Failed',
+  'Errored',
+  'IgnoreFailed',
+  'NotStarted',
+  'Expired',
+  'Aborted',
+  'Discontinuing',
+  'Queued',
+  'Paused',
+  'ResourceWaiting',
+  'InterventionWaiting',
+  'ApprovalWaiting',
+  'WaitStepRunning',
+  'QueuedLicenseLimitReached',
+  'QueuedExecutionConcurrencyReached',
+  'Success',
+  'Suspended',
+  'Skipped',
+  'Pausing',
+  'ApprovalRejected',
+  'InputWaiting',
+  'AbortedByFreeze'
 ]
 
 /** The README's table, built from the mapping. */
@@ -41,15 +63,23 @@ describe('status-normalized', () => {
 
   it('says the same for the same outcome in either generation', () => {
     const pairs: Array<[string, string]> = [
-      ['SUCCESS', 'Success'], ['FAILED', 'Failed'], ['ABORTED', 'Aborted'], ['REJECTED', 'ApprovalRejected'], ['EXPIRED', 'Expired'],
-      ['SKIPPED', 'Skipped'], ['RUNNING', 'Running'], ['QUEUED', 'Queued'], ['PAUSED', 'ApprovalWaiting']
+      ['SUCCESS', 'Success'],
+      ['FAILED', 'Failed'],
+      ['ABORTED', 'Aborted'],
+      ['REJECTED', 'ApprovalRejected'],
+      ['EXPIRED', 'Expired'],
+      ['SKIPPED', 'Skipped'],
+      ['RUNNING', 'Running'],
+      ['QUEUED', 'Queued'],
+      ['PAUSED', 'ApprovalWaiting']
     ]
     for (const [firstgen, nextgen] of pairs) expect(normalizedStatus('firstgen', firstgen)).toBe(normalizedStatus('nextgen', nextgen))
   })
 
   it('keeps final and non-final statuses apart', () => {
     const finalValues = new Set(['success', 'skipped', 'failed', 'rejected', 'expired', 'aborted'])
-    for (const status of FIRSTGEN) expect(finalValues.has(normalizedStatus('firstgen', status))).toBe((FIRSTGEN_FINAL_STATUSES as readonly string[]).includes(status))
+    for (const status of FIRSTGEN)
+      expect(finalValues.has(normalizedStatus('firstgen', status))).toBe((FIRSTGEN_FINAL_STATUSES as readonly string[]).includes(status))
     for (const status of NEXTGEN) expect(finalValues.has(normalizedStatus('nextgen', status))).toBe(isNextGenFinal(status))
   })
 

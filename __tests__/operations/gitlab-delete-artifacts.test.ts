@@ -12,7 +12,10 @@ describe('gitlab-delete-artifacts', () => {
     gitlab = await startGitLab({ jobs: [{ id: 5, entries: [{ name: 'a', data: 'a' }] }] })
     const result = await deleteArtifacts(settings(gitlab), context)
     expect(gitlab.jobs.get(5)?.deleted).toBe(true)
-    expect(gitlab.requests.map(request => `${request.method} ${request.path}`)).toEqual(['GET /api/v4/projects/42/jobs/5', 'DELETE /api/v4/projects/42/jobs/5/artifacts'])
+    expect(gitlab.requests.map(request => `${request.method} ${request.path}`)).toEqual([
+      'GET /api/v4/projects/42/jobs/5',
+      'DELETE /api/v4/projects/42/jobs/5/artifacts'
+    ])
     expect(result.summary).toMatchObject({ status: 'Deleted', target: '42 job 5', passed: true, links: [{ href: `${gitlab.url}/group/sub/project/-/jobs/5` }] })
     expect(result.outputs).toEqual({ 'job-id': 5, 'pipeline-id': gitlab.jobs.get(5)?.pipeline, 'job-url': `${gitlab.url}/group/sub/project/-/jobs/5` })
   })
@@ -20,7 +23,9 @@ describe('gitlab-delete-artifacts', () => {
   it('never sends a DELETE twice, even after a 502', async () => {
     gitlab = await startGitLab({ jobs: [{ id: 5, entries: [{ name: 'a', data: 'a' }] }] })
     gitlab.failNext({ status: 502, body: '<html>502 Bad Gateway</html>' })
-    await expect(deleteArtifacts(settings(gitlab), context)).rejects.toThrow('Could not delete the artifacts of job 5 of 42: GitLab answered HTTP 502: <html>502 Bad Gateway</html>')
+    await expect(deleteArtifacts(settings(gitlab), context)).rejects.toThrow(
+      'Could not delete the artifacts of job 5 of 42: GitLab answered HTTP 502: <html>502 Bad Gateway</html>'
+    )
     expect(gitlab.requests.filter(request => request.method === 'DELETE')).toHaveLength(1)
     expect(gitlab.jobs.get(5)?.deleted).toBeUndefined()
   })

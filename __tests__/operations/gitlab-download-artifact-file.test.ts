@@ -13,7 +13,14 @@ beforeEach(async () => {
 afterEach(() => gitlab.close())
 
 function settings(artifactPath: string): DownloadArtifactFileSettings {
-  return { operation: 'gitlab-download-artifact-file', gitlab: connection(gitlab), job: { by: 'id', jobId: '5' }, artifactPath, path: newFolder(), stallMs: 60_000 }
+  return {
+    operation: 'gitlab-download-artifact-file',
+    gitlab: connection(gitlab),
+    job: { by: 'id', jobId: '5' },
+    artifactPath,
+    path: newFolder(),
+    stallMs: 60_000
+  }
 }
 
 describe('gitlab-download-artifact-file', () => {

@@ -12,7 +12,12 @@ const sha256 = createHash('sha256').update(zipBuffer(entries)).digest('hex')
 
 let gitlab: FakeGitLab
 beforeEach(async () => {
-  gitlab = await startGitLab({ jobs: [{ id: 5, name: 'build', ref: 'release/2.0', entries }, { id: 6, entries: [{ name: '../evil', data: 'x' }] }] })
+  gitlab = await startGitLab({
+    jobs: [
+      { id: 5, name: 'build', ref: 'release/2.0', entries },
+      { id: 6, entries: [{ name: '../evil', data: 'x' }] }
+    ]
+  })
 })
 afterEach(() => gitlab.close())
 
@@ -46,7 +51,12 @@ describe('gitlab-download-artifacts', () => {
     expect(result.summary.links).toEqual([{ text: 'Job 5 in GitLab', href: `${gitlab.url}/group/sub/project/-/jobs/5` }])
     expect(readdirSync(given.path, { recursive: true }).sort()).toEqual(['dist', path.join('dist', 'app.js'), path.join('dist', 'empty.txt')])
     expect(result.summary).toMatchObject({ operation: 'gitlab-download-artifacts', target: 'group/sub/project job 5', status: 'Extracted', passed: true })
-    expect(result.summary.details).toEqual(expect.arrayContaining([['SHA-256', sha256], ['Files', '2']]))
+    expect(result.summary.details).toEqual(
+      expect.arrayContaining([
+        ['SHA-256', sha256],
+        ['Files', '2']
+      ])
+    )
   })
 
   it('saves the zip itself with extract false', async () => {

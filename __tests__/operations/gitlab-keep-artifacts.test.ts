@@ -19,7 +19,9 @@ describe('gitlab-keep-artifacts', () => {
   it('is not sent again after a 500', async () => {
     gitlab = await startGitLab({ jobs: [{ id: 5, entries: [{ name: 'a', data: 'a' }] }] })
     gitlab.failNext({ status: 500 })
-    await expect(keepArtifacts({ operation: 'gitlab-keep-artifacts', gitlab: connection(gitlab), jobId: '5' }, context)).rejects.toThrow('GitLab answered HTTP 500')
+    await expect(keepArtifacts({ operation: 'gitlab-keep-artifacts', gitlab: connection(gitlab), jobId: '5' }, context)).rejects.toThrow(
+      'GitLab answered HTTP 500'
+    )
     expect(gitlab.requests).toHaveLength(1)
   })
 

@@ -14,7 +14,14 @@ const executions: Scenario['executions'] = [
 const setup = useSimulator({ executions })
 
 function settings(executionId: string, overrides: Partial<ExecutionStatusSettings> = {}): ExecutionStatusSettings {
-  return { operation: 'harness-execution-status', harness: connection(setup.sim), executionId, wait: quickWait(), abort: { onTimeout: false, onCancel: false }, ...overrides }
+  return {
+    operation: 'harness-execution-status',
+    harness: connection(setup.sim),
+    executionId,
+    wait: quickWait(),
+    abort: { onTimeout: false, onCancel: false },
+    ...overrides
+  }
 }
 
 describe('harness-execution-status', () => {

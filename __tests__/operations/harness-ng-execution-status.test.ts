@@ -69,7 +69,9 @@ describe('harness-ng-execution-status', () => {
     expect(error.message).toBe(
       'Could not read NextGen execution no-such-id: Harness answered HTTP 404: RESOURCE_NOT_FOUND_EXCEPTION: Plan Execution Summary does not exist or has been deleted for planExecutionId: no-such-id'
     )
-    expect(error.hint).toBe("Check the identifiers: 'harness-org' 'default', 'harness-project' 'payments', the pipeline or execution id, and that the key can see that project of account 'demo-account' ('harness-account-id').")
+    expect(error.hint).toBe(
+      "Check the identifiers: 'harness-org' 'default', 'harness-project' 'payments', the pipeline or execution id, and that the key can see that project of account 'demo-account' ('harness-account-id')."
+    )
     expect(sim.calls('status')).toHaveLength(1)
   })
 })

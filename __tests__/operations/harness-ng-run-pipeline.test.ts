@@ -14,13 +14,7 @@ describe('harness-ng-run-pipeline', () => {
     const url = `${sim.url}/ng/account/demo-account/all/orgs/default/projects/payments/pipelines/deploy_payments/executions/${id}/pipeline`
     expect(result.failure).toBeUndefined()
     expect(result.outputs).toEqual({ 'execution-id': id, status: 'Success', 'status-normalized': 'success', 'execution-url': url })
-    expect(context.events).toEqual([
-      `started ${id} ${url}`,
-      'Running in_progress',
-      'ApprovalWaiting in_progress',
-      'Running in_progress',
-      'Success success'
-    ])
+    expect(context.events).toEqual([`started ${id} ${url}`, 'Running in_progress', 'ApprovalWaiting in_progress', 'Running in_progress', 'Success success'])
     expect(result.summary).toMatchObject({
       operation: 'harness-ng-run-pipeline',
       target: 'default/payments / deploy_payments',

@@ -27,7 +27,13 @@ describe('harness-start-execution', () => {
     const result = await startExecution(settings(), context)
     const url = `${setup.sim.url}/#/account/acct-1/app/app-1/pipeline-execution/exec-1/workflow-execution/undefined/details`
     expect(result.failure).toBeUndefined()
-    expect(result.outputs).toEqual({ 'execution-id': 'exec-1', status: 'SUCCESS', 'status-normalized': 'success', 'execution-url': url, 'application-id': 'app-1' })
+    expect(result.outputs).toEqual({
+      'execution-id': 'exec-1',
+      status: 'SUCCESS',
+      'status-normalized': 'success',
+      'execution-url': url,
+      'application-id': 'app-1'
+    })
     expect(operationNames(setup.sim)).toEqual(['ApplicationByName', 'PipelineByName', 'StartExecution', 'Execution', 'Execution', 'Execution', 'Execution'])
     expect(context.events).toEqual([`started exec-1 ${url}`, 'QUEUED in_progress', 'RUNNING in_progress', 'PAUSED in_progress', 'SUCCESS success'])
     const text = setup.log.text()
@@ -102,7 +108,12 @@ describe('harness-start-execution', () => {
       }),
       recordingContext()
     )
-    expect(result.summary.details).toEqual(expect.arrayContaining([['Variables', 'db_password'], ['Service api', 'docker-api build 42']]))
+    expect(result.summary.details).toEqual(
+      expect.arrayContaining([
+        ['Variables', 'db_password'],
+        ['Service api', 'docker-api build 42']
+      ])
+    )
     expect(JSON.stringify(result.summary)).not.toContain('hunter2')
   })
 

@@ -17,7 +17,10 @@ describe('stage lines', () => {
       return true
     })
     try {
-      logStageList('Stages:', Array.from({ length: 100_000 }, (_, index) => `s${index}: Success`))
+      logStageList(
+        'Stages:',
+        Array.from({ length: 100_000 }, (_, index) => `s${index}: Success`)
+      )
     } finally {
       spy.mockRestore()
     }

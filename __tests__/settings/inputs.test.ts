@@ -68,9 +68,7 @@ describe('an input the chosen operation does not read', () => {
     expect(notReadHere('runtime-inputs', 'harness-start-execution')).toBe(
       "is a NextGen input (harness-ng-run-pipeline); for harness-start-execution use 'variables' and 'service-artifacts'."
     )
-    expect(notReadHere('harness-org', 'harness-start-execution')).toBe(
-      "is a NextGen input; for harness-start-execution use 'application' or 'application-id'."
-    )
+    expect(notReadHere('harness-org', 'harness-start-execution')).toBe("is a NextGen input; for harness-start-execution use 'application' or 'application-id'.")
     expect(notReadHere('extract', 'gitlab-download-artifact-file')).toBe(
       'is read only by gitlab-download-artifacts; gitlab-download-artifact-file does not read it: remove it from this step.'
     )
@@ -84,7 +82,9 @@ describe('an input the chosen operation does not read', () => {
   })
 
   it('an empty input counts as not set', async () => {
-    expect(await failureOf({ ...MINIMAL['harness-ng-run-pipeline'], operation: 'harness-ng-run-pipeline', variables: '', 'service-artifacts': '  ' })).toBeUndefined()
+    expect(
+      await failureOf({ ...MINIMAL['harness-ng-run-pipeline'], operation: 'harness-ng-run-pipeline', variables: '', 'service-artifacts': '  ' })
+    ).toBeUndefined()
   })
 })
 

@@ -62,7 +62,14 @@ describe('duration', () => {
 })
 
 describe('boolean', () => {
-  it.each([['true', true], ['True', true], ['TRUE', true], ['false', false], ['False', false], ['FALSE', false]])('reads %p as getBooleanInput does', (text, value) => {
+  it.each([
+    ['true', true],
+    ['True', true],
+    ['TRUE', true],
+    ['false', false],
+    ['False', false],
+    ['FALSE', false]
+  ])('reads %p as getBooleanInput does', (text, value) => {
     expect(withInput('wait', text, () => boolean('wait'))).toBe(value)
   })
 
@@ -105,7 +112,9 @@ describe('baseUrl', () => {
 
   it('refuses other schemes, a query, a fragment and credentials', () => {
     for (const text of ['ftp://gitlab.com', 'gitlab.com', 'https://gitlab.com/?x=1', 'https://gitlab.com/#top', 'https://user:pw@gitlab.com']) {
-      expect(() => gitlab(text)).toThrow(`Input 'gitlab-url' must be an https:// or http:// URL without query, fragment (#...) or credentials, such as https://gitlab.com; got '${text}'.`)
+      expect(() => gitlab(text)).toThrow(
+        `Input 'gitlab-url' must be an https:// or http:// URL without query, fragment (#...) or credentials, such as https://gitlab.com; got '${text}'.`
+      )
     }
   })
 })
@@ -162,7 +171,13 @@ describe('GitLab project given as an address', () => {
   captureStdout()
 
   async function projectError(project: string, gitlabUrl?: string): Promise<string> {
-    const inputs: Record<string, string> = { operation: 'gitlab-keep-artifacts', 'gitlab-token': 't', 'job-id': '1', project, ...(gitlabUrl ? { 'gitlab-url': gitlabUrl } : {}) }
+    const inputs: Record<string, string> = {
+      operation: 'gitlab-keep-artifacts',
+      'gitlab-token': 't',
+      'job-id': '1',
+      project,
+      ...(gitlabUrl ? { 'gitlab-url': gitlabUrl } : {})
+    }
     Object.entries(inputs).forEach(([name, value]) => (process.env[`INPUT_${name.toUpperCase()}`] = value))
     try {
       await (await import('../../src/settings/index.js')).readSettings()

@@ -62,25 +62,28 @@ class DeploymentMirror implements GitHubDeployment {
     this.execution = execution
     await this.warnOnFailure('create the GitHub deployment', async () => {
       const { owner, repo } = github.context.repo
-      const { data } = await retrying({
-        what: 'Creating the GitHub deployment',
-        // A second deployment would be harmless but confusing: sent again only when it never left.
-        run: () =>
-          this.octokit.rest.repos.createDeployment({
-            owner,
-            repo,
-            ref: github.context.sha,
-            environment: this.settings.environment,
-            auto_merge: false,
-            required_contexts: [],
-            // An id or URL is server text: a server that echoed a key into it must not send it on to GitHub.
-            description: shorten(redact(`Harness execution ${execution.id}`)),
-            payload: { harnessExecutionId: redact(execution.id), harnessExecutionUrl: redact(execution.url) },
-            request: { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }
-          }),
-        retryReason: () => undefined,
-        retryableError: neverReachedServer
-      }, GITHUB_RETRY_POLICY)
+      const { data } = await retrying(
+        {
+          what: 'Creating the GitHub deployment',
+          // A second deployment would be harmless but confusing: sent again only when it never left.
+          run: () =>
+            this.octokit.rest.repos.createDeployment({
+              owner,
+              repo,
+              ref: github.context.sha,
+              environment: this.settings.environment,
+              auto_merge: false,
+              required_contexts: [],
+              // An id or URL is server text: a server that echoed a key into it must not send it on to GitHub.
+              description: shorten(redact(`Harness execution ${execution.id}`)),
+              payload: { harnessExecutionId: redact(execution.id), harnessExecutionUrl: redact(execution.url) },
+              request: { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }
+            }),
+          retryReason: () => undefined,
+          retryableError: neverReachedServer
+        },
+        GITHUB_RETRY_POLICY
+      )
       if (!('id' in data)) throw new Error(data.message ?? 'GitHub did not create a deployment')
       this.deploymentId = data.id
       core.setOutput(DEPLOYMENT_ID_OUTPUT, String(data.id))
@@ -104,23 +107,26 @@ class DeploymentMirror implements GitHubDeployment {
     if (deploymentId === undefined || !execution) return
     const posted = await this.warnOnFailure(`set the GitHub deployment ${deploymentId} to ${state}`, () => {
       const { owner, repo } = github.context.repo
-      return retrying({
-        what: `Setting the GitHub deployment to ${state}`,
-        // Posting the same status twice only repeats a line in its history: safe to retry.
-        run: () =>
-          this.octokit.rest.repos.createDeploymentStatus({
-            owner,
-            repo,
-            deployment_id: deploymentId,
-            state,
-            description: shorten(redact(description)),
-            environment_url: redact(execution.url),
-            log_url: redact(execution.url),
-            request: { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }
-          }),
-        retryReason: () => undefined,
-        retryableError: error => isNetworkError(error) || isRetryableStatus(httpStatus(error) ?? 0)
-      }, GITHUB_RETRY_POLICY)
+      return retrying(
+        {
+          what: `Setting the GitHub deployment to ${state}`,
+          // Posting the same status twice only repeats a line in its history: safe to retry.
+          run: () =>
+            this.octokit.rest.repos.createDeploymentStatus({
+              owner,
+              repo,
+              deployment_id: deploymentId,
+              state,
+              description: shorten(redact(description)),
+              environment_url: redact(execution.url),
+              log_url: redact(execution.url),
+              request: { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }
+            }),
+          retryReason: () => undefined,
+          retryableError: error => isNetworkError(error) || isRetryableStatus(httpStatus(error) ?? 0)
+        },
+        GITHUB_RETRY_POLICY
+      )
     })
     if (posted) this.postedState = state
   }

@@ -32,7 +32,7 @@ function writeAll(fd: number, chunks: Buffer[], length: number): void {
   const written = writevSync(fd, chunks)
   if (written === length) return
   const rest = Buffer.concat(chunks).subarray(written)
-  for (let offset = 0; offset < rest.length; ) offset += writeSync(fd, rest, offset)
+  for (let offset = 0; offset < rest.length;) offset += writeSync(fd, rest, offset)
 }
 
 export interface DownloadRequest {
@@ -102,7 +102,12 @@ function received(bytes: number, expected: number | undefined): string {
 }
 
 /** Streams the body into the open file: hashed, counted and written in the same pass. */
-async function receive(download: DownloadRequest, response: HttpResponse, fd: number, expected: number | undefined): Promise<{ bytes: number; sha256: string }> {
+async function receive(
+  download: DownloadRequest,
+  response: HttpResponse,
+  fd: number,
+  expected: number | undefined
+): Promise<{ bytes: number; sha256: string }> {
   const hash = createHash('sha256')
   const release = releasingMemory()
   let bytes = 0
@@ -151,10 +156,13 @@ function refuseWrongContent(download: DownloadRequest, response: HttpResponse): 
   if (isWebPage(response) && !download.webPageExpected) throw webPageFailure(what, response, download.expected, GITLAB)
   const coding = header(response.headers, 'content-encoding')?.trim().toLowerCase()
   if (coding && coding !== 'identity') {
-    throw new ActionError(`Could not ${what}: ${response.url.host} sent the body encoded as '${outside(coding, 40)}', though only the plain bytes were asked for (Accept-Encoding: identity); nothing was saved`, {
-      title: `Could not ${what}`,
-      hint: 'A proxy or server configuration re-encodes downloads; exempt this host from it (or from the proxy with NO_PROXY).'
-    })
+    throw new ActionError(
+      `Could not ${what}: ${response.url.host} sent the body encoded as '${outside(coding, 40)}', though only the plain bytes were asked for (Accept-Encoding: identity); nothing was saved`,
+      {
+        title: `Could not ${what}`,
+        hint: 'A proxy or server configuration re-encodes downloads; exempt this host from it (or from the proxy with NO_PROXY).'
+      }
+    )
   }
 }
 
@@ -216,7 +224,9 @@ function downloadFailure(download: DownloadRequest, error: unknown): Error {
  */
 export async function downloadToFile(download: DownloadRequest): Promise<DownloadedFile> {
   await mkdir(download.folder, { recursive: true }).catch(error => {
-    throw new ActionError(`Could not create the folder ${download.folder}: ${error instanceof Error ? error.message : error}`, { title: 'Could not create the download folder' })
+    throw new ActionError(`Could not create the folder ${download.folder}: ${error instanceof Error ? error.message : error}`, {
+      title: 'Could not create the download folder'
+    })
   })
   const temp = path.join(download.folder, `.download-${randomUUID().slice(0, 8)}.part`)
   try {

@@ -30,7 +30,11 @@ function describeValue(value: unknown): string | undefined {
   if (typeof value === 'string') return value.trim() || undefined
   if (Array.isArray(value)) return value.map(describeValue).filter(Boolean).join(', ') || undefined
   if (typeof value === 'object' && value !== null) {
-    return Object.entries(value).map(([field, problem]) => `${field} ${describeValue(problem) ?? ''}`.trim()).join('; ') || undefined
+    return (
+      Object.entries(value)
+        .map(([field, problem]) => `${field} ${describeValue(problem) ?? ''}`.trim())
+        .join('; ') || undefined
+    )
   }
   return undefined
 }

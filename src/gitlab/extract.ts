@@ -188,9 +188,12 @@ async function createDirectories(directories: string[], folder: string, created:
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
       const stats = await lstat(directory)
       if (!stats.isDirectory()) {
-        throw new ActionError(`Refused to extract into '${path.relative(folder, directory)}': it already exists in '${folder}' and is ${stats.isSymbolicLink() ? 'a symbolic link' : 'not a folder'}.`, {
-          title: 'Unsafe extraction target'
-        })
+        throw new ActionError(
+          `Refused to extract into '${path.relative(folder, directory)}': it already exists in '${folder}' and is ${stats.isSymbolicLink() ? 'a symbolic link' : 'not a folder'}.`,
+          {
+            title: 'Unsafe extraction target'
+          }
+        )
       }
     }
   }
@@ -310,7 +313,7 @@ class Extraction {
     }
     this.created.files.push(file.target)
     try {
-      for (let written = 0; written < data.length; ) written += writeSync(output, data, written)
+      for (let written = 0; written < data.length;) written += writeSync(output, data, written)
     } finally {
       closeSync(output)
     }
@@ -413,14 +416,18 @@ export async function extractArchive(zipPath: string, folder: string, limits: Ex
       log.info(`Extracting ${count(plan.files.length, 'file')} (${formatBytes(plan.declaredBytes)}) into ${folder}`)
       const created = new Created()
       const extraction = new Extraction(zipfile, archive.fd, limits, created)
-      const stopProgress = startProgress(() => `Extracted ${extraction.files} of ${plan.files.length} files (${formatBytes(extraction.bytes)} of ${formatBytes(plan.declaredBytes)})`)
+      const stopProgress = startProgress(
+        () => `Extracted ${extraction.files} of ${plan.files.length} files (${formatBytes(extraction.bytes)} of ${formatBytes(plan.declaredBytes)})`
+      )
       try {
         await mkdir(folder, { recursive: true })
         await createDirectories(plan.directories, folder, created)
         await extraction.run(plan.files, signal)
       } catch (error) {
         await created.remove()
-        throw error instanceof ActionError ? error : new ActionError(`Could not extract the artifacts into ${folder}: ${reasonOf(error)}`, { title: 'Could not extract the artifacts', cause: error })
+        throw error instanceof ActionError
+          ? error
+          : new ActionError(`Could not extract the artifacts into ${folder}: ${reasonOf(error)}`, { title: 'Could not extract the artifacts', cause: error })
       } finally {
         stopProgress()
       }

@@ -128,7 +128,13 @@ type RefSelector = Extract<JobSelector, { by: 'ref' }>
  * The newest successful pipelines matching `filter` (GitLab's `ref` and `sha` filters), newest
  * first, at most `count` (≤ 100, one page).
  */
-async function successfulPipelines(gitlab: GitLabConnection, filter: { ref?: string; sha?: string }, count: number, selector: JobSelector, signal?: AbortSignal): Promise<GitLabPipeline[]> {
+async function successfulPipelines(
+  gitlab: GitLabConnection,
+  filter: { ref?: string; sha?: string },
+  count: number,
+  selector: JobSelector,
+  signal?: AbortSignal
+): Promise<GitLabPipeline[]> {
   const query = { ...definedOnly(filter), status: 'success', order_by: 'id', sort: 'desc', per_page: String(count), page: '1' }
   const of = [filter.ref, filter.sha].filter(Boolean).join(' at ')
   const { value } = await getJson(gitlab, pipelinesUrl(gitlab, query), `list the successful pipelines of ${of} in ${gitlab.project}`, selector, signal)
@@ -151,11 +157,24 @@ interface Seen {
  * The job of that name with downloadable artifacts in a pipeline or its child pipelines, parent
  * first, as GitLab's own lookup does (Ci::Pipeline#build_with_artifacts_in_self_and_project_descendants).
  */
-async function findInFamily(gitlab: GitLabConnection, root: GitLabPipeline, name: string, selector: JobSelector, seen?: Seen, signal?: AbortSignal): Promise<GitLabJob | undefined> {
+async function findInFamily(
+  gitlab: GitLabConnection,
+  root: GitLabPipeline,
+  name: string,
+  selector: JobSelector,
+  seen?: Seen,
+  signal?: AbortSignal
+): Promise<GitLabJob | undefined> {
   const family = [root]
   for (let i = 0; i < family.length && i < MAX_FAMILY; i++) {
     const pipeline = family[i]
-    const jobs = listed<GitLabJob>(gitlab, page => pipelineJobsUrl(gitlab, pipeline.id, pageQuery(page)), `list the jobs of pipeline ${pipeline.id} in ${gitlab.project}`, selector, signal)
+    const jobs = listed<GitLabJob>(
+      gitlab,
+      page => pipelineJobsUrl(gitlab, pipeline.id, pageQuery(page)),
+      `list the jobs of pipeline ${pipeline.id} in ${gitlab.project}`,
+      selector,
+      signal
+    )
     for await (const job of jobs) {
       if (job.name !== name) {
         if (job.name) seen?.names.add(job.name)
@@ -164,7 +183,13 @@ async function findInFamily(gitlab: GitLabConnection, root: GitLabPipeline, name
       if (job.artifacts_file) return { ...job, pipeline: job.pipeline ?? pipeline }
       seen?.withoutArtifacts.push(job)
     }
-    const bridges = listed<GitLabBridge>(gitlab, page => pipelineBridgesUrl(gitlab, pipeline.id, pageQuery(page)), `list the child pipelines of pipeline ${pipeline.id} in ${gitlab.project}`, selector, signal)
+    const bridges = listed<GitLabBridge>(
+      gitlab,
+      page => pipelineBridgesUrl(gitlab, pipeline.id, pageQuery(page)),
+      `list the child pipelines of pipeline ${pipeline.id} in ${gitlab.project}`,
+      selector,
+      signal
+    )
     for await (const bridge of bridges) {
       const child = bridge.downstream_pipeline
       const sameProject = child?.project_id === undefined || root.project_id === undefined || child.project_id === root.project_id
@@ -181,7 +206,12 @@ function notFound(gitlab: GitLabConnection, selector: RefSelector, pipelines: Gi
   const unusable = seen.withoutArtifacts[0]
   const why = unusable
     ? `job ${unusable.id} '${selector.job}' (${unusable.status ?? 'unknown status'}) has no artifacts that can be downloaded: none were uploaded, they expired or were deleted, or it has only artifacts:reports`
-    : `its jobs are ${[...seen.names].slice(0, MAX_NAMES_SHOWN).map(name => `'${name}'`).join(', ') || 'none'}${seen.names.size > MAX_NAMES_SHOWN ? ', …' : ''}`
+    : `its jobs are ${
+        [...seen.names]
+          .slice(0, MAX_NAMES_SHOWN)
+          .map(name => `'${name}'`)
+          .join(', ') || 'none'
+      }${seen.names.size > MAX_NAMES_SHOWN ? ', …' : ''}`
   return new ActionError(`Could not find job '${selector.job}' with artifacts in ${where} in ${gitlab.project}: ${why}.`, {
     title: `GitLab job '${selector.job}' not found`,
     hint: selector.searchRecentSuccessfulPipelines
@@ -195,10 +225,13 @@ async function findJobByRef(gitlab: GitLabConnection, selector: RefSelector, sig
   const count = selector.searchRecentSuccessfulPipelines ? RECENT_PIPELINES : 1
   const pipelines = await successfulPipelines(gitlab, { ref: selector.ref }, count, selector, signal)
   if (pipelines.length === 0) {
-    throw new ActionError(`Could not find job '${selector.job}' of ${selector.ref} in ${gitlab.project}: GitLab lists no successful pipeline for '${selector.ref}'.`, {
-      title: `No successful GitLab pipeline for ${selector.ref}`,
-      hint: "Check the branch or tag name ('ref'; merge-request pipelines run on refs/merge-requests/<iid>/head) and that a pipeline for it has succeeded."
-    })
+    throw new ActionError(
+      `Could not find job '${selector.job}' of ${selector.ref} in ${gitlab.project}: GitLab lists no successful pipeline for '${selector.ref}'.`,
+      {
+        title: `No successful GitLab pipeline for ${selector.ref}`,
+        hint: "Check the branch or tag name ('ref'; merge-request pipelines run on refs/merge-requests/<iid>/head) and that a pipeline for it has succeeded."
+      }
+    )
   }
   const seen: Seen = { names: new Set(), withoutArtifacts: [] }
   for (const [index, pipeline] of pipelines.entries()) {

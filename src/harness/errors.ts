@@ -23,7 +23,10 @@ export function harnessMessage(body: unknown): string | undefined {
   if (isText(message)) messages.push(isText(code) ? `${code}: ${message}` : message)
   if (Array.isArray(responseMessages)) {
     // NextGen repeats its top-level message here; already shown with its code.
-    const others = responseMessages.map(entry => (entry as { message?: unknown })?.message).filter(isText).filter(text => text !== message)
+    const others = responseMessages
+      .map(entry => (entry as { message?: unknown })?.message)
+      .filter(isText)
+      .filter(text => text !== message)
     messages.push(...others)
   }
   const unique = [...new Set(messages)]

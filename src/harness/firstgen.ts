@@ -110,7 +110,9 @@ export interface RawExecution {
   application?: Maybe<RawNamed>
   pipeline?: Maybe<RawNamed>
   workflow?: Maybe<RawNamed>
-  pipelineStageExecutions?: Maybe<Array<Maybe<{ __typename?: string; pipelineStageName?: Maybe<string>; pipelineStepName?: Maybe<string>; status?: Maybe<string> }>>>
+  pipelineStageExecutions?: Maybe<
+    Array<Maybe<{ __typename?: string; pipelineStageName?: Maybe<string>; pipelineStepName?: Maybe<string>; status?: Maybe<string> }>>
+  >
   outcomes?: Maybe<{ nodes?: Maybe<Array<Maybe<{ environment?: Maybe<RawNamed> }>>> }>
 }
 
@@ -146,7 +148,14 @@ async function lookUp(harness: HarnessConnection, lookup: Lookup): Promise<Named
 }
 
 export function findApplication(harness: HarnessConnection, name: string): Promise<Named> {
-  return lookUp(harness, { query: APPLICATION_BY_NAME, operationName: 'ApplicationByName', variables: { name }, kind: 'application', name, input: 'application' })
+  return lookUp(harness, {
+    query: APPLICATION_BY_NAME,
+    operationName: 'ApplicationByName',
+    variables: { name },
+    kind: 'application',
+    name,
+    input: 'application'
+  })
 }
 
 export function findPipelineOrWorkflow(harness: HarnessConnection, applicationId: string, kind: ExecutionKind, name: string): Promise<Named> {
@@ -326,11 +335,13 @@ export function toExecution(raw: RawExecution, what: string): FirstGenExecution 
     environmentId: raw.outcomes?.nodes?.find(node => node?.environment?.id)?.environment?.id ?? undefined,
     stages: (raw.pipelineStageExecutions ?? []).flatMap(stage =>
       stage
-        ? [{
-            name: [stage.pipelineStageName, stage.pipelineStepName].filter(Boolean).join(': ') || 'stage',
-            status: stage.status ?? 'UNKNOWN',
-            approval: stage.__typename === 'ApprovalStageExecution'
-          }]
+        ? [
+            {
+              name: [stage.pipelineStageName, stage.pipelineStepName].filter(Boolean).join(': ') || 'stage',
+              status: stage.status ?? 'UNKNOWN',
+              approval: stage.__typename === 'ApprovalStageExecution'
+            }
+          ]
         : []
     )
   }

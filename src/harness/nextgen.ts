@@ -92,14 +92,11 @@ export class NextGenClient {
       url: this.url(`/pipeline/api/pipeline/execute/${pipeline}${byInputSets ? '/inputSetList' : ''}`, query),
       what: `start NextGen pipeline '${request.pipeline}'`,
       headers: { 'content-type': byInputSets ? 'application/json' : 'application/yaml' },
-      body: byInputSets
-        ? JSON.stringify({ inputSetReferences: request.inputSets, withMergedPipelineYaml: true })
-        : request.runtimeInputs,
+      body: byInputSets ? JSON.stringify({ inputSetReferences: request.inputSets, withMergedPipelineYaml: true }) : request.runtimeInputs,
       retry: 'once'
     })
     const data = (await readData(response, `start NextGen pipeline '${request.pipeline}'`, this.errorContext('Pipelines: Execute'))) as
-      | { planExecution?: { uuid?: unknown; status?: unknown } }
-      | undefined
+      { planExecution?: { uuid?: unknown; status?: unknown } } | undefined
     const id = data?.planExecution?.uuid
     if (typeof id !== 'string' || id === '') {
       throw new ActionError(`Harness accepted the run of pipeline '${request.pipeline}' but answered without a planExecution id`, {

@@ -80,17 +80,7 @@ export function nextGenDeploymentState(status: string): DeploymentState {
  * The `status-normalized` output: one spelling for both generations, so that a workflow can switch
  * from FirstGen to NextGen without changing the conditions that read it.
  */
-export type NormalizedStatus =
-  | 'success'
-  | 'skipped'
-  | 'failed'
-  | 'rejected'
-  | 'expired'
-  | 'aborted'
-  | 'queued'
-  | 'running'
-  | 'waiting'
-  | 'unknown'
+export type NormalizedStatus = 'success' | 'skipped' | 'failed' | 'rejected' | 'expired' | 'aborted' | 'queued' | 'running' | 'waiting' | 'unknown'
 
 /** Every FirstGen `ExecutionStatus` of the GraphQL schema. */
 const FIRSTGEN_NORMALIZED: Record<string, NormalizedStatus> = {

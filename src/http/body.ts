@@ -71,12 +71,15 @@ function hostOf(response: HttpResponse): string {
 
 /** The failure for a web page where `expected` ("JSON", "the artifacts archive") was due. */
 export function webPageFailure(what: string, response: HttpResponse, expected: string, service: Service): ActionError {
-  return new ActionError(`Could not ${what}: ${hostOf(response)} answered HTTP ${response.status} with a web page (${contentType(response)}), not ${expected}`, {
-    title: `Could not ${what}`,
-    hint:
-      `This is usually a login (SSO) page or a proxy's page rather than ${service.name} itself: check ${service.inputs}, ` +
-      'and, behind a proxy, HTTPS_PROXY/NO_PROXY and whether the proxy lets the request through.'
-  })
+  return new ActionError(
+    `Could not ${what}: ${hostOf(response)} answered HTTP ${response.status} with a web page (${contentType(response)}), not ${expected}`,
+    {
+      title: `Could not ${what}`,
+      hint:
+        `This is usually a login (SSO) page or a proxy's page rather than ${service.name} itself: check ${service.inputs}, ` +
+        'and, behind a proxy, HTTPS_PROXY/NO_PROXY and whether the proxy lets the request through.'
+    }
+  )
 }
 
 /**
@@ -90,16 +93,22 @@ export async function readJsonAnswer(what: string, response: HttpResponse, servi
   }
   const { text, cut } = await readBounded(response, API_BODY_LIMIT)
   if (cut) {
-    throw new ActionError(`Could not ${what}: ${service.name} answered with more than ${API_BODY_LIMIT / 1024 / 1024} MiB, far more than this answer should hold`, {
-      title: `Could not ${what}`,
-      hint: `Check ${service.inputs}: the answer does not look like ${service.name}'s.`
-    })
+    throw new ActionError(
+      `Could not ${what}: ${service.name} answered with more than ${API_BODY_LIMIT / 1024 / 1024} MiB, far more than this answer should hold`,
+      {
+        title: `Could not ${what}`,
+        hint: `Check ${service.inputs}: the answer does not look like ${service.name}'s.`
+      }
+    )
   }
   const body = parseJsonObject(text)
   if (body) return body
   const type = header(response.headers, 'content-type') ?? 'no content type'
-  throw new ActionError(`Could not ${what}: ${hostOf(response)} answered HTTP ${response.status} with ${type}, not JSON: ${outside(text.trim(), 200) || 'an empty body'}`, {
-    title: `Could not ${what}`,
-    hint: `Check ${service.inputs}: the answer does not look like ${service.name}'s (a login or proxy page?).`
-  })
+  throw new ActionError(
+    `Could not ${what}: ${hostOf(response)} answered HTTP ${response.status} with ${type}, not JSON: ${outside(text.trim(), 200) || 'an empty body'}`,
+    {
+      title: `Could not ${what}`,
+      hint: `Check ${service.inputs}: the answer does not look like ${service.name}'s (a login or proxy page?).`
+    }
+  )
 }

@@ -44,7 +44,10 @@ export async function followExecution(
     result = { outcome: 'final', last: first }
   } else {
     const aborter = aborterFor(settings, first)
-    result = await log.group(`Wait for execution ${first.id} to end (poll every ${formatDuration(settings.wait.pollIntervalMs)}, timeout ${formatDuration(settings.wait.timeoutMs)})`, () => waitFor(settings, first, context, aborter))
+    result = await log.group(
+      `Wait for execution ${first.id} to end (poll every ${formatDuration(settings.wait.pollIntervalMs)}, timeout ${formatDuration(settings.wait.timeoutMs)})`,
+      () => waitFor(settings, first, context, aborter)
+    )
     if (result.outcome === 'timeout') abortNote = await aborter.abort('timeout')
   }
   const what = `Harness ${first.kind.toLowerCase()} execution ${first.id}`
@@ -119,12 +122,7 @@ function describeStatus(harness: HarnessConnection, execution: FirstGenExecution
   }
 }
 
-function report(
-  settings: FollowSettings,
-  result: WaitResult<FirstGenExecution>,
-  failure: OperationResult['failure'],
-  extras: ReportExtras
-): OperationResult {
+function report(settings: FollowSettings, result: WaitResult<FirstGenExecution>, failure: OperationResult['failure'], extras: ReportExtras): OperationResult {
   const execution = result.last
   const url = executionUrl(settings.harness, execution)
   const { application, target } = execution

@@ -20,7 +20,11 @@ export function withJob(result: OperationResult, located: LocatedJob): Operation
   const outputs = jobOutputs(located)
   const details: Array<[string, string]> = []
   if (outputs['job-id'] !== undefined) details.push(['Job', `${outputs['job-id']}${job?.name ? ` (${job.name})` : ''}`])
-  if (job?.pipeline) details.push(['Pipeline', `${job.pipeline.id}${job.pipeline.ref ? ` for ${job.pipeline.ref}` : ''}${job.pipeline.sha ? ` at ${job.pipeline.sha.slice(0, 8)}` : ''}`])
+  if (job?.pipeline)
+    details.push([
+      'Pipeline',
+      `${job.pipeline.id}${job.pipeline.ref ? ` for ${job.pipeline.ref}` : ''}${job.pipeline.sha ? ` at ${job.pipeline.sha.slice(0, 8)}` : ''}`
+    ])
   const link = job?.web_url ? [{ text: `Job ${job.id} in GitLab`, href: job.web_url }] : []
   return {
     ...result,

@@ -9,7 +9,9 @@ export async function ngRunPipeline(settings: NgRunPipelineSettings, context: Op
   const { pipeline, scope } = settings
   const client = new NextGenClient(settings.harness, scope)
   const started = await log.group(`Start NextGen pipeline ${pipeline}`, async () => {
-    log.info(`Running pipeline '${pipeline}' of ${scope.org}/${scope.project} ${inputsDescription(settings)}${settings.branch ? ` from branch '${settings.branch}'` : ''}.`)
+    log.info(
+      `Running pipeline '${pipeline}' of ${scope.org}/${scope.project} ${inputsDescription(settings)}${settings.branch ? ` from branch '${settings.branch}'` : ''}.`
+    )
     const execution = await client.run(settings)
     log.info(`Started execution ${execution.id} (${execution.status}): ${client.executionUrl(pipeline, execution.id)}`)
     return execution

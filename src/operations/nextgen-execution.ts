@@ -113,8 +113,7 @@ export class NgExecutionFollower {
         return snapshot
       },
       // Only this step's own new execution may be missing, and only for a while after its start.
-      isExpected: error =>
-        error instanceof ExecutionNotFoundError && justStarted && !seen && Date.now() - startedAtMs < NOT_VISIBLE_GRACE_MS,
+      isExpected: error => error instanceof ExecutionNotFoundError && justStarted && !seen && Date.now() - startedAtMs < NOT_VISIBLE_GRACE_MS,
       isFinal: isNextGenFinal,
       describe: describeStatus,
       onChange: async snapshot => {
@@ -199,7 +198,10 @@ function failureDetail(snapshot: NgExecution): string | undefined {
   const failed = snapshot.stages.filter(stage => FAILING_STATUSES.has(stage.status))
   const parts = failed.map(stage => `stage '${stage.name}' (${stage.status})${stage.failureMessage ? `: ${stage.failureMessage}` : ''}`)
   const shown = namesList(parts, '; ')
-  const withError = snapshot.errorMessage && !failed.some(stage => stage.failureMessage === snapshot.errorMessage) ? [shown, snapshot.errorMessage].filter(Boolean).join('; ') : shown
+  const withError =
+    snapshot.errorMessage && !failed.some(stage => stage.failureMessage === snapshot.errorMessage)
+      ? [shown, snapshot.errorMessage].filter(Boolean).join('; ')
+      : shown
   return withError || undefined
 }
 

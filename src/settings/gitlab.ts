@@ -3,14 +3,21 @@ import path from 'node:path'
 import { InputError } from '../errors.js'
 import { apiUrl } from '../http/url.js'
 import { INPUT_DEFAULTS } from './inputs.js'
-import { baseUrl, boolean, checkIdentifier, duration, EMPTY_SECRET_ADVICE, exactlyOne, identifier, optional, positiveInteger, required, secret, size } from './reader.js'
-import type {
-  DownloadArtifactFileSettings,
-  DownloadArtifactsSettings,
-  GitLabConnection,
-  JobArtifactsSettings,
-  JobSelector
-} from './types.js'
+import {
+  baseUrl,
+  boolean,
+  checkIdentifier,
+  duration,
+  EMPTY_SECRET_ADVICE,
+  exactlyOne,
+  identifier,
+  optional,
+  positiveInteger,
+  required,
+  secret,
+  size
+} from './reader.js'
+import type { DownloadArtifactFileSettings, DownloadArtifactsSettings, GitLabConnection, JobArtifactsSettings, JobSelector } from './types.js'
 
 function readConnection(): GitLabConnection {
   const privateToken = secret('gitlab-token')
@@ -84,7 +91,10 @@ function readTargetFolder(): string {
 
 function readArtifactPath(): string {
   const text = required('artifact-path', "the file's path inside the artifacts archive, e.g. dist/app.tar.gz")
-  const segments = text.replace(/^\.?\/+/, '').split('/').filter(segment => segment !== '')
+  const segments = text
+    .replace(/^\.?\/+/, '')
+    .split('/')
+    .filter(segment => segment !== '')
   if (segments.length === 0 || segments.some(segment => segment === '.' || segment === '..' || segment.includes('\0'))) {
     throw new InputError('artifact-path', `must be a file path inside the archive without '.' or '..' parts; got '${text}'.`)
   }

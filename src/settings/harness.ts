@@ -2,12 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parse as parseYaml, parseAllDocuments } from 'yaml'
 import { InputError } from '../errors.js'
-import {
-  FIRSTGEN_DEFAULT_PASSING,
-  FIRSTGEN_FINAL_STATUSES,
-  NEXTGEN_DEFAULT_PASSING,
-  NEXTGEN_FINAL_STATUSES
-} from '../harness/statuses.js'
+import { FIRSTGEN_DEFAULT_PASSING, FIRSTGEN_FINAL_STATUSES, NEXTGEN_DEFAULT_PASSING, NEXTGEN_FINAL_STATUSES } from '../harness/statuses.js'
 import {
   baseUrl,
   boolean,
@@ -64,7 +59,10 @@ function readWait(finalStatuses: readonly string[], defaultPassing: string[]): W
   const passing = named.map(status => {
     const known = finalStatuses.find(final => final.toLowerCase() === status.toLowerCase())
     if (!known) {
-      throw new InputError('passing-statuses', `lists '${status}', which is not a final status; expected some of: ${finalStatuses.join(', ')}.${didYouMean(status, finalStatuses)}`)
+      throw new InputError(
+        'passing-statuses',
+        `lists '${status}', which is not a final status; expected some of: ${finalStatuses.join(', ')}.${didYouMean(status, finalStatuses)}`
+      )
     }
     return known
   })
@@ -106,12 +104,17 @@ const VARIABLE_TYPES: VariableValueType[] = ['NAME', 'ID', 'EXPRESSION']
 
 /** `name=value` lines, when every line is one; anything else is read as YAML. */
 function parseAssignmentLines(text: string): Record<string, string> | undefined {
-  const lines = text.split('\n').map(line => line.trim()).filter(line => line !== '' && !line.startsWith('#'))
+  const lines = text
+    .split('\n')
+    .map(line => line.trim())
+    .filter(line => line !== '' && !line.startsWith('#'))
   if (!lines.every(line => /^[^=:\s]+\s*=/.test(line))) return undefined
-  return Object.fromEntries(lines.map(line => {
-    const at = line.indexOf('=')
-    return [line.slice(0, at).trim(), line.slice(at + 1).trim()]
-  }))
+  return Object.fromEntries(
+    lines.map(line => {
+      const at = line.indexOf('=')
+      return [line.slice(0, at).trim(), line.slice(at + 1).trim()]
+    })
+  )
 }
 
 /** YAML with every scalar kept as text: `version: 1.10` must reach Harness as "1.10", not 1.1. */
@@ -130,7 +133,7 @@ function parseYamlMap(input: string, text: string, expected: string): Record<str
 
 export function parseVariables(text: string | undefined): ExecutionVariable[] {
   if (text === undefined) return []
-  const expected = "a YAML map (name: value, or name: {type: ID|NAME|EXPRESSION, value: ...}) or name=value lines"
+  const expected = 'a YAML map (name: value, or name: {type: ID|NAME|EXPRESSION, value: ...}) or name=value lines'
   const entries = parseAssignmentLines(text) ?? parseYamlMap('variables', text, expected)
   return Object.entries(entries).map(([name, raw]) => {
     if (typeof raw === 'string') return { name, type: 'NAME', value: raw }
@@ -145,7 +148,7 @@ export function parseVariables(text: string | undefined): ExecutionVariable[] {
 
 export function parseServiceArtifacts(text: string | undefined): ServiceArtifact[] {
   if (text === undefined) return []
-  const expected = "a YAML map of service: {artifact-source: NAME, build-number: BUILD}, or service: NAME@BUILD"
+  const expected = 'a YAML map of service: {artifact-source: NAME, build-number: BUILD}, or service: NAME@BUILD'
   return Object.entries(parseYamlMap('service-artifacts', text, expected)).map(([service, raw]) => {
     if (typeof raw === 'string') {
       const at = raw.lastIndexOf('@')

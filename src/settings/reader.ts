@@ -66,11 +66,27 @@ export function boolean(name: string, fallback?: boolean): boolean {
 
 const DURATION_UNITS_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }
 const DURATION_UNIT_WORDS: Record<string, string> = {
-  ms: 'ms', millisecond: 'ms', milliseconds: 'ms',
-  s: 's', sec: 's', secs: 's', second: 's', seconds: 's',
-  m: 'm', min: 'm', mins: 'm', minute: 'm', minutes: 'm',
-  h: 'h', hr: 'h', hrs: 'h', hour: 'h', hours: 'h',
-  d: 'd', day: 'd', days: 'd'
+  ms: 'ms',
+  millisecond: 'ms',
+  milliseconds: 'ms',
+  s: 's',
+  sec: 's',
+  secs: 's',
+  second: 's',
+  seconds: 's',
+  m: 'm',
+  min: 'm',
+  mins: 'm',
+  minute: 'm',
+  minutes: 'm',
+  h: 'h',
+  hr: 'h',
+  hrs: 'h',
+  hour: 'h',
+  hours: 'h',
+  d: 'd',
+  day: 'd',
+  days: 'd'
 }
 
 /**
@@ -129,7 +145,10 @@ export function baseUrl(name: string, service: string, apiPath: RegExp): URL {
     url = undefined
   }
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash || url.username || url.password) {
-    throw new InputError(name, `must be an https:// or http:// URL without query, fragment (#...) or credentials, such as ${INPUT_DEFAULTS[name]}; got '${text}'.`)
+    throw new InputError(
+      name,
+      `must be an https:// or http:// URL without query, fragment (#...) or credentials, such as ${INPUT_DEFAULTS[name]}; got '${text}'.`
+    )
   }
   const api = apiPath.exec(url.pathname.replace(/\/+$/, ''))
   if (api) {
@@ -149,11 +168,7 @@ export function list(name: string): string[] {
 }
 
 /** Two inputs of which exactly one must be given; returns which and its value. */
-export function exactlyOne<A extends string, B extends string>(
-  first: A,
-  second: B,
-  what: string
-): { input: A; value: string } | { input: B; value: string } {
+export function exactlyOne<A extends string, B extends string>(first: A, second: B, what: string): { input: A; value: string } | { input: B; value: string } {
   const a = optional(first)
   const b = optional(second)
   if (a !== undefined && b !== undefined) throw new InputError(first, `and '${second}' are both set; give only one (${what}).`)
@@ -215,7 +230,10 @@ function editDistance(a: string, b: string): number {
 
 /** A YAML error as one line that quotes the line it is on, not the library's multi-line excerpt. */
 export function yamlProblem(error: { message: string; linePos?: Array<{ line: number; col: number }> }, text: string): string {
-  const reason = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').replace(/[.:]$/, '')
+  const reason = error.message
+    .split('\n')[0]
+    .replace(/ at line \d+, column \d+:?$/, '')
+    .replace(/[.:]$/, '')
   const line = error.linePos?.[0]?.line
   const quoted = line !== undefined ? text.split('\n')[line - 1]?.trim() : undefined
   return quoted ? `${reason}, at line ${line}: '${quoted}'` : reason

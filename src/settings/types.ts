@@ -123,9 +123,7 @@ export interface GitLabConnection {
   timeoutMs: number
 }
 
-export type JobSelector =
-  | { by: 'id'; jobId: string }
-  | { by: 'ref'; ref: string; job: string; searchRecentSuccessfulPipelines: boolean }
+export type JobSelector = { by: 'id'; jobId: string } | { by: 'ref'; ref: string; job: string; searchRecentSuccessfulPipelines: boolean }
 
 export interface ExtractionLimits {
   maxBytes: number
