@@ -305,7 +305,7 @@ function notRetried(request, message, cause) {
 }
 async function readJson(request, response) {
     try {
-        return (await (0,http_body/* readJsonAnswer */.f$)(request.what, response, HARNESS));
+        return await (0,http_body/* readJsonAnswer */.f$)(request.what, response, HARNESS);
     }
     catch (error) {
         if (request.retry === 'once' && error instanceof src_errors/* ActionError */.lZ)

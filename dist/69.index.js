@@ -275,7 +275,8 @@ function parseVariables(text) {
         if (typeof raw === 'string')
             return { name, type: 'NAME', value: raw };
         const spec = (raw ?? {});
-        const type = String(spec.type ?? 'NAME').toUpperCase();
+        // A type that is not text (a number, a map) is no type at all: refused below.
+        const type = (spec.type === undefined ? 'NAME' : typeof spec.type === 'string' ? spec.type.toUpperCase() : '');
         if (!VARIABLE_TYPES.includes(type) || typeof spec.value !== 'string') {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('variables', `has a bad entry '${name}'; expected ${expected}.`);
         }

@@ -251,6 +251,7 @@ function safeFileName(name) {
         return undefined;
     const base = name.split(/[/\\]/).pop() ?? '';
     const cleaned = base
+        // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
         .replace(/[\u0000-\u001f\u007f]/g, '')
         .replace(/[<>:"|?*]/g, '_')
         .replace(/[. ]+$/, '')
@@ -957,7 +958,9 @@ class Extraction {
         this.files++;
     }
     async writeStreamed(file, signal) {
-        const output = await (0,promises_.open)(file.target, WRITE_FLAGS, file.mode).catch(error => Promise.reject(refuseSymlinkTarget(file.target, error)));
+        const output = await (0,promises_.open)(file.target, WRITE_FLAGS, file.mode).catch((error) => {
+            throw refuseSymlinkTarget(file.target, error);
+        });
         this.created.files.push(file.target);
         let crc = 0;
         const addBytes = (bytes) => this.addBytes(bytes);

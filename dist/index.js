@@ -28915,10 +28915,10 @@ async function run() {
 /* harmony export */ });
 /* unused harmony export NO_PROGRESS */
 const NO_PROGRESS = {
-    started: async () => undefined,
-    changed: async () => undefined
+    started: () => Promise.resolve(),
+    changed: () => Promise.resolve()
 };
-const NO_DEPLOYMENT = { ...NO_PROGRESS, interrupted: async () => undefined };
+const NO_DEPLOYMENT = { ...NO_PROGRESS, interrupted: () => Promise.resolve() };
 
 
 /***/ }),

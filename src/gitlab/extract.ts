@@ -321,7 +321,9 @@ class Extraction {
   }
 
   private async writeStreamed(file: FileToWrite & { entry: yauzl.Entry }, signal?: AbortSignal): Promise<void> {
-    const output = await open(file.target, WRITE_FLAGS, file.mode).catch(error => Promise.reject(refuseSymlinkTarget(file.target, error)))
+    const output = await open(file.target, WRITE_FLAGS, file.mode).catch((error: unknown) => {
+      throw refuseSymlinkTarget(file.target, error)
+    })
     this.created.files.push(file.target)
     let crc = 0
     const addBytes = (bytes: number): void => this.addBytes(bytes)
@@ -364,7 +366,7 @@ class ArchiveReader extends yauzl.RandomAccessReader {
     try {
       bytesRead = readSync(this.fd, buffer, offset, length, position)
     } catch (error) {
-      process.nextTick(callback, error as Error)
+      process.nextTick(callback, error)
       return
     }
     process.nextTick(callback, null, bytesRead)

@@ -39,6 +39,7 @@ export function safeFileName(name: string | undefined): string | undefined {
   if (name === undefined) return undefined
   const base = name.split(/[/\\]/).pop() ?? ''
   const cleaned = base
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
     .replace(/[\u0000-\u001f\u007f]/g, '')
     .replace(/[<>:"|?*]/g, '_')
     .replace(/[. ]+$/, '')

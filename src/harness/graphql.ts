@@ -82,7 +82,7 @@ function notRetried(request: GraphQLRequest, message: string, cause?: unknown): 
 
 async function readJson(request: GraphQLRequest, response: HttpResponse): Promise<GraphQLBody> {
   try {
-    return (await readJsonAnswer(request.what, response, HARNESS)) as GraphQLBody
+    return await readJsonAnswer(request.what, response, HARNESS)
   } catch (error) {
     if (request.retry === 'once' && error instanceof ActionError) throw notRetried(request, error.message, error)
     throw error

@@ -12,8 +12,8 @@ export interface ExecutionProgress {
 }
 
 export const NO_PROGRESS: ExecutionProgress = {
-  started: async () => undefined,
-  changed: async () => undefined
+  started: () => Promise.resolve(),
+  changed: () => Promise.resolve()
 }
 
 /** Receives an execution's progress, and hears when the step fails before Harness gave a final status. */
@@ -22,7 +22,7 @@ export interface GitHubDeployment extends ExecutionProgress {
   interrupted(reason: string): Promise<void>
 }
 
-export const NO_DEPLOYMENT: GitHubDeployment = { ...NO_PROGRESS, interrupted: async () => undefined }
+export const NO_DEPLOYMENT: GitHubDeployment = { ...NO_PROGRESS, interrupted: () => Promise.resolve() }
 
 export interface OperationContext {
   progress: ExecutionProgress

@@ -138,7 +138,8 @@ export function parseVariables(text: string | undefined): ExecutionVariable[] {
   return Object.entries(entries).map(([name, raw]) => {
     if (typeof raw === 'string') return { name, type: 'NAME', value: raw }
     const spec = (raw ?? {}) as Record<string, unknown>
-    const type = String(spec.type ?? 'NAME').toUpperCase() as VariableValueType
+    // A type that is not text (a number, a map) is no type at all: refused below.
+    const type = (spec.type === undefined ? 'NAME' : typeof spec.type === 'string' ? spec.type.toUpperCase() : '') as VariableValueType
     if (!VARIABLE_TYPES.includes(type) || typeof spec.value !== 'string') {
       throw new InputError('variables', `has a bad entry '${name}'; expected ${expected}.`)
     }
