@@ -45,6 +45,8 @@ const scratch = scratchFolder()
 const started = performance.now()
 /** @type {import('./measure.js').Row[]} */
 const rows = []
+// `npm run bench -- network` (or any word of a section's name) measures only the sections named.
+const only = process.argv.slice(2)
 for (const [what, section] of /** @type {const} */ ([
   // The light ones first: gigabytes written and deleted keep the disk busy for a while after.
   ['cold start', coldStartRows],
@@ -52,7 +54,7 @@ for (const [what, section] of /** @type {const} */ ([
   ['downloads (64 MiB, 256 MiB, 1 GiB)', downloadRows],
   ['extraction', extractionRows],
   ['downloads through a proxy and over HTTPS', networkRows]
-])) {
+]).filter(([what]) => only.length === 0 || only.some(word => what.includes(word)))) {
   console.log(`Measuring ${what}...`)
   rows.push(...(await section(scratch)))
 }
