@@ -1,6 +1,7 @@
 // action.yml is the action's documentation and its contract with the runner: it must say exactly
 // what the code reads and writes. Checked two ways: the names the source passes to the input
 // readers, and the inputs the settings actually read when each operation is configured.
+import { expect } from '@jest/globals'
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parse } from 'yaml'
@@ -56,7 +57,7 @@ async function inputsReadBy(inputs: Record<string, string>): Promise<Set<string>
   process.env = new Proxy(env, {
     get(target, key) {
       if (typeof key === 'string' && key.startsWith('INPUT_')) read.add(key.slice('INPUT_'.length).toLowerCase())
-      return Reflect.get(target, key)
+      return Reflect.get(target, key) as string | undefined
     }
   })
   try {

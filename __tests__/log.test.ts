@@ -42,7 +42,7 @@ describe('log lines', () => {
   })
 
   it('gives a group a one-line title', async () => {
-    await log.group('Read x\n::error::y', async () => undefined)
+    await log.group('Read x\n::error::y', () => Promise.resolve(undefined))
     expect(commandsIn(stdout())).toEqual(['::group::Read x \u200b::error::y'.replace(' \u200b::', ' :\u200b:'), '::endgroup::'])
   })
 })

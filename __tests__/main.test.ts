@@ -3,7 +3,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { jest } from '@jest/globals'
+import { expect, jest } from '@jest/globals'
 import { ActionError } from '../src/errors.js'
 import type { OperationContext, OperationResult } from '../src/operations/types.js'
 import type { Settings } from '../src/settings/index.js'

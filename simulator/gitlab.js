@@ -232,7 +232,7 @@ function paginate(items, query, url) {
     const linked = new URLSearchParams(query)
     linked.set('page', String(target))
     linked.set('per_page', String(perPage))
-    return `${url}?${linked}`
+    return `${url}?${linked.toString()}`
   }
   const links = [
     page < totalPages ? `<${link(page + 1)}>; rel="next"` : '',
@@ -416,7 +416,7 @@ export async function startGitLab(options) {
       'X-Amz-Signature': signature,
       'response-content-disposition': 'attachment; filename="artifacts.zip"'
     })
-    res.writeHead(302, { location: `${storage.url}/artifacts-bucket/${job.id}/artifacts.zip?${query}` })
+    res.writeHead(302, { location: `${storage.url}/artifacts-bucket/${job.id}/artifacts.zip?${query.toString()}` })
     res.end()
   }
 

@@ -4,7 +4,7 @@
 // works here works against Harness. Tests script its data, each execution's status sequence and
 // failures; it records every request it receives.
 import { readFileSync } from 'node:fs'
-import { buildSchema, graphql, parse } from 'graphql'
+import { buildSchema, graphql, Kind, parse } from 'graphql'
 import { sendJson, startServer } from './server.js'
 
 const schema = buildSchema(readFileSync(new URL('./harness-firstgen.graphql', import.meta.url), 'utf8'))
@@ -181,7 +181,11 @@ export async function startHarnessFirstGen(scenario = demoScenario(), options = 
     pipelineByName: ({ pipelineName, applicationId }) => entityByName(scenario, applicationId, 'PIPELINE', pipelineName),
     /** @param {{ workflowName: string, applicationId: string }} args */
     workflowByName: ({ workflowName, applicationId }) => entityByName(scenario, applicationId, 'WORKFLOW', workflowName),
-    /** @param {{ input: Record<string, any> }} args */
+    /**
+     * The fields of StartExecutionInput (harness-firstgen.graphql) the simulator reads; GraphQL has
+     * already checked the required ones and the ExecutionType enum.
+     * @param {{ input: { applicationId: string, entityId: string, executionType: 'PIPELINE' | 'WORKFLOW', notes?: string, clientMutationId?: string } }} args
+     */
     startExecution: ({ input }) => {
       const application = findApplication(scenario, input.applicationId)
       if (!application) throw new Error('Application does not exist or access is denied')
@@ -217,13 +221,14 @@ export async function startHarnessFirstGen(scenario = demoScenario(), options = 
     if (request.headers['x-api-key'] !== scenario.apiKey || request.query.get('accountId') !== scenario.accountId) {
       return sendJson(res, 401, FAULT_BODIES[401])
     }
-    /** @type {{ query?: string, variables?: Record<string, unknown>, operationName?: string }} */
-    let body
+    /** @type {unknown} */
+    let parsed
     try {
-      body = JSON.parse(request.body)
+      parsed = JSON.parse(request.body)
     } catch {
       return sendJson(res, 400, { errors: [{ message: 'Request body is not JSON' }] })
     }
+    const body = /** @type {{ query?: string, variables?: Record<string, unknown>, operationName?: string }} */ (parsed)
     const field = rootField(body.query ?? '', body.operationName)
     const count = (requestsPerField.get(field) ?? 0) + 1
     requestsPerField.set(field, count)
@@ -254,7 +259,7 @@ export async function startHarnessFirstGen(scenario = demoScenario(), options = 
     if (request.headers['x-api-key'] !== scenario.apiKey || request.query.get('routingId') !== scenario.accountId) {
       return refuse(401, 'INVALID_TOKEN', 'Invalid token')
     }
-    /** @type {any} */
+    /** @type {unknown} */
     let body
     try {
       body = JSON.parse(request.body)
@@ -267,9 +272,9 @@ export async function startHarnessFirstGen(scenario = demoScenario(), options = 
       return refuse(400, 'INVALID_ARGUMENT', 'Execution does not exist or access is denied')
     }
     if (scenario.refuseAbort) return refuse(403, 'ACCESS_DENIED', 'Not authorized to perform this action')
-    const type = body?.executionInterruptType
+    const type = /** @type {{ executionInterruptType?: unknown } | null} */ (body)?.executionInterruptType
     if (type === 'ABORT') return refuse(400, 'INVALID_ARGUMENT', 'stateExecutionInstanceId is required for ABORT')
-    if (type !== 'ABORT_ALL') return refuse(400, 'INVALID_ARGUMENT', `Unsupported executionInterruptType: ${type}`)
+    if (type !== 'ABORT_ALL') return refuse(400, 'INVALID_ARGUMENT', `Unsupported executionInterruptType: ${String(type)}`)
     execution.aborted = true
     sendJson(res, 200, {
       metaData: {},
@@ -289,10 +294,10 @@ export async function startHarnessFirstGen(scenario = demoScenario(), options = 
  */
 function rootField(query, operationName) {
   try {
-    const operations = parse(query).definitions.filter(definition => definition.kind === 'OperationDefinition')
+    const operations = parse(query).definitions.filter(definition => definition.kind === Kind.OPERATION_DEFINITION)
     const operation = operations.find(op => !operationName || op.name?.value === operationName)
-    const first = operation?.selectionSet.selections.find(selection => selection.kind === 'Field')
-    return first?.kind === 'Field' ? first.name.value : ''
+    const first = operation?.selectionSet.selections.find(selection => selection.kind === Kind.FIELD)
+    return first?.kind === Kind.FIELD ? first.name.value : ''
   } catch {
     return ''
   }

@@ -270,11 +270,12 @@ export function createNextGenApi(options = {}) {
     /** Executions started so far, by planExecutionId. */
     executions,
     /**
-     * The next `times` calls of a kind answer with a Harness failure envelope.
+     * The next `times` calls of a kind answer with a Harness failure envelope. An arrow function, so
+     * it can be handed on without its object (startHarnessNextGen does).
      * @param {CallKind} kind
      * @param {InjectedError} error
      */
-    failNext(kind, error, times = 1) {
+    failNext: (kind, error, times = 1) => {
       for (let i = 0; i < times; i++) injected[kind].push(error)
     }
   }
@@ -331,6 +332,7 @@ function runtimeYamlProblem(body) {
   const documents = parseAllDocuments(body)
   const docs = Array.isArray(documents) ? documents : [documents]
   const error = docs.flatMap(doc => doc.errors)[0]
+  /** @type {unknown} */
   const value = error ? undefined : docs[0]?.toJS()
   if (!value || typeof value !== 'object' || !('pipeline' in value)) {
     const reason = error ? error.message.split('\n')[0] : 'the YAML must have a top-level pipeline: key'
@@ -355,9 +357,15 @@ function inputSetProblem(spec, body) {
   if (!Array.isArray(inputSetReferences) || inputSetReferences.length === 0 || typeof withMergedPipelineYaml !== 'boolean') {
     return { httpStatus: 400, code: 'INVALID_REQUEST', message: 'inputSetReferences (a non-empty list) and withMergedPipelineYaml are required' }
   }
-  const missing = inputSetReferences.find(reference => !(spec.inputSets ?? []).includes(reference))
+  /** @type {unknown[]} */
+  const references = inputSetReferences
+  const missing = references.find(reference => typeof reference !== 'string' || !(spec.inputSets ?? []).includes(reference))
   if (missing !== undefined) {
-    return { httpStatus: 404, code: 'RESOURCE_NOT_FOUND_EXCEPTION', message: `InputSet with the given ID: ${missing} does not exist or has been deleted` }
+    return {
+      httpStatus: 404,
+      code: 'RESOURCE_NOT_FOUND_EXCEPTION',
+      message: `InputSet with the given ID: ${typeof missing === 'string' ? missing : JSON.stringify(missing)} does not exist or has been deleted`
+    }
   }
   return undefined
 }

@@ -18,8 +18,10 @@ const node24 = path.join(projectRoot, 'node_modules', 'node', 'bin', 'node')
 /** The Node that runs the action (and, in the bench, the clients it is compared with). */
 export const actionNode = existsSync(node24) ? node24 : process.execPath
 
-/** @type {{ inputs: Record<string, { default?: string, description?: string }>, outputs: Record<string, { description?: string }> }} */
-export const metadata = parse(readFileSync(path.join(projectRoot, 'action.yml'), 'utf8'))
+/** @type {unknown} */
+const parsedMetadata = parse(readFileSync(path.join(projectRoot, 'action.yml'), 'utf8'))
+export const metadata =
+  /** @type {{ inputs: Record<string, { default?: string, description?: string }>, outputs: Record<string, { description?: string }> }} */ (parsedMetadata)
 
 /**
  * @typedef {object} ActionRun

@@ -43,7 +43,7 @@ export async function startServer(handler, options = {}) {
   const requests = []
   let connections = 0
   /** @param {http.IncomingMessage} raw @param {http.ServerResponse} res */
-  const listener = async (raw, res) => {
+  const respond = async (raw, res) => {
     const receivedAt = performance.now()
     try {
       const chunks = []
@@ -61,10 +61,13 @@ export async function startServer(handler, options = {}) {
       requests.push(request)
       await handler(request, res, raw)
     } catch (error) {
-      if (!res.headersSent) sendJson(res, 500, { message: `simulator error: ${error instanceof Error ? error.message : error}` })
+      if (!res.headersSent) sendJson(res, 500, { message: `simulator error: ${error instanceof Error ? error.message : String(error)}` })
       else res.destroy()
     }
   }
+  // Node's servers ignore what a listener returns; respond() answers every failure itself.
+  /** @param {http.IncomingMessage} raw @param {http.ServerResponse} res */
+  const listener = (raw, res) => void respond(raw, res)
   const server = options.tls ? https.createServer({ key: options.tls.key, cert: options.tls.cert }, listener) : http.createServer(listener)
   server.on(options.tls ? 'secureConnection' : 'connection', () => connections++)
   // A refused handshake (the action does not trust the certificate) is the test's subject, not an error here.

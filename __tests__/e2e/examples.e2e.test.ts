@@ -7,6 +7,7 @@
 // service addresses point at the simulators, inputs it leaves to their default address
 // (`harness-url`) get the simulator's, and `poll-interval` is cut so no test waits 15 s a poll.
 // Jobs that build with tools of their own (npm, docker) are not run; their outputs are given.
+import { expect } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -91,7 +92,7 @@ afterAll(() => {
 })
 
 function example(name: string): { jobs: Record<string, Job> } {
-  return parse(readFileSync(path.join(projectRoot, 'examples', name), 'utf8'))
+  return parse(readFileSync(path.join(projectRoot, 'examples', name), 'utf8')) as { jobs: Record<string, Job> }
 }
 
 /** A `gh` that records each call's arguments and working folder, one JSON file per call. */
@@ -156,7 +157,11 @@ class Runner {
       .replace(/\b(steps|needs|secrets|vars|github|inputs)\.[\w.-]+/g, reference => JSON.stringify(this.value(reference, stepOutputs)))
       .replace(/'([^']*)'/g, (_, literal: string) => JSON.stringify(literal))
       .replace(/([!=])=/g, '$1==')
-    return Boolean(new Function(`return (${script})`)())
+    // The test's stand-in for the runner's expression engine: the condition, already translated to
+    // JavaScript from an example checked into this repository, is evaluated as such.
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- evaluating that translated expression is the point
+    const evaluate = new Function(`return (${script})`) as () => unknown
+    return Boolean(evaluate())
   }
 
   private async runStep(step: Step, workspace: string, stepOutputs: Record<string, Record<string, string>>): Promise<StepRecord> {

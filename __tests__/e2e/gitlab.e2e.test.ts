@@ -134,7 +134,7 @@ describe('gitlab-download-artifacts', () => {
     expect(run.outputs).toMatchObject({ 'download-path': zip, files: '1', sha256: sha256Of(goodEntries) })
     expect(createHash('sha256').update(readFileSync(zip)).digest('hex')).toBe(sha256Of(goodEntries))
     const pipeline = gitlab.jobs.get(101)?.pipeline
-    expect(gitlab.requests.map(request => `${request.path}?${request.query}`)).toEqual([
+    expect(gitlab.requests.map(request => `${request.path}?${request.query.toString()}`)).toEqual([
       '/api/v4/projects/group%2Fsub%2Fproject/pipelines?ref=release%2F2.0&status=success&order_by=id&sort=desc&per_page=1&page=1',
       `/api/v4/projects/group%2Fsub%2Fproject/pipelines/${pipeline}/jobs?per_page=100&page=1`,
       '/api/v4/projects/group%2Fsub%2Fproject/jobs/101/artifacts?'

@@ -1,5 +1,6 @@
 // The FirstGen operations run from dist/ exactly as the runner runs them, against the local
 // FirstGen simulator (which validates every query against its schema).
+import { expect } from '@jest/globals'
 import { ACCOUNT, API_KEY, graphqlBodies, operationNames, startSimulator, type Simulator } from '../harness/firstgen-fixtures.js'
 import type { ChildProcess } from 'node:child_process'
 import { annotations, runAction, visibleLog, type ActionRun, type Annotation, type RunOptions } from './action.js'

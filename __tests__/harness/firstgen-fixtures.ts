@@ -85,8 +85,14 @@ export function quickWait(overrides: Partial<WaitSettings> = {}): WaitSettings {
 }
 
 /** The GraphQL bodies the simulator received, parsed. */
-export function graphqlBodies(sim: Simulator): Array<{ query: string; operationName: string; variables: Record<string, any> }> {
-  return sim.requests.map(request => JSON.parse(request.body))
+export interface GraphqlBody {
+  query: string
+  operationName: string
+  variables: Record<string, unknown>
+}
+
+export function graphqlBodies(sim: Simulator): GraphqlBody[] {
+  return sim.requests.map(request => JSON.parse(request.body) as GraphqlBody)
 }
 
 export function operationNames(sim: Simulator): string[] {

@@ -2,6 +2,7 @@ import { jest } from '@jest/globals'
 import { ActionError } from '../../src/errors.js'
 import { ExecutionNotFoundError, executionStatusSpelling, NextGenClient, type NgRunRequest } from '../../src/harness/nextgen.js'
 import type { HarnessConnection } from '../../src/settings/index.js'
+import { rejectionOf } from '../rejection.js'
 import { DEMO_NEXTGEN, startHarnessNextGen } from '../../simulator/harness-nextgen.js'
 import { sendJson, startServer } from '../../simulator/server.js'
 
@@ -83,9 +84,7 @@ describe('NextGenClient.run', () => {
 
   it("turns Harness's failure envelope into one line with the HTTP status, code and message", async () => {
     const sim = await simulator()
-    const error = await clientFor(sim.url)
-      .run({ ...run, runtimeInputs: 'variables: []' })
-      .catch(e => e)
+    const error = await rejectionOf(clientFor(sim.url).run({ ...run, runtimeInputs: 'variables: []' }))
     expect(error).toBeInstanceOf(ActionError)
     expect(error.message).toBe(
       "Could not start NextGen pipeline 'deploy_payments': Harness answered HTTP 400: INVALID_REQUEST: Invalid runtime input YAML: the YAML must have a top-level pipeline: key"
@@ -95,18 +94,14 @@ describe('NextGenClient.run', () => {
   it('never sends the execute call twice, even after a 500', async () => {
     const sim = await simulator()
     sim.failNext('execute', { httpStatus: 500, code: 'UNEXPECTED', message: 'Internal error' })
-    const error = await clientFor(sim.url)
-      .run(run)
-      .catch(e => e)
+    const error = await rejectionOf(clientFor(sim.url).run(run))
     expect(error.message).toContain('HTTP 500: UNEXPECTED: Internal error')
     expect(sim.calls('execute')).toHaveLength(1)
   })
 
   it('names a bad key with the hint to check it', async () => {
     const sim = await simulator()
-    const error = await clientFor(sim.url, 'pat.wrong')
-      .run(run)
-      .catch(e => e)
+    const error = await rejectionOf(clientFor(sim.url, 'pat.wrong').run(run))
     expect(error.message).toContain('HTTP 401: INVALID_TOKEN: Token is not valid.')
     expect(error.hint).toContain('harness-api-key')
   })
@@ -117,9 +112,7 @@ describe('NextGenClient.run', () => {
       res.end('<html>Sign in</html>')
     })
     running.push(server)
-    const error = await clientFor(server.url)
-      .run(run)
-      .catch(e => e)
+    const error = await rejectionOf(clientFor(server.url).run(run))
     expect(error.message).toContain('answered HTTP 200 with a web page (text/html), not a JSON answer')
     expect(error.hint).toContain("'harness-url'")
   })
@@ -184,7 +177,7 @@ describe('NextGenClient.execution', () => {
   it('reports "not found" as an ExecutionNotFoundError, both as a 404 and as an older build\'s INVALID_REQUEST', async () => {
     const sim = await simulator()
     const client = clientFor(sim.url)
-    const missing = await client.execution('not-yet').catch(e => e)
+    const missing = await rejectionOf(client.execution('not-yet'))
     expect(missing).toBeInstanceOf(ExecutionNotFoundError)
     expect(missing.message).toContain('HTTP 404: RESOURCE_NOT_FOUND_EXCEPTION: Plan Execution Summary does not exist')
     const { id } = await client.run(run)
@@ -193,11 +186,11 @@ describe('NextGenClient.execution', () => {
       code: 'INVALID_REQUEST',
       message: 'Invalid request: Plan Execution Summary does not exist or has been deleted for given planExecutionId'
     })
-    const older = await client.execution(id).catch(e => e)
+    const older = await rejectionOf(client.execution(id))
     expect(older).toBeInstanceOf(ExecutionNotFoundError)
     expect(older.message).toContain('HTTP 400: INVALID_REQUEST: Invalid request: Plan Execution Summary does not exist')
     sim.failNext('status', { httpStatus: 400, code: 'INVALID_REQUEST', message: 'Invalid runtime input' })
-    expect(await client.execution(id).catch(e => e)).not.toBeInstanceOf(ExecutionNotFoundError)
+    expect(await client.execution(id).catch((error: unknown) => error)).not.toBeInstanceOf(ExecutionNotFoundError)
   })
 
   it('retries a read after a 5xx', async () => {

@@ -1,4 +1,4 @@
-import { jest } from '@jest/globals'
+import { expect, jest } from '@jest/globals'
 import { ActionError } from '../../src/errors.js'
 import { send } from '../../src/http/client.js'
 import type { RetryPolicy } from '../../src/http/retry.js'

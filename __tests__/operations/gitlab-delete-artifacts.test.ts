@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals'
 import { deleteArtifacts } from '../../src/operations/gitlab-delete-artifacts.js'
 import { startGitLab, type FakeGitLab } from '../../simulator/gitlab.js'
 import { connection, context } from './gitlab-fixtures.js'

@@ -1,6 +1,7 @@
 import { NextGenClient } from '../../src/harness/nextgen.js'
 import { ngExecutionStatus } from '../../src/operations/harness-ng-execution-status.js'
 import { nextGenSimulator, recordingContext, statusSettings, type Simulator } from './nextgen-fixtures.js'
+import { rejectionOf } from '../rejection.js'
 
 /** Starts a pipeline on the fake API the way an earlier job would. */
 async function startedEarlier(sim: Simulator, pipeline: string): Promise<string> {
@@ -65,7 +66,7 @@ describe('harness-ng-execution-status', () => {
 
   it('fails at once, with advice, for an execution Harness does not know', async () => {
     const sim = await nextGenSimulator()
-    const error = await ngExecutionStatus(statusSettings(sim, 'no-such-id'), recordingContext()).catch(e => e)
+    const error = await rejectionOf(ngExecutionStatus(statusSettings(sim, 'no-such-id'), recordingContext()))
     expect(error.message).toBe(
       'Could not read NextGen execution no-such-id: Harness answered HTTP 404: RESOURCE_NOT_FOUND_EXCEPTION: Plan Execution Summary does not exist or has been deleted for planExecutionId: no-such-id'
     )

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals'
 import { CancelledError } from '../../src/errors.js'
 import { startExecution } from '../../src/operations/harness-start-execution.js'
 import type { StartExecutionSettings } from '../../src/settings/index.js'
@@ -18,6 +19,17 @@ function settings(overrides: Partial<StartExecutionSettings> = {}): StartExecuti
     wait: quickWait(),
     abort: { onTimeout: true, onCancel: true },
     ...overrides
+  }
+}
+
+/** The job is cancelled as soon as Harness reports the execution running. */
+function cancelWhenRunning(context: ReturnType<typeof recordingContext>): void {
+  context.progress = {
+    ...context.progress,
+    changed: status => {
+      if (status === 'RUNNING') context.cancel()
+      return Promise.resolve()
+    }
   }
 }
 
@@ -125,7 +137,7 @@ describe('harness-start-execution', () => {
 
   it('aborts the execution it started, once, when the job is cancelled while waiting', async () => {
     const context = recordingContext()
-    context.progress = { ...context.progress, changed: async status => void (status === 'RUNNING' && context.cancel()) }
+    cancelWhenRunning(context)
     await expect(startExecution(settings(), context)).rejects.toThrow(CancelledError)
     expect(setup.sim.aborts).toEqual([{ executionId: 'exec-1', appId: 'app-1', routingId: 'acct-1', body: { executionInterruptType: 'ABORT_ALL' } }])
     expect(setup.log.text()).toContain('The job was cancelled: sending ABORT_ALL to Harness execution exec-1.')
@@ -133,7 +145,7 @@ describe('harness-start-execution', () => {
 
   it('leaves the execution running on cancel when abort-on-cancel is false', async () => {
     const context = recordingContext()
-    context.progress = { ...context.progress, changed: async status => void (status === 'RUNNING' && context.cancel()) }
+    cancelWhenRunning(context)
     await expect(startExecution(settings({ abort: { onTimeout: true, onCancel: false } }), context)).rejects.toThrow(CancelledError)
     expect(setup.sim.aborts).toHaveLength(0)
     expect(setup.log.text()).toContain('abort-on-cancel is false, so Harness execution exec-1 keeps running in Harness')

@@ -5,9 +5,14 @@ import type { ExecutionProgress, OperationContext } from '../../src/operations/t
 export function recordingContext(): OperationContext & { events: string[]; cancel: () => void } {
   const events: string[] = []
   const controller = new AbortController()
+  // The progress interface returns promises; recording a line has nothing to wait for.
+  const record = (line: string): Promise<void> => {
+    events.push(line)
+    return Promise.resolve()
+  }
   const progress: ExecutionProgress = {
-    started: async execution => void events.push(`started ${execution.id} ${execution.url}`),
-    changed: async (status, state) => void events.push(`${status} ${state}`)
+    started: execution => record(`started ${execution.id} ${execution.url}`),
+    changed: (status, state) => record(`${status} ${state}`)
   }
   return { progress, signal: controller.signal, events, cancel: () => controller.abort() }
 }
