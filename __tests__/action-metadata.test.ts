@@ -4,7 +4,8 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parse } from 'yaml'
-import { OPERATIONS, readSettings, type OperationName } from '../src/settings/index.js'
+import { readSettings } from '../src/operations/registry.js'
+import { OPERATIONS, type OperationName } from '../src/settings/index.js'
 import { INPUT_DEFAULTS, OPERATION_INPUTS, ROLE_HERE, operationsReading } from '../src/settings/inputs.js'
 import { captureStdout } from './stdout.js'
 

@@ -4,7 +4,8 @@ import { ActionError, InputError } from './errors.js'
 import { runOperation } from './operations/index.js'
 import { NO_DEPLOYMENT, type GitHubDeployment, type StepFailure } from './operations/types.js'
 import { redact } from './secrets.js'
-import { readSettings, type GitHubDeploymentSettings, type Outputs } from './settings/index.js'
+import { readSettings } from './operations/registry.js'
+import type { GitHubDeploymentSettings, Outputs } from './settings/index.js'
 import { writeFailureSummary, writeSummary } from './summary.js'
 
 /** Seconds a cancelled run gets to clean up (e.g. abort a Harness execution) before it exits anyway. */

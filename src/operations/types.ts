@@ -1,4 +1,4 @@
-import type { Outputs } from '../settings/index.js'
+import type { OperationName, Outputs, Settings } from '../settings/index.js'
 import type { SummaryReport } from '../summary.js'
 
 /** How a Harness status shows on a GitHub deployment. */
@@ -42,4 +42,16 @@ export interface OperationResult {
   summary: SummaryReport
   /** Set when the operation ran to its end but the outcome fails the step (a failed deployment). */
   failure?: StepFailure
+}
+
+/**
+ * An operation's registry entry, in the operation's own file: its name, the inputs it reads (the
+ * table in src/settings/inputs.ts, which is known before any operation's code is loaded), the
+ * reader of its settings and the function that runs it.
+ */
+export interface Operation<S extends Settings = Settings> {
+  name: OperationName
+  inputs: readonly string[]
+  read(): S | Promise<S>
+  run(settings: S, context: OperationContext): Promise<OperationResult>
 }

@@ -1,16 +1,4 @@
-export const OPERATIONS = [
-  'harness-start-execution',
-  'harness-execution-status',
-  'harness-artifact-cleanup',
-  'harness-ng-run-pipeline',
-  'harness-ng-execution-status',
-  'gitlab-download-artifacts',
-  'gitlab-download-artifact-file',
-  'gitlab-keep-artifacts',
-  'gitlab-delete-artifacts'
-] as const
-
-export type OperationName = (typeof OPERATIONS)[number]
+export { OPERATIONS, type OperationName } from './inputs.js'
 
 export interface HarnessConnection {
   /** The Harness base URL (`harness-url`), e.g. https://app.harness.io or a vanity URL. */
