@@ -100,7 +100,7 @@ async function inputsReadByEveryOperation(): Promise<Set<string>> {
 }
 
 function outputNamesInSource(): Set<string> {
-  const union = /export type OutputName =([^;]*?)\n\n/.exec(readFileSync(path.join(root, 'src/settings/types.ts'), 'utf8'))?.[1] ?? ''
+  const union = /export type OutputName =([^;]*?)\n\n/.exec(readFileSync(path.join(root, 'src/results.ts'), 'utf8'))?.[1] ?? ''
   const names = new Set([...union.matchAll(/'([a-z][a-z0-9-]*)'/g)].map(match => match[1]))
   for (const match of source.matchAll(/setOutput\(\s*'([a-z][a-z0-9-]*)'/g)) names.add(match[1])
   return names

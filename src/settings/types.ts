@@ -157,22 +157,3 @@ export type Settings =
   | DownloadArtifactsSettings
   | DownloadArtifactFileSettings
   | JobArtifactsSettings
-
-/** Every output the action declares; handlers return the ones they produce. */
-export type OutputName =
-  | 'execution-id'
-  | 'status'
-  | 'status-normalized'
-  | 'execution-url'
-  | 'application-id'
-  | 'message'
-  | 'download-path'
-  | 'size-bytes'
-  | 'sha256'
-  | 'files'
-  | 'deployment-id'
-  | 'job-id'
-  | 'pipeline-id'
-  | 'job-url'
-
-export type Outputs = Partial<Record<OutputName, string | number>>
