@@ -1,9 +1,7 @@
 import * as log from '../log.js'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { ActionError, CancelledError } from '../errors.js'
-
-/** Failed polls in a row (each already retried by the HTTP layer) that a wait survives. */
-const MAX_FAILED_POLLS_IN_A_ROW = 3
+import { FAILED_POLLS_TOLERATED } from '../http/retry.js'
 
 export interface WaitPlan<T extends { status: string }> {
   /** What is being waited for, for log lines ("Harness execution abc"). */
@@ -60,7 +58,7 @@ async function pollUntilFinal<T extends { status: string }>(plan: WaitPlan<T>): 
         expectedLogged = true
       } else {
         failedPolls++
-        if (!(error instanceof ActionError && error.transient) || failedPolls >= MAX_FAILED_POLLS_IN_A_ROW) throw error
+        if (!(error instanceof ActionError && error.retryable) || failedPolls >= FAILED_POLLS_TOLERATED) throw error
         log.warning(`Poll ${failedPolls} of ${plan.what} failed (${error.message}); still waiting.`)
       }
     }
