@@ -26,6 +26,7 @@ function scripted(answers: Array<string | Error>, onPoll?: () => void): Followed
   const kind = {
     aborts: 0,
     id: 'run-1',
+    service: 'Harness',
     what: 'Run run-1',
     name: 'The run run-1',
     waitTitle: 'run run-1',

@@ -61,6 +61,7 @@ function followedKind(settings: FollowSettings, first: FirstGenExecution): Follo
   const url = executionUrl(settings.harness, first)
   return {
     id: first.id,
+    service: 'Harness',
     what: `Harness execution ${first.id}`,
     name: `Harness ${first.kind.toLowerCase()} execution ${first.id}`,
     waitTitle: `execution ${first.id} to end`,

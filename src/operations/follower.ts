@@ -16,6 +16,8 @@ export interface FollowedKind<T extends { status: string }> {
   id: string
   /** "Harness execution abc", for the wait's log lines and its cancel message. */
   what: string
+  /** Where it runs, as log lines name it: "Harness" (a GitLab job: "GitLab"). */
+  service: string
   /** "Harness NextGen execution abc", for the failure line. */
   name: string
   /** The wait's log group: "Wait for <waitTitle> (poll every …, timeout …)". */
@@ -123,6 +125,7 @@ export class Follower<T extends { status: string }> {
     let unpolled = first
     return waitForFinalStatus<T>({
       what: kind.what,
+      service: kind.service,
       poll: async () => {
         const snapshot = unpolled ?? (await kind.read())
         unpolled = undefined

@@ -92,6 +92,7 @@ export class NgExecutionFollower {
     return {
       id,
       what: `NextGen execution ${id}`,
+      service: 'Harness',
       name: `Harness NextGen execution ${id}`,
       waitTitle: `NextGen execution ${id}`,
       read: async () => {

@@ -6,6 +6,8 @@ import { FAILED_POLLS_TOLERATED } from '../http/retry.js'
 export interface WaitPlan<T extends { status: string }> {
   /** What is being waited for, for log lines ("Harness execution abc"). */
   what: string
+  /** Where it runs, for the line about a failed poll that is expected: "Harness". */
+  service: string
   poll: () => Promise<T>
   isFinal: (status: string) => boolean
   /** The log line for a new status; defaults to the status itself. */
@@ -54,7 +56,7 @@ async function pollUntilFinal<T extends { status: string }>(plan: WaitPlan<T>): 
     } catch (error) {
       if (plan.isExpected?.(error)) {
         // Logged once per wait, not once per poll.
-        if (!expectedLogged) log.info(`${plan.what} is not visible in Harness yet (${log.outside(errorText(error))}); waiting for it to appear.`)
+        if (!expectedLogged) log.info(`${plan.what} is not visible in ${plan.service} yet (${log.outside(errorText(error))}); waiting for it to appear.`)
         expectedLogged = true
       } else {
         failedPolls++
