@@ -5,7 +5,8 @@ import { expect } from '@jest/globals'
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parse } from 'yaml'
-import { OPERATIONS, readSettings, type OperationName } from '../src/settings/index.js'
+import { readSettings } from '../src/operations/registry.js'
+import { OPERATIONS, type OperationName } from '../src/settings/index.js'
 import { INPUT_DEFAULTS, OPERATION_INPUTS, ROLE_HERE, operationsReading } from '../src/settings/inputs.js'
 import { captureStdout } from './stdout.js'
 
@@ -100,7 +101,7 @@ async function inputsReadByEveryOperation(): Promise<Set<string>> {
 }
 
 function outputNamesInSource(): Set<string> {
-  const union = /export type OutputName =([^;]*?)\n\n/.exec(readFileSync(path.join(root, 'src/settings/types.ts'), 'utf8'))?.[1] ?? ''
+  const union = /export type OutputName =([^;]*?)\n\n/.exec(readFileSync(path.join(root, 'src/results.ts'), 'utf8'))?.[1] ?? ''
   const names = new Set([...union.matchAll(/'([a-z][a-z0-9-]*)'/g)].map(match => match[1]))
   for (const match of source.matchAll(/setOutput\(\s*'([a-z][a-z0-9-]*)'/g)) names.add(match[1])
   return names

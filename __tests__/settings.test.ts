@@ -1,5 +1,5 @@
 import { InputError } from '../src/errors.js'
-import { readSettings } from '../src/settings/index.js'
+import { readSettings } from '../src/operations/registry.js'
 import { parseServiceArtifacts, parseVariables } from '../src/settings/harness.js'
 
 async function withInputs(inputs: Record<string, string>, read: () => unknown): Promise<unknown> {

@@ -14,8 +14,8 @@ export interface ActionErrorOptions {
   title?: string
   /** One line of advice for the user. */
   hint?: string
-  /** A passing condition (network trouble, 5xx, 429) that a later attempt may not meet. */
-  transient?: boolean
+  /** Worth another attempt: network trouble, or a status the retry rule retries (429, 5xx). */
+  retryable?: boolean
   cause?: unknown
 }
 
@@ -23,14 +23,14 @@ export interface ActionErrorOptions {
 export class ActionError extends Error {
   readonly title?: string
   readonly hint?: string
-  readonly transient: boolean
+  readonly retryable: boolean
 
   constructor(message: string, options: ActionErrorOptions = {}) {
     super(message, { cause: options.cause })
     this.name = 'ActionError'
     this.title = options.title
     this.hint = options.hint
-    this.transient = options.transient ?? false
+    this.retryable = options.retryable ?? false
   }
 }
 

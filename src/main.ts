@@ -2,9 +2,10 @@ import * as core from '@actions/core'
 import * as log from './log.js'
 import { ActionError, InputError } from './errors.js'
 import { runOperation } from './operations/index.js'
-import { NO_DEPLOYMENT, type GitHubDeployment, type StepFailure } from './operations/types.js'
-import { redact } from './secrets.js'
-import { readSettings, type GitHubDeploymentSettings, type Outputs } from './settings/index.js'
+import { setOutputs } from './outputs.js'
+import { NO_DEPLOYMENT, type GitHubDeployment, type StepFailure } from './results.js'
+import { readSettings } from './operations/registry.js'
+import type { GitHubDeploymentSettings } from './settings/index.js'
 import { writeFailureSummary, writeSummary } from './summary.js'
 
 /** Seconds a cancelled run gets to clean up (e.g. abort a Harness execution) before it exits anyway. */
@@ -21,12 +22,6 @@ function cancelOnSignals(): AbortController {
   process.on('SIGINT', onSignal)
   process.on('SIGTERM', onSignal)
   return controller
-}
-
-function setOutputs(outputs: Outputs): void {
-  for (const [name, value] of Object.entries(outputs)) {
-    if (value !== undefined) core.setOutput(name, redact(String(value)))
-  }
 }
 
 /** What a thrown error means for the user; a bug of ours still says what broke, its stack goes to the debug log. */

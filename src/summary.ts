@@ -1,27 +1,10 @@
 import * as core from '@actions/core'
 import * as log from './log.js'
 import { outside } from './log.js'
-import type { StepFailure } from './operations/types.js'
+import type { StepFailure, SummaryLink, SummaryReport } from './results.js'
 import { redact } from './secrets.js'
 
-export interface SummaryLink {
-  text: string
-  href: string
-}
-
-export interface SummaryReport {
-  operation: string
-  /** What was acted on: "app / pipeline", "group/project job 42". */
-  target: string
-  status: string
-  passed: boolean
-  durationMs: number
-  links?: SummaryLink[]
-  /** Extra facts as label/value rows (size, sha256, files, message). */
-  details?: Array<[string, string]>
-  /** The execution's stages, when Harness reports them. */
-  stages?: Array<{ name: string; status: string }>
-}
+export type { SummaryLink, SummaryReport } from './results.js'
 
 export function formatDuration(ms: number): string {
   // Short intervals (polls in tests and the demo) keep a decimal: "0.3s", not "0s".

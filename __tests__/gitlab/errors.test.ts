@@ -33,7 +33,7 @@ describe('gitlabHttpError', () => {
     const error = await gitlabHttpError('download the artifacts of job 5 of g/p', answer(404, '{"message":"404 Not found"}'), request)
     expect(error.message).toBe('Could not download the artifacts of job 5 of g/p: GitLab answered HTTP 404: 404 Not found')
     expect(error.hint).toMatch(/no such project or job.*no artifacts, they expired or were deleted, or it only has artifacts:reports/)
-    expect(error.transient).toBe(false)
+    expect(error.retryable).toBe(false)
   })
 
   it('suggests search-recent-successful-pipelines for a ref lookup, and names a missing file', async () => {
@@ -62,8 +62,8 @@ describe('gitlabHttpError', () => {
     expect(error.hint).toContain('expired')
   })
 
-  it('marks 429 and 5xx as transient', async () => {
-    expect((await gitlabHttpError('x', answer(429, 'Retry later'), request)).transient).toBe(true)
-    expect((await gitlabHttpError('x', answer(502, '<html>Bad gateway</html>'), request)).transient).toBe(true)
+  it('marks 429 and 5xx as retryable', async () => {
+    expect((await gitlabHttpError('x', answer(429, 'Retry later'), request)).retryable).toBe(true)
+    expect((await gitlabHttpError('x', answer(502, '<html>Bad gateway</html>'), request)).retryable).toBe(true)
   })
 })

@@ -1,5 +1,6 @@
 // The "not read here" rule: every input × operation pair, through readSettings as the runner feeds it.
-import { readSettings, OPERATIONS, type OperationName } from '../../src/settings/index.js'
+import { readSettings } from '../../src/operations/registry.js'
+import { OPERATIONS, type OperationName } from '../../src/settings/index.js'
 import { KNOWN_INPUTS, OPERATION_INPUTS, notReadHere, operationsReading } from '../../src/settings/inputs.js'
 import { captureStdout } from '../stdout.js'
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { readSettings } from '../../src/settings/index.js'
+import { readSettings } from '../../src/operations/registry.js'
 
 const base = {
   operation: 'harness-ng-run-pipeline',

@@ -180,7 +180,7 @@ describe('GitLab project given as an address', () => {
     }
     Object.entries(inputs).forEach(([name, value]) => (process.env[`INPUT_${name.toUpperCase()}`] = value))
     try {
-      await (await import('../../src/settings/index.js')).readSettings()
+      await (await import('../../src/operations/registry.js')).readSettings()
       return ''
     } catch (error) {
       return (error as Error).message

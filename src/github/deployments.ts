@@ -1,12 +1,10 @@
-import * as core from '@actions/core'
 import * as log from '../log.js'
 import * as github from '@actions/github'
 import { errorCode, isNetworkError, isRetryableStatus, neverReachedServer, retrying, type RetryPolicy } from '../http/retry.js'
 import { redact } from '../secrets.js'
-import type { GitHubDeploymentSettings, OutputName } from '../settings/index.js'
-import { NO_DEPLOYMENT, type DeploymentState, type GitHubDeployment } from '../operations/types.js'
-
-const DEPLOYMENT_ID_OUTPUT: OutputName = 'deployment-id'
+import { setOutputs } from '../outputs.js'
+import type { GitHubDeploymentSettings } from '../settings/index.js'
+import { NO_DEPLOYMENT, type DeploymentState, type GitHubDeployment } from '../results.js'
 
 // A hung GitHub API must not hold up a release gate: each call gets a deadline.
 const REQUEST_TIMEOUT_MS = 20_000
@@ -86,7 +84,7 @@ class DeploymentMirror implements GitHubDeployment {
       )
       if (!('id' in data)) throw new Error(data.message ?? 'GitHub did not create a deployment')
       this.deploymentId = data.id
-      core.setOutput(DEPLOYMENT_ID_OUTPUT, String(data.id))
+      setOutputs({ 'deployment-id': data.id })
       log.info(`GitHub deployment ${data.id} created in environment '${this.settings.environment}'.`)
     })
   }

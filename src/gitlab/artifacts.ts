@@ -5,12 +5,13 @@ import { ActionError } from '../errors.js'
 import { ERROR_BODY_LIMIT, isWebPage, readBounded, webPageFailure } from '../http/body.js'
 import { header, send, type HttpRequest, type HttpResponse } from '../http/client.js'
 import { displayUrl } from '../http/url.js'
-import type { OperationResult } from '../operations/types.js'
+import type { OperationResult } from '../results.js'
 import type { GitLabConnection, JobSelector } from '../settings/index.js'
 import { credentials } from './api.js'
 import { downloadToFile, type DownloadedFile, type DownloadRequest } from './download.js'
 import { GITLAB, gitlabHttpError, type Access } from './errors.js'
 import { formatBytes } from './progress.js'
+import { isSuccess } from '../http/failure.js'
 
 /** What a summary names as the target: "group/project job 42", "group/project main › build". */
 export function jobTarget(gitlab: GitLabConnection, job: JobSelector): string {
@@ -114,7 +115,7 @@ export async function changeArtifacts(change: ArtifactsChange): Promise<HttpResp
   const { gitlab, jobId, what } = change
   const request: HttpRequest = { method: change.method, url: change.url, what, credentials: credentials(gitlab), retry: 'once', signal: change.signal }
   const response = await send(request)
-  if (response.status < 200 || response.status > 299) {
+  if (!isSuccess(response.status)) {
     throw await gitlabHttpError(what, response, { gitlab, access: change.access, job: { by: 'id', jobId } })
   }
   return response
@@ -128,7 +129,7 @@ export async function unexpectedAnswer(what: string, response: HttpResponse, exp
   }
   const { text } = await readBounded(response, ERROR_BODY_LIMIT).catch(() => ({ text: '' }))
   const type = header(response.headers, 'content-type') ?? 'no content type'
-  const body = outside(text.trim(), 200) || 'an empty body'
+  const body = outside(text.trim()) || 'an empty body'
   return new ActionError(`Could not ${what}: ${response.url.host} answered HTTP ${response.status} (${type}: ${body}), not ${expected}`, {
     title: `Could not ${what}`,
     hint: `GitLab's API answers this request with ${expected}; check ${GITLAB.inputs}, and any proxy in between. GitLab may or may not have carried it out: check the job's artifacts in GitLab.`

@@ -1,20 +1,21 @@
 import * as log from '../log.js'
 import { createHash, randomUUID } from 'node:crypto'
-import { writeSync, writevSync } from 'node:fs'
-import { mkdir, open, rename, rm } from 'node:fs/promises'
+import { closeSync, openSync, writeSync, writevSync } from 'node:fs'
+import { mkdir, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { ActionError } from '../errors.js'
 import { stoppedFailure } from '../http/abort.js'
 import { isWebPage, webPageFailure } from '../http/body.js'
-import { header, send, type HttpRequest, type HttpResponse } from '../http/client.js'
+import { BodyCut, header, sendAndRead, type HttpRequest, type HttpResponse } from '../http/client.js'
 import { outside } from '../log.js'
 import { formatDuration } from '../summary.js'
 import { GITLAB } from './errors.js'
-import { DEFAULT_RETRY_POLICY, errorCode, isNetworkError, retrying, type RetryPolicy } from '../http/retry.js'
+import { DEFAULT_RETRY_POLICY, errorCode, isNetworkError, type RetryPolicy } from '../http/retry.js'
 import { networkHint } from '../http/network-hint.js'
 import { dispositionFileName, safeFileName } from './file-name.js'
 import { releasingMemory } from './memory.js'
 import { formatBytes, formatRate, startProgress } from './progress.js'
+import { isSuccess } from '../http/failure.js'
 
 /**
  * Received chunks are written in batches of this size, synchronously: fs.WriteStream, which hands
@@ -69,9 +70,6 @@ export interface DownloadedFile {
   bytes: number
   sha256: string
 }
-
-/** The body ended before the Content-Length the server announced: the connection was cut. */
-class IncompleteBody extends Error {}
 
 /**
  * The SHA-256 a strong ETag of 64 hex digits carries. A weak ETag (`W/"…"`) promises only an
@@ -138,7 +136,7 @@ async function receive(
     // The request's signal destroys the body on a cancel or the deadline.
     if (download.signal?.aborted) throw stoppedFailure(download.signal, `trying to ${download.request.what}`, received(bytes, expected))
     if (errorCode(error) === 'UND_ERR_BODY_TIMEOUT') {
-      throw new IncompleteBody(`no data arrived for ${formatDuration(download.stallMs)} ('stall-timeout'); ${received(bytes, expected)}`)
+      throw new BodyCut(`no data arrived for ${formatDuration(download.stallMs)} ('stall-timeout'); ${received(bytes, expected)}`)
     }
     throw error
   } finally {
@@ -157,7 +155,7 @@ function refuseWrongContent(download: DownloadRequest, response: HttpResponse): 
   const coding = header(response.headers, 'content-encoding')?.trim().toLowerCase()
   if (coding && coding !== 'identity') {
     throw new ActionError(
-      `Could not ${what}: ${response.url.host} sent the body encoded as '${outside(coding, 40)}', though only the plain bytes were asked for (Accept-Encoding: identity); nothing was saved`,
+      `Could not ${what}: ${response.url.host} sent the body encoded as '${outside(coding)}', though only the plain bytes were asked for (Accept-Encoding: identity); nothing was saved`,
       {
         title: `Could not ${what}`,
         hint: 'A proxy or server configuration re-encodes downloads; exempt this host from it (or from the proxy with NO_PROXY).'
@@ -166,28 +164,24 @@ function refuseWrongContent(download: DownloadRequest, response: HttpResponse): 
   }
 }
 
-/** One attempt: `temp` truncated, the request sent, the body received and checked. */
-async function attempt(download: DownloadRequest, temp: string): Promise<Attempt> {
-  const output = await open(temp, 'w')
+/** One answer read: `temp` truncated, the status and content checked, the body received and checked. */
+async function receiveInto(download: DownloadRequest, temp: string, response: HttpResponse): Promise<Attempt> {
+  if (!isSuccess(response.status)) throw await download.failure(response)
   try {
-    const response = await send({
-      ...download.request,
-      headers: { ...download.request.headers, 'accept-encoding': 'identity' },
-      signal: download.signal,
-      bodyTimeoutMs: download.stallMs
-    })
-    if (response.status < 200 || response.status > 299) throw await download.failure(response)
-    try {
-      refuseWrongContent(download, response)
-    } catch (error) {
-      await response.body.dump().catch(() => undefined)
-      throw error
-    }
+    refuseWrongContent(download, response)
+  } catch (error) {
+    await response.body.dump().catch(() => undefined)
+    throw error
+  }
+  // Opened without an await between the answer and reading its body: a body that fails while
+  // nothing listens would be an unhandled stream error.
+  const fd = openSync(temp, 'w')
+  try {
     const expected = contentLength(response)
     const started = Date.now()
-    const { bytes, sha256 } = await receive(download, response, output.fd, expected)
+    const { bytes, sha256 } = await receive(download, response, fd, expected)
     if (expected !== undefined && bytes !== expected) {
-      throw new IncompleteBody(`the connection ended after ${bytes} of the ${expected} bytes announced`)
+      throw new BodyCut(`the connection ended after ${bytes} of the ${expected} bytes announced`)
     }
     const announced = download.etagIsBodySha256?.(response) ? etagSha256(header(response.headers, 'etag')) : undefined
     if (announced !== undefined && announced !== sha256) {
@@ -200,7 +194,7 @@ async function attempt(download: DownloadRequest, temp: string): Promise<Attempt
     log.info(`Received ${formatBytes(bytes)} in ${(elapsed / 1000).toFixed(1)}s (${formatRate(bytes, elapsed)}), SHA-256 ${sha256}`)
     return { name: dispositionFileName(header(response.headers, 'content-disposition')), bytes, sha256 }
   } finally {
-    await output.close()
+    closeSync(fd)
   }
 }
 
@@ -210,7 +204,7 @@ function downloadFailure(download: DownloadRequest, error: unknown): Error {
   const reason = errorCode(error) ?? (error instanceof Error ? error.message : String(error))
   return new ActionError(`Could not ${download.request.what}: ${reason}`, {
     title: `Could not ${download.request.what}`,
-    transient: isNetworkError(error) || error instanceof IncompleteBody,
+    retryable: isNetworkError(error) || error instanceof BodyCut,
     hint: networkHint(download.request.url, errorCode(error)),
     cause: error
   })
@@ -230,18 +224,15 @@ export async function downloadToFile(download: DownloadRequest): Promise<Downloa
   })
   const temp = path.join(download.folder, `.download-${randomUUID().slice(0, 8)}.part`)
   try {
-    const result = await retrying(
-      {
-        what: `Could not ${download.request.what}`,
-        run: () => attempt(download, temp),
-        retryReason: () => undefined,
-        // Only a body cut mid-way: send() has already retried what went wrong before the body (its
-        // ActionError carries the network error as its cause), and a cancel is final.
-        retryableError: error => !(error instanceof ActionError) && !download.signal?.aborted && (isNetworkError(error) || error instanceof IncompleteBody),
-        signal: download.signal
-      },
-      download.policy ?? DEFAULT_RETRY_POLICY
-    )
+    // One loop, one budget of attempts: a body cut mid-way is sent again like a failure before
+    // the headers (sendAndRead), never as a second loop around send()'s own retries.
+    const request = {
+      ...download.request,
+      headers: { ...download.request.headers, 'accept-encoding': 'identity' },
+      signal: download.signal,
+      bodyTimeoutMs: download.stallMs
+    }
+    const result = await sendAndRead(request, response => receiveInto(download, temp, response), download.policy ?? DEFAULT_RETRY_POLICY)
     if (download.saveAs === 'temporary') return { file: temp, bytes: result.bytes, sha256: result.sha256 }
     const file = path.join(download.folder, safeFileName(result.name) ?? download.saveAs.fallbackName)
     await rename(temp, file)

@@ -1,10 +1,8 @@
-import { ActionError } from '../errors.js'
-import { readErrorText, type Service } from '../http/body.js'
+import type { ActionError } from '../errors.js'
+import type { Service } from '../http/body.js'
 import type { HttpResponse } from '../http/client.js'
-import { outside } from '../log.js'
+import { responseFailure, type FailureHooks } from '../http/failure.js'
 import type { GitLabConnection, JobSelector } from '../settings/index.js'
-
-const MAX_MESSAGE_LENGTH = 300
 
 /** GitLab, as advice about a wrong answer names it. */
 export const GITLAB: Service = { name: 'GitLab', inputs: "'gitlab-url' (the GitLab address, not a page of its web UI) and the token" }
@@ -18,7 +16,8 @@ export function gitlabMessage(text: string): string | undefined {
   try {
     body = JSON.parse(text)
   } catch {
-    return text.trim().slice(0, MAX_MESSAGE_LENGTH) || undefined
+    // Cut by the failure helper, like any outside text.
+    return text.trim() || undefined
   }
   if (typeof body !== 'object' || body === null) return undefined
   const { message, error, error_description: description } = body as Record<string, unknown>
@@ -44,7 +43,7 @@ function storageMessage(text: string): string | undefined {
   const code = /<Code>([^<]*)<\/Code>/.exec(text)?.[1]
   const message = /<Message>([^<]*)<\/Message>/.exec(text)?.[1]
   const words = [code, message].filter(Boolean).join(': ')
-  return words || text.trim().slice(0, MAX_MESSAGE_LENGTH) || undefined
+  return words || text.trim() || undefined
 }
 
 /** What the request needs, for the 401/403 hints. */
@@ -99,23 +98,28 @@ function hint(status: number, request: Request): string | undefined {
 }
 
 /** An authentication or permission failure is titled so, whatever was asked. */
-function gitlabFailureTitle(what: string, status: number): string {
+function gitlabAccessTitle(status: number): string | undefined {
   if (status === 401) return 'GitLab did not accept the token'
   if (status === 403) return 'GitLab refused: missing permission'
-  return `Could not ${what}`
+  return undefined
+}
+
+/** GitLab's hooks for the one response-to-failure helper. */
+function gitlabFailureHooks(request: Request): FailureHooks {
+  return { who: 'GitLab', message: gitlabMessage, hint: status => hint(status, request), title: gitlabAccessTitle }
+}
+
+/** The storage host's hooks: a refused signed URL is not a GitLab permission matter. */
+function storageFailureHooks(origin: string): FailureHooks {
+  return {
+    who: `the storage host ${origin} GitLab redirected to`,
+    message: storageMessage,
+    hint: () => 'The signed storage URL from GitLab was refused (it may have expired while waiting); run the step again.'
+  }
 }
 
 /** Turns an unsuccessful answer into one failure: what failed, the HTTP status, the server's own message, and a hint. */
-export async function gitlabHttpError(what: string, response: HttpResponse, request: Request): Promise<ActionError> {
-  const text = await readErrorText(response)
+export function gitlabHttpError(what: string, response: HttpResponse, request: Request): Promise<ActionError> {
   const fromStorage = response.url.origin !== request.gitlab.apiUrl.origin
-  const message = outside((fromStorage ? storageMessage(text) : gitlabMessage(text)) ?? '', MAX_MESSAGE_LENGTH) || 'no message'
-  const who = fromStorage ? `the storage host ${response.url.origin} GitLab redirected to` : 'GitLab'
-  return new ActionError(`Could not ${what}: ${who} answered HTTP ${response.status}: ${message}`, {
-    title: fromStorage ? `Could not ${what}` : gitlabFailureTitle(what, response.status),
-    hint: fromStorage
-      ? 'The signed storage URL from GitLab was refused (it may have expired while waiting); run the step again.'
-      : hint(response.status, request),
-    transient: response.status === 429 || response.status >= 500
-  })
+  return responseFailure(what, response, fromStorage ? storageFailureHooks(response.url.origin) : gitlabFailureHooks(request))
 }

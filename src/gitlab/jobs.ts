@@ -6,6 +6,7 @@ import { header, send } from '../http/client.js'
 import type { GitLabConnection, JobSelector } from '../settings/index.js'
 import { credentials, jobUrl, pipelineBridgesUrl, pipelineJobsUrl, pipelinesUrl } from './api.js'
 import { GITLAB, gitlabHttpError } from './errors.js'
+import { isSuccess } from '../http/failure.js'
 
 // Which job a download is about, found through GitLab's jobs and pipelines API, so that every
 // download can say which job and pipeline its bytes came from (outputs job-id, pipeline-id,
@@ -80,7 +81,7 @@ interface Answer {
 
 async function getJson(gitlab: GitLabConnection, url: URL, what: string, job: JobSelector, signal?: AbortSignal): Promise<Answer> {
   const response = await send({ method: 'GET', url, what, credentials: credentials(gitlab), retry: 'idempotent', signal })
-  if (response.status < 200 || response.status > 299) {
+  if (!isSuccess(response.status)) {
     if ((response.status === 401 || response.status === 403) && gitlab.auth.header === 'JOB-TOKEN') {
       await response.body.dump()
       throw new JobTokenRefused(response.status)

@@ -1,8 +1,8 @@
-import { ActionError } from '../errors.js'
-import { readErrorText, type Service } from '../http/body.js'
+import type { ActionError } from '../errors.js'
+import type { Service } from '../http/body.js'
 import type { HttpResponse } from '../http/client.js'
+import { responseFailure, type FailureHooks } from '../http/failure.js'
 import { parseJsonObject } from '../http/json.js'
-import { outside } from '../log.js'
 
 /** Harness, as advice about a wrong answer names it. */
 export const HARNESS: Service = {
@@ -75,20 +75,29 @@ export function harnessHint(status: number, context: HarnessErrorContext): strin
   }
 }
 
-/** The title of a failure Harness answered with: an authentication or permission failure is named so, whatever was asked. */
-export function harnessFailureTitle(what: string, status: number): string {
+/** An authentication or permission failure is titled so, whatever was asked. */
+function harnessAccessTitle(status: number): string | undefined {
   if (status === 401) return 'Harness did not accept the API key'
   if (status === 403) return 'Harness refused: missing permission'
-  return `Could not ${what}`
+  return undefined
+}
+
+/** The title of a failure Harness answered with. */
+export function harnessFailureTitle(what: string, status: number): string {
+  return harnessAccessTitle(status) ?? `Could not ${what}`
+}
+
+/** Harness's hooks for the one response-to-failure helper. */
+export function harnessFailureHooks(context: HarnessErrorContext): FailureHooks {
+  return {
+    who: 'Harness',
+    message: text => harnessMessage(parseJsonObject(text)) ?? text,
+    hint: status => harnessHint(status, context),
+    title: status => harnessAccessTitle(status)
+  }
 }
 
 /** Turns an unsuccessful Harness answer into one failure line: what failed, the HTTP status, Harness's message. */
-export async function harnessHttpError(what: string, response: HttpResponse, context: HarnessErrorContext): Promise<ActionError> {
-  const text = await readErrorText(response)
-  const message = outside(harnessMessage(parseJsonObject(text)) ?? text.trim(), 300) || 'no message'
-  return new ActionError(`Could not ${what}: Harness answered HTTP ${response.status}: ${message}`, {
-    title: harnessFailureTitle(what, response.status),
-    hint: harnessHint(response.status, context),
-    transient: response.status === 429 || response.status >= 500
-  })
+export function harnessHttpError(what: string, response: HttpResponse, context: HarnessErrorContext): Promise<ActionError> {
+  return responseFailure(what, response, harnessFailureHooks(context))
 }

@@ -5,6 +5,7 @@ import { apiUrl } from '../http/url.js'
 import type { ExecutionVariable, HarnessConnection, ServiceArtifact } from '../settings/index.js'
 import { HARNESS, harnessHttpError, harnessMessage } from './errors.js'
 import { graphql } from './graphql.js'
+import { isSuccess } from '../http/failure.js'
 
 export type ExecutionKind = 'PIPELINE' | 'WORKFLOW'
 
@@ -280,7 +281,7 @@ export async function abortExecution(harness: HarnessConnection, execution: { id
     body: JSON.stringify({ executionInterruptType: 'ABORT_ALL' }),
     retry: 'once'
   })
-  if (response.status < 200 || response.status >= 300) {
+  if (!isSuccess(response.status)) {
     throw await harnessHttpError(what, response, { harness, permission: "'Abort Workflow' (a workflow) or 'Execute Pipeline' (a pipeline)" })
   }
   // A RestResponse: problems come back in responseMessages, errors at level ERROR.

@@ -5,6 +5,7 @@ import { send, type HttpResponse } from '../http/client.js'
 import { apiUrl } from '../http/url.js'
 import type { HarnessConnection } from '../settings/index.js'
 import { HARNESS, harnessFailureTitle, harnessHint, harnessHttpError, harnessMessage } from './errors.js'
+import { isSuccess } from '../http/failure.js'
 
 export interface GraphQLRequest {
   /** A constant document; user values travel only in `variables`. */
@@ -44,7 +45,7 @@ export function graphqlUrl(harness: HarnessConnection): URL {
  */
 export async function graphql<T>(harness: HarnessConnection, request: GraphQLRequest): Promise<T> {
   const response = await post(harness, request)
-  if (response.status !== 200) throw await httpFailure(harness, request, response)
+  if (!isSuccess(response.status)) throw await httpFailure(harness, request, response)
   return dataOf<T>(harness, request, await readJson(request, response))
 }
 

@@ -4,6 +4,7 @@ import { send, type HttpRequest, type HttpResponse } from '../http/client.js'
 import { apiUrl } from '../http/url.js'
 import type { HarnessConnection, NextGenScope } from '../settings/index.js'
 import { HARNESS, harnessHttpError, harnessMessage, type HarnessErrorContext } from './errors.js'
+import { isSuccess } from '../http/failure.js'
 
 /** A stage of a NextGen execution, as the execution's layout graph shows it. */
 export interface NgStage {
@@ -174,7 +175,7 @@ function segment(value: string): string {
 
 /** The `data` of a success envelope; anything else becomes one line with Harness's code and message. */
 async function readData(response: HttpResponse, what: string, context: HarnessErrorContext): Promise<unknown> {
-  if (response.status < 200 || response.status >= 300) throw await harnessHttpError(what, response, context)
+  if (!isSuccess(response.status)) throw await harnessHttpError(what, response, context)
   const envelope = (await readJsonAnswer(what, response, HARNESS)) as { status?: unknown; data?: unknown }
   if (envelope.status === 'ERROR' || envelope.status === 'FAILURE') {
     throw new ActionError(`Could not ${what}: ${harnessMessage(envelope) ?? `Harness answered ${envelope.status}`}`, { title: `Could not ${what}` })

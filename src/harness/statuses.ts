@@ -1,4 +1,4 @@
-import type { DeploymentState } from '../operations/types.js'
+import type { DeploymentState } from '../results.js'
 
 // Status sets follow Harness's own source:
 // - FirstGen: the GraphQL `ExecutionStatus` enum (ABORTED … EXPIRED).

@@ -105,7 +105,7 @@ export async function readJsonAnswer(what: string, response: HttpResponse, servi
   if (body) return body
   const type = header(response.headers, 'content-type') ?? 'no content type'
   throw new ActionError(
-    `Could not ${what}: ${hostOf(response)} answered HTTP ${response.status} with ${type}, not JSON: ${outside(text.trim(), 200) || 'an empty body'}`,
+    `Could not ${what}: ${hostOf(response)} answered HTTP ${response.status} with ${type}, not JSON: ${outside(text.trim()) || 'an empty body'}`,
     {
       title: `Could not ${what}`,
       hint: `Check ${service.inputs}: the answer does not look like ${service.name}'s (a login or proxy page?).`

@@ -129,25 +129,66 @@ async function sendOnce(req: HttpRequest): Promise<HttpResponse> {
  * (undici, fetch and @actions/http-client would carry custom credential headers to another host).
  * The caller reads or dumps the body, and turns an unsuccessful status into its service's message.
  */
-export async function send(req: HttpRequest, policy: RetryPolicy = DEFAULT_RETRY_POLICY): Promise<HttpResponse> {
+export function send(req: HttpRequest, policy: RetryPolicy = DEFAULT_RETRY_POLICY): Promise<HttpResponse> {
+  return sendAndRead(req, response => Promise.resolve(response), policy)
+}
+
+/**
+ * A body cut mid-way (fewer bytes than announced, or none for too long): an idempotent request is
+ * sent again, from the same attempts as a failure before the headers.
+ */
+export class BodyCut extends Error {}
+
+/** An error raised while the caller read an answer, kept apart from the request's own failures. */
+class WhileReading extends Error {
+  constructor(readonly error: unknown) {
+    super(error instanceof Error ? error.message : String(error), { cause: error })
+  }
+}
+
+/**
+ * Sends a request and reads its answer with `read` within one attempt, so that a body cut mid-way
+ * is retried by the same loop, from the same attempts (RETRY_BUDGET), as a failure before the
+ * headers: a download never multiplies its attempts. `read` gets every answer that needs no retry
+ * (and the last one whatever its status); what it throws reaches the caller as it is. Only an
+ * idempotent request is read again, after a network error or a BodyCut, never after a cancel, nor
+ * after an ActionError (a verdict already fit for the user, such as the service's refusal).
+ */
+export async function sendAndRead<T>(req: HttpRequest, read: (response: HttpResponse) => Promise<T>, policy: RetryPolicy = DEFAULT_RETRY_POLICY): Promise<T> {
   if (req.credentials) warnIfCredentialInClear(req.url)
   log.debug(`${req.method} ${displayUrl(req.url)}`)
+  const retryStatus = (response: HttpResponse): { reason: string; delayMs?: number } | undefined =>
+    req.retry === 'idempotent' && isRetryableStatus(response.status)
+      ? { reason: `HTTP ${response.status}`, delayMs: serverRequestedDelayMs(response.status, response.headers) }
+      : undefined
+  const readAgain = (error: unknown): boolean =>
+    req.retry === 'idempotent' && !req.signal?.aborted && !(error instanceof ActionError) && (isNetworkError(error) || error instanceof BodyCut)
   try {
-    return await retrying(
+    const attempted = await retrying<{ retry: HttpResponse } | { value: T }>(
       {
         what: `Could not ${req.what}`,
-        run: () => sendOnce(req),
-        retryReason: response =>
-          req.retry === 'idempotent' && isRetryableStatus(response.status)
-            ? { reason: `HTTP ${response.status}`, delayMs: serverRequestedDelayMs(response.status, response.headers) }
-            : undefined,
-        retryableError: error => (req.retry === 'idempotent' ? isNetworkError(error) : neverReachedServer(error)),
-        discard: response => response.body.dump(),
+        run: async attempt => {
+          const response = await sendOnce(req)
+          if (attempt < policy.attempts && retryStatus(response)) return { retry: response }
+          try {
+            return { value: await read(response) }
+          } catch (error) {
+            throw new WhileReading(error)
+          }
+        },
+        retryReason: attempted => ('retry' in attempted ? retryStatus(attempted.retry) : undefined),
+        retryableError: error =>
+          error instanceof WhileReading ? readAgain(error.error) : req.retry === 'idempotent' ? isNetworkError(error) : neverReachedServer(error),
+        discard: attempted => ('retry' in attempted ? attempted.retry.body.dump() : Promise.resolve()),
         signal: req.signal
       },
       policy
     )
+    // Only an answer that asked for a retry comes back unread, and never on the last attempt.
+    if ('retry' in attempted) throw new Error(`Unread answer to: ${req.what}`)
+    return attempted.value
   } catch (error) {
+    if (error instanceof WhileReading) throw error.error
     throw networkFailure(req, error)
   }
 }
@@ -166,7 +207,7 @@ function networkFailure(req: HttpRequest, error: unknown): Error {
     : undefined
   return new ActionError(`Could not ${req.what} (${req.method} ${displayUrl(req.url)}): ${reason}`, {
     title: `Could not ${req.what}`,
-    transient: isNetworkError(error),
+    retryable: isNetworkError(error),
     hint:
       [
         mayHaveArrived

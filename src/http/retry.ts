@@ -14,6 +14,29 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = { attempts: 5, baseDelayMs: 100
 /** A server's own wait request is honoured up to this; a longer one would stall a release for nothing. */
 const MAX_SERVER_DELAY_MS = 120_000
 
+/** Failed polls in a row (each already retried as a request) that a wait for a final status survives. */
+export const FAILED_POLLS_TOLERATED = 3
+
+/**
+ * Every retry there is, and its worst case. There is one loop (`retrying`, below); send() and
+ * sendAndRead() in client.ts run each request through it, a download's body included, and a wait
+ * counts failed polls on top. Each attempt is bounded by the connection pool's timeouts in
+ * client.ts: 30 s to connect, 120 s for the headers, 300 s (or `stall-timeout`) without a byte of body.
+ *
+ * | what                                  | attempts                                   | waits between attempts                                  | worst case                                                     |
+ * |---------------------------------------|--------------------------------------------|---------------------------------------------------------|----------------------------------------------------------------|
+ * | a read (`retry: 'idempotent'`)        | 5: network error, 408, 429, 5xx            | backoff ≤ 1+2+4+8 s, or Retry-After up to 120 s each    | 5 attempts + 4 × 120 s = 8 min of waiting                      |
+ * | a start (`retry: 'once'`)             | 5, only while it certainly never left      | backoff ≤ 1+2+4+8 s                                     | 5 connection attempts + 15 s; never sent twice                 |
+ * | a download (body included)            | the same 5: a body cut mid-way is one      | as a read                                               | as a read; no loop around it multiplies the 5                  |
+ * | a poll of a wait                      | a read, then 3 failed polls in a row       | `poll-interval` between polls                           | 3 × 5 = 15 requests, 3 × 8 min of waiting; the wait's `timeout` is checked between polls |
+ * | a GitHub deployment call (Octokit)    | 3 (its own policy, github/deployments.ts)  | backoff ≤ 1+2 s                                         | 3 × 20 s + 3 s; GitHub trouble only warns                      |
+ */
+export const RETRY_BUDGET = {
+  request: DEFAULT_RETRY_POLICY,
+  serverDelayCapMs: MAX_SERVER_DELAY_MS,
+  failedPollsTolerated: FAILED_POLLS_TOLERATED
+} as const
+
 const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504])
 
 export function isRetryableStatus(status: number): boolean {

@@ -1,13 +1,10 @@
 import * as log from '../log.js'
-import { CancelledError } from '../errors.js'
 import { abortExecution, executionUrl, readExecution, type FirstGenExecution } from '../harness/firstgen.js'
 import { firstGenDeploymentState, isFirstGenFinal, normalizedStatus } from '../harness/statuses.js'
 import type { AbortPolicy, HarnessConnection, OperationName, WaitSettings } from '../settings/index.js'
-import { formatDuration } from '../summary.js'
-import { ExecutionAborter } from './abort.js'
-import { executionFailure } from './execution-outcome.js'
+import { Follower, type Followed, type FollowedKind } from './follower.js'
 import type { OperationContext, OperationResult } from './types.js'
-import { waitForFinalStatus, type WaitResult } from './wait.js'
+import type { WaitResult } from './wait.js'
 
 export interface FollowSettings {
   operation: OperationName
@@ -35,25 +32,21 @@ export async function followExecution(
 ): Promise<OperationResult> {
   const url = executionUrl(settings.harness, first)
   log.info(`Harness ${first.kind.toLowerCase()} execution ${first.id}: ${url}`)
-  await context.progress.started({ id: first.id, url })
-  let result: WaitResult<FirstGenExecution>
-  let abortNote: string | undefined
+  const follower = new Follower(followedKind(settings, first), settings, context)
+  await follower.announce()
+  let followed: Followed<FirstGenExecution>
   if (!settings.wait.enabled || isFirstGenFinal(first.status)) {
     log.info(describeStatus(settings.harness, first))
-    await context.progress.changed(first.status, firstGenDeploymentState(first.status))
-    result = { outcome: 'final', last: first }
+    await follower.report(first)
+    const waited: WaitResult<FirstGenExecution> = { outcome: 'final', last: first }
+    followed = { waited, failure: settings.wait.enabled ? follower.verdict(waited) : undefined }
   } else {
-    const aborter = aborterFor(settings, first)
-    result = await log.group(
-      `Wait for execution ${first.id} to end (poll every ${formatDuration(settings.wait.pollIntervalMs)}, timeout ${formatDuration(settings.wait.timeoutMs)})`,
-      () => waitFor(settings, first, context, aborter)
-    )
-    if (result.outcome === 'timeout') abortNote = await aborter.abort('timeout')
+    // The status already read is the first one reported: logged and told to the deployment like any other.
+    followed = await follower.wait(first)
   }
-  const what = `Harness ${first.kind.toLowerCase()} execution ${first.id}`
-  const failure = settings.wait.enabled ? executionFailure(what, result, settings, result.last.failureDetails, abortNote) : undefined
+  const { waited, abortNote, failure } = followed
   const details = abortNote ? [...(extras.details ?? []), ['Abort', abortNote] as [string, string]] : extras.details
-  return report(settings, result, failure, { ...extras, details })
+  return report(settings, waited, failure, { ...extras, details })
 }
 
 /** The permission harness-core checks for ABORT_ALL (ExecutionResource, DeploymentAuthHandler). */
@@ -63,43 +56,27 @@ function abortPermission(execution: FirstGenExecution): string {
     : "the 'Abort Workflow' application permission for this workflow"
 }
 
-function aborterFor(settings: FollowSettings, execution: FirstGenExecution): ExecutionAborter {
-  return new ExecutionAborter(settings.abort, {
-    what: `Harness execution ${execution.id}`,
-    url: executionUrl(settings.harness, execution),
-    interrupt: 'ABORT_ALL',
-    permission: abortPermission(execution),
-    send: () => abortExecution(settings.harness, { id: execution.id, applicationId: execution.application.id })
-  })
-}
-
-async function waitFor(
-  settings: FollowSettings,
-  first: FirstGenExecution,
-  context: OperationContext,
-  aborter: ExecutionAborter
-): Promise<WaitResult<FirstGenExecution>> {
-  // The status already read is the first one reported: logged and told to the deployment like any other.
-  let unreported: FirstGenExecution | undefined = first
-  const poll = async (): Promise<FirstGenExecution> => {
-    const snapshot = unreported ?? (await readExecution(settings.harness, first.id))
-    unreported = undefined
-    return snapshot
-  }
-  try {
-    return await waitForFinalStatus({
+/** A FirstGen execution, as the follower knows it. */
+function followedKind(settings: FollowSettings, first: FirstGenExecution): FollowedKind<FirstGenExecution> {
+  const url = executionUrl(settings.harness, first)
+  return {
+    id: first.id,
+    service: 'Harness',
+    what: `Harness execution ${first.id}`,
+    name: `Harness ${first.kind.toLowerCase()} execution ${first.id}`,
+    waitTitle: `execution ${first.id} to end`,
+    read: () => readExecution(settings.harness, first.id),
+    isFinal: isFirstGenFinal,
+    deploymentState: firstGenDeploymentState,
+    describe: execution => describeStatus(settings.harness, execution),
+    url: () => url,
+    failureDetail: execution => execution.failureDetails,
+    abort: {
       what: `Harness execution ${first.id}`,
-      poll,
-      isFinal: isFirstGenFinal,
-      describe: execution => describeStatus(settings.harness, execution),
-      onChange: execution => context.progress.changed(execution.status, firstGenDeploymentState(execution.status)),
-      intervalMs: settings.wait.pollIntervalMs,
-      timeoutMs: settings.wait.timeoutMs,
-      signal: context.signal
-    })
-  } catch (error) {
-    if (error instanceof CancelledError) await aborter.abort('cancel')
-    throw error
+      interrupt: 'ABORT_ALL',
+      permission: abortPermission(first),
+      send: () => abortExecution(settings.harness, { id: first.id, applicationId: first.application.id })
+    }
   }
 }
 

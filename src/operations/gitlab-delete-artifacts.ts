@@ -4,7 +4,9 @@ import { changeArtifacts, unexpectedAnswer } from '../gitlab/artifacts.js'
 import { locateJob } from '../gitlab/jobs.js'
 import type { JobArtifactsSettings } from '../settings/index.js'
 import { withJob } from './gitlab-job.js'
-import type { OperationContext, OperationResult } from './types.js'
+import type { Operation, OperationContext, OperationResult } from './types.js'
+import { inputsOf } from '../settings/inputs.js'
+import { readJobArtifacts } from '../settings/gitlab.js'
 
 /**
  * Deletes a job's artifacts (DELETE .../artifacts, sent at most once). GitLab answers 204 with no
@@ -25,4 +27,11 @@ export async function deleteArtifacts(settings: JobArtifactsSettings, context: O
     summary: { operation: settings.operation, target: `${gitlab.project} job ${jobId}`, status: 'Deleted', passed: true, durationMs: Date.now() - startedAt }
   }
   return withJob(result, located)
+}
+
+export const operation: Operation<JobArtifactsSettings> = {
+  name: 'gitlab-delete-artifacts',
+  inputs: inputsOf('gitlab-delete-artifacts'),
+  read: () => readJobArtifacts('gitlab-delete-artifacts'),
+  run: deleteArtifacts
 }

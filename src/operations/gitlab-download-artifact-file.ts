@@ -5,7 +5,9 @@ import { downloadArtifact, fetchedResult, jobTarget } from '../gitlab/artifacts.
 import { assertDownloadable, locateJob } from '../gitlab/jobs.js'
 import type { DownloadArtifactFileSettings } from '../settings/index.js'
 import { withJob } from './gitlab-job.js'
-import type { OperationContext, OperationResult } from './types.js'
+import type { Operation, OperationContext, OperationResult } from './types.js'
+import { inputsOf } from '../settings/inputs.js'
+import { readDownloadArtifactFile } from '../settings/gitlab.js'
 
 /** One file from inside the job's artifacts, saved in `path` under its own name. */
 export async function downloadArtifactFile(settings: DownloadArtifactFileSettings, context: OperationContext): Promise<OperationResult> {
@@ -38,4 +40,11 @@ export async function downloadArtifactFile(settings: DownloadArtifactFileSetting
     files: 1
   })
   return withJob(result, located)
+}
+
+export const operation: Operation<DownloadArtifactFileSettings> = {
+  name: 'gitlab-download-artifact-file',
+  inputs: inputsOf('gitlab-download-artifact-file'),
+  read: readDownloadArtifactFile,
+  run: downloadArtifactFile
 }

@@ -7,7 +7,9 @@ import { assertDownloadable, locateJob } from '../gitlab/jobs.js'
 import { count } from '../gitlab/progress.js'
 import type { DownloadArtifactsSettings } from '../settings/index.js'
 import { withJob } from './gitlab-job.js'
-import type { OperationContext, OperationResult } from './types.js'
+import type { Operation, OperationContext, OperationResult } from './types.js'
+import { inputsOf } from '../settings/inputs.js'
+import { readDownloadArtifacts } from '../settings/gitlab.js'
 
 /** The job's artifacts archive, extracted into `path` (or, with `extract: false`, saved there as a zip). */
 export async function downloadArtifacts(settings: DownloadArtifactsSettings, context: OperationContext): Promise<OperationResult> {
@@ -42,4 +44,11 @@ export async function downloadArtifacts(settings: DownloadArtifactsSettings, con
   })
   log.info(`Extracted ${count(extracted.files, 'file')} into ${settings.path}`)
   return withJob(fetchedResult({ ...result, status: 'Extracted', downloadPath: settings.path, files: extracted.files }), located)
+}
+
+export const operation: Operation<DownloadArtifactsSettings> = {
+  name: 'gitlab-download-artifacts',
+  inputs: inputsOf('gitlab-download-artifacts'),
+  read: readDownloadArtifacts,
+  run: downloadArtifacts
 }

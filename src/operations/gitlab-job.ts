@@ -1,5 +1,5 @@
 import type { LocatedJob } from '../gitlab/jobs.js'
-import type { Outputs } from '../settings/index.js'
+import type { Outputs } from '../results.js'
 import type { OperationResult } from './types.js'
 
 /** job-id, pipeline-id and job-url of the job an operation acted on, as far as GitLab told us. */

@@ -7,7 +7,9 @@ import type { GitLabJob } from '../gitlab/jobs.js'
 import { readJsonAnswer } from '../http/body.js'
 import type { JobArtifactsSettings } from '../settings/index.js'
 import { withJob } from './gitlab-job.js'
-import type { OperationContext, OperationResult } from './types.js'
+import type { Operation, OperationContext, OperationResult } from './types.js'
+import { inputsOf } from '../settings/inputs.js'
+import { readJobArtifacts } from '../settings/gitlab.js'
 
 /** Keeps a job's artifacts from expiring (POST .../artifacts/keep, sent at most once). */
 export async function keepArtifacts(settings: JobArtifactsSettings, context: OperationContext): Promise<OperationResult> {
@@ -38,4 +40,11 @@ export async function keepArtifacts(settings: JobArtifactsSettings, context: Ope
     }
   }
   return withJob(result, { selector: { by: 'id', jobId }, job: job as GitLabJob })
+}
+
+export const operation: Operation<JobArtifactsSettings> = {
+  name: 'gitlab-keep-artifacts',
+  inputs: inputsOf('gitlab-keep-artifacts'),
+  read: () => readJobArtifacts('gitlab-keep-artifacts'),
+  run: keepArtifacts
 }

@@ -1,7 +1,9 @@
 import * as log from '../log.js'
 import { cleanUpArtifactStream } from '../harness/firstgen.js'
 import type { ArtifactCleanupSettings } from '../settings/index.js'
-import type { OperationResult } from './types.js'
+import type { Operation, OperationResult } from './types.js'
+import { inputsOf } from '../settings/inputs.js'
+import { readArtifactCleanup } from '../settings/harness.js'
 
 /** Harness answers every outcome with HTTP 200; only this message means the cleanup happened. */
 const SUCCESS = /^Cleanup successful/i
@@ -39,4 +41,11 @@ export async function artifactCleanup(settings: ArtifactCleanupSettings): Promis
       ? undefined
       : { title: 'Artifact cleanup failed', message: `Harness did not clean up artifact stream ${id}: ${message}`, hint: hintFor(message) }
   }
+}
+
+export const operation: Operation<ArtifactCleanupSettings> = {
+  name: 'harness-artifact-cleanup',
+  inputs: inputsOf('harness-artifact-cleanup'),
+  read: readArtifactCleanup,
+  run: artifactCleanup
 }

@@ -2,7 +2,9 @@ import * as log from '../log.js'
 import { readExecution } from '../harness/firstgen.js'
 import type { ExecutionStatusSettings } from '../settings/index.js'
 import { followExecution } from './firstgen-execution.js'
-import type { OperationContext, OperationResult } from './types.js'
+import type { Operation, OperationContext, OperationResult } from './types.js'
+import { inputsOf } from '../settings/inputs.js'
+import { readExecutionStatus } from '../settings/harness.js'
 
 /** Reports a FirstGen execution's status and, unless `wait: false`, gates the step on its end. */
 export async function executionStatus(settings: ExecutionStatusSettings, context: OperationContext): Promise<OperationResult> {
@@ -14,4 +16,11 @@ export async function executionStatus(settings: ExecutionStatusSettings, context
     return found
   })
   return followExecution(settings, execution, context, { stepStartedAt })
+}
+
+export const operation: Operation<ExecutionStatusSettings> = {
+  name: 'harness-execution-status',
+  inputs: inputsOf('harness-execution-status'),
+  read: readExecutionStatus,
+  run: executionStatus
 }

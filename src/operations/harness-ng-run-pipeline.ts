@@ -2,7 +2,9 @@ import * as log from '../log.js'
 import { NextGenClient } from '../harness/nextgen.js'
 import type { NgRunPipelineSettings } from '../settings/index.js'
 import { NgExecutionFollower } from './nextgen-execution.js'
-import type { OperationContext, OperationResult } from './types.js'
+import type { Operation, OperationContext, OperationResult } from './types.js'
+import { inputsOf } from '../settings/inputs.js'
+import { readNgRunPipeline } from '../settings/harness.js'
 
 export async function ngRunPipeline(settings: NgRunPipelineSettings, context: OperationContext): Promise<OperationResult> {
   const startedAtMs = Date.now()
@@ -28,4 +30,11 @@ function inputsDescription(settings: NgRunPipelineSettings): string {
   if (settings.runtimeInputs === '') return 'without runtime inputs'
   const lines = settings.runtimeInputs.split('\n').filter(line => line.trim() !== '').length
   return `with runtime input YAML (${lines} line${lines === 1 ? '' : 's'})`
+}
+
+export const operation: Operation<NgRunPipelineSettings> = {
+  name: 'harness-ng-run-pipeline',
+  inputs: inputsOf('harness-ng-run-pipeline'),
+  read: readNgRunPipeline,
+  run: ngRunPipeline
 }

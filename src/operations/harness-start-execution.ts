@@ -2,7 +2,9 @@ import * as log from '../log.js'
 import { findApplication, findPipelineOrWorkflow, startExecution as startHarnessExecution, type Named } from '../harness/firstgen.js'
 import type { StartExecutionSettings } from '../settings/index.js'
 import { followExecution } from './firstgen-execution.js'
-import type { OperationContext, OperationResult } from './types.js'
+import type { Operation, OperationContext, OperationResult } from './types.js'
+import { inputsOf } from '../settings/inputs.js'
+import { readStartExecution } from '../settings/harness.js'
 
 /** Starts a FirstGen pipeline or workflow and, unless `wait: false`, gates the step on its end. */
 export async function startExecution(settings: StartExecutionSettings, context: OperationContext): Promise<OperationResult> {
@@ -49,4 +51,11 @@ function startDetails(settings: StartExecutionSettings): Array<[string, string]>
     details.push([`Service ${artifact.service}`, `${artifact.artifactSource} build ${artifact.buildNumber}`])
   }
   return details
+}
+
+export const operation: Operation<StartExecutionSettings> = {
+  name: 'harness-start-execution',
+  inputs: inputsOf('harness-start-execution'),
+  read: readStartExecution,
+  run: startExecution
 }

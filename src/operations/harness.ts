@@ -1,24 +1,9 @@
-import type { Settings } from '../settings/index.js'
-import type { OperationContext, OperationResult } from './types.js'
-import { startExecution } from './harness-start-execution.js'
-import { executionStatus } from './harness-execution-status.js'
-import { artifactCleanup } from './harness-artifact-cleanup.js'
-import { ngRunPipeline } from './harness-ng-run-pipeline.js'
-import { ngExecutionStatus } from './harness-ng-execution-status.js'
+import type { Operation } from './types.js'
+import { operation as startExecution } from './harness-start-execution.js'
+import { operation as executionStatus } from './harness-execution-status.js'
+import { operation as artifactCleanup } from './harness-artifact-cleanup.js'
+import { operation as ngRunPipeline } from './harness-ng-run-pipeline.js'
+import { operation as ngExecutionStatus } from './harness-ng-execution-status.js'
 
-export type HarnessSettings = Extract<Settings, { operation: `harness-${string}` }>
-
-export function runHarnessOperation(settings: HarnessSettings, context: OperationContext): Promise<OperationResult> {
-  switch (settings.operation) {
-    case 'harness-start-execution':
-      return startExecution(settings, context)
-    case 'harness-execution-status':
-      return executionStatus(settings, context)
-    case 'harness-artifact-cleanup':
-      return artifactCleanup(settings)
-    case 'harness-ng-run-pipeline':
-      return ngRunPipeline(settings, context)
-    case 'harness-ng-execution-status':
-      return ngExecutionStatus(settings, context)
-  }
-}
+/** The Harness family, a chunk of the bundle of its own (with yaml, which only its readers use). */
+export const HARNESS_OPERATIONS: readonly Operation[] = [startExecution, executionStatus, artifactCleanup, ngRunPipeline, ngExecutionStatus]

@@ -1,14 +1,11 @@
 import * as log from '../log.js'
-import { CancelledError } from '../errors.js'
 import { ExecutionNotFoundError, type NextGenClient, type NgExecution } from '../harness/nextgen.js'
 import { isNextGenFinal, NEXTGEN_DEFAULT_PASSING, NEXTGEN_FINAL_STATUSES, nextGenDeploymentState, normalizedStatus } from '../harness/statuses.js'
-import { formatDuration } from '../summary.js'
 import type { NgExecutionStatusSettings, NgRunPipelineSettings } from '../settings/index.js'
-import { ExecutionAborter } from './abort.js'
-import { executionFailure } from './execution-outcome.js'
+import { Follower, type FollowedKind } from './follower.js'
 import { logStageList, namesList } from './stage-lines.js'
-import type { OperationContext, OperationResult } from './types.js'
-import { waitForFinalStatus, type WaitResult } from './wait.js'
+import type { OperationContext, OperationResult, StepFailure } from './types.js'
+import type { WaitResult } from './wait.js'
 
 type NgSettings = NgRunPipelineSettings | NgExecutionStatusSettings
 
@@ -43,17 +40,17 @@ export interface FollowPlan {
 }
 
 /**
- * One NextGen execution followed for an operation: mirrors its progress, waits for it when asked,
- * aborts it on timeout or cancel when its abort policy allows, and reports it.
+ * One NextGen execution followed for an operation: its adapter for the follower (which mirrors its
+ * progress, waits for it when asked, and aborts it on timeout or cancel when its abort policy
+ * allows), and its report.
  */
 export class NgExecutionFollower {
   private pipeline?: string
-  private announced = false
-  private lastReported?: string
-  private aborter?: ExecutionAborter
+  private readonly follower: Follower<NgExecution>
 
   constructor(private readonly plan: FollowPlan) {
     this.pipeline = plan.pipeline
+    this.follower = new Follower(this.followedKind(), plan.settings, plan.context)
   }
 
   get url(): string | undefined {
@@ -61,16 +58,9 @@ export class NgExecutionFollower {
   }
 
   /** Tells the progress listener (a GitHub deployment) about the execution and each new status. */
-  async report(snapshot: Pick<NgExecution, 'status' | 'pipeline'>): Promise<void> {
-    this.pipeline ||= snapshot.pipeline || undefined
-    const { progress } = this.plan.context
-    if (!this.announced && this.url) {
-      await progress.started({ id: this.plan.id, url: this.url })
-      this.announced = true
-    }
-    if (snapshot.status === this.lastReported) return
-    this.lastReported = snapshot.status
-    await progress.changed(snapshot.status, nextGenDeploymentState(snapshot.status))
+  report(snapshot: Pick<NgExecution, 'status' | 'pipeline'>): Promise<void> {
+    // The follower reads only the status and the pipeline of what it reports.
+    return this.follower.report(snapshot as NgExecution)
   }
 
   /** Reads the execution once, for `wait: false`. */
@@ -80,34 +70,32 @@ export class NgExecutionFollower {
       log.info(`Status: ${describeStatus(execution)}`)
       return execution
     })
-    await this.report(snapshot)
-    this.noteIfPersonMustAct(snapshot)
+    await this.follower.reportOnce(snapshot)
     return this.result(snapshot)
   }
 
   /** Waits for a final status; on timeout or cancel aborts once, when the abort policy allows. */
   async wait(): Promise<OperationResult> {
-    const { id, settings } = this.plan
-    const { wait } = settings
-    let outcome: WaitResult<NgExecution>
-    const header = `Wait for NextGen execution ${id} (poll every ${formatDuration(wait.pollIntervalMs)}, timeout ${formatDuration(wait.timeoutMs)})`
-    try {
-      outcome = await log.group(header, () => this.waitForFinal())
-    } catch (error) {
-      if (error instanceof CancelledError) await this.abort('cancel')
-      throw error
-    }
-    const abortNote = outcome.outcome === 'timeout' ? await this.abort('timeout') : undefined
-    logStageList(`Stages of execution ${outcome.last.id}:`, outcome.last.stages.map(stageLine))
-    return this.result(outcome.last, outcome, abortNote)
+    const { waited, abortNote, failure } = await this.follower.wait()
+    logStageList(`Stages of execution ${waited.last.id}:`, waited.last.stages.map(stageLine))
+    return this.resultOf(waited.last, waited, failure, abortNote)
   }
 
-  private waitForFinal(): Promise<WaitResult<NgExecution>> {
-    const { client, id, settings, context, justStarted, startedAtMs } = this.plan
+  /** Outputs and summary of an execution read without waiting: no verdict. */
+  result(snapshot: NgExecution): OperationResult {
+    return this.resultOf(snapshot)
+  }
+
+  private followedKind(): FollowedKind<NgExecution> {
+    const { client, id, justStarted, startedAtMs } = this.plan
     let seen = false
-    return waitForFinalStatus<NgExecution>({
+    return {
+      id,
       what: `NextGen execution ${id}`,
-      poll: async () => {
+      service: 'Harness',
+      name: `Harness NextGen execution ${id}`,
+      waitTitle: `NextGen execution ${id}`,
+      read: async () => {
         const snapshot = await client.execution(id)
         seen = true
         return snapshot
@@ -115,15 +103,16 @@ export class NgExecutionFollower {
       // Only this step's own new execution may be missing, and only for a while after its start.
       isExpected: error => error instanceof ExecutionNotFoundError && justStarted && !seen && Date.now() - startedAtMs < NOT_VISIBLE_GRACE_MS,
       isFinal: isNextGenFinal,
+      deploymentState: nextGenDeploymentState,
       describe: describeStatus,
-      onChange: async snapshot => {
-        await this.report(snapshot)
-        this.noteIfPersonMustAct(snapshot)
+      url: () => this.url,
+      learn: snapshot => {
+        this.pipeline ||= snapshot.pipeline || undefined
       },
-      intervalMs: settings.wait.pollIntervalMs,
-      timeoutMs: settings.wait.timeoutMs,
-      signal: context.signal
-    })
+      notice: snapshot => this.noteIfPersonMustAct(snapshot),
+      failureDetail,
+      abort: { what: `Harness execution ${id}`, interrupt: 'AbortAll', permission: ABORT_PERMISSION, send: () => client.abort(id) }
+    }
   }
 
   /** A waiting approval or intervention stalls the run until someone acts: an annotation makes it visible. */
@@ -137,24 +126,9 @@ export class NgExecutionFollower {
     })
   }
 
-  /** Built on first use, when the link to the execution is known. */
-  private abort(reason: 'timeout' | 'cancel'): Promise<string> {
-    const { client, id, settings } = this.plan
-    this.aborter ??= new ExecutionAborter(settings.abort, {
-      what: `Harness execution ${id}`,
-      url: this.url,
-      interrupt: 'AbortAll',
-      permission: ABORT_PERMISSION,
-      send: () => client.abort(id)
-    })
-    return this.aborter.abort(reason)
-  }
-
   /** Outputs, summary and, when the execution does not pass, the failure. */
-  result(snapshot: NgExecution, waited?: WaitResult<NgExecution>, abortNote?: string): OperationResult {
+  private resultOf(snapshot: NgExecution, waited?: WaitResult<NgExecution>, failure?: StepFailure, abortNote?: string): OperationResult {
     const { id, settings, startedAtMs } = this.plan
-    const what = `Harness NextGen execution ${id}`
-    const failure = waited ? executionFailure(what, waited, settings, failureDetail(snapshot), abortNote) : undefined
     const url = this.url
     const pipeline = this.pipeline ?? snapshot.pipeline
     const details: Array<[string, string]> = [['Execution id', id]]

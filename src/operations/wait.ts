@@ -1,13 +1,13 @@
 import * as log from '../log.js'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { ActionError, CancelledError } from '../errors.js'
-
-/** Failed polls in a row (each already retried by the HTTP layer) that a wait survives. */
-const MAX_FAILED_POLLS_IN_A_ROW = 3
+import { FAILED_POLLS_TOLERATED } from '../http/retry.js'
 
 export interface WaitPlan<T extends { status: string }> {
   /** What is being waited for, for log lines ("Harness execution abc"). */
   what: string
+  /** Where it runs, for the line about a failed poll that is expected: "Harness". */
+  service: string
   poll: () => Promise<T>
   isFinal: (status: string) => boolean
   /** The log line for a new status; defaults to the status itself. */
@@ -56,11 +56,11 @@ async function pollUntilFinal<T extends { status: string }>(plan: WaitPlan<T>): 
     } catch (error) {
       if (plan.isExpected?.(error)) {
         // Logged once per wait, not once per poll.
-        if (!expectedLogged) log.info(`${plan.what} is not visible in Harness yet (${log.outside(errorText(error))}); waiting for it to appear.`)
+        if (!expectedLogged) log.info(`${plan.what} is not visible in ${plan.service} yet (${log.outside(errorText(error))}); waiting for it to appear.`)
         expectedLogged = true
       } else {
         failedPolls++
-        if (!(error instanceof ActionError && error.transient) || failedPolls >= MAX_FAILED_POLLS_IN_A_ROW) throw error
+        if (!(error instanceof ActionError && error.retryable) || failedPolls >= FAILED_POLLS_TOLERATED) throw error
         log.warning(`Poll ${failedPolls} of ${plan.what} failed (${error.message}); still waiting.`)
       }
     }

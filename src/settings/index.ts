@@ -1,27 +1,11 @@
 import { InputError } from '../errors.js'
-import { readDownloadArtifactFile, readDownloadArtifacts, readJobArtifacts } from './gitlab.js'
 import { KNOWN_INPUTS, notReadHere } from './inputs.js'
 import { didYouMean, optional, secret } from './reader.js'
-import { OPERATIONS, type OperationName, type Settings } from './types.js'
+import { OPERATIONS, type OperationName } from './types.js'
 
 export * from './types.js'
 
 const SECRET_INPUTS = ['harness-api-key', 'gitlab-token', 'gitlab-job-token', 'github-token']
-
-// The Harness readers bring yaml: loaded only for a Harness operation.
-const harness = (): Promise<typeof import('./harness.js')> => import('./harness.js')
-
-const READERS: Record<OperationName, () => Settings | Promise<Settings>> = {
-  'harness-start-execution': async () => (await harness()).readStartExecution(),
-  'harness-execution-status': async () => (await harness()).readExecutionStatus(),
-  'harness-artifact-cleanup': async () => (await harness()).readArtifactCleanup(),
-  'harness-ng-run-pipeline': async () => (await harness()).readNgRunPipeline(),
-  'harness-ng-execution-status': async () => (await harness()).readNgExecutionStatus(),
-  'gitlab-download-artifacts': readDownloadArtifacts,
-  'gitlab-download-artifact-file': readDownloadArtifactFile,
-  'gitlab-keep-artifacts': () => readJobArtifacts('gitlab-keep-artifacts'),
-  'gitlab-delete-artifacts': () => readJobArtifacts('gitlab-delete-artifacts')
-}
 
 function isOperation(value: string): value is OperationName {
   return (OPERATIONS as readonly string[]).includes(value)
@@ -69,12 +53,15 @@ function refuseInputsNotReadBy(operation: OperationName): void {
   }
 }
 
-/** Reads and checks every input the chosen operation uses; nothing is sent before this returns. */
-export async function readSettings(): Promise<Settings> {
+/**
+ * The checks every step makes before its operation's own reader: secrets masked, no unknown input,
+ * a known operation, no input that operation does not read. Returns the operation chosen.
+ */
+export function checkInputs(): OperationName {
   // Masked first, whichever operation runs and whatever input is wrong.
   for (const name of SECRET_INPUTS) secret(name)
   refuseUnknownInputs()
   const operation = readOperation()
   refuseInputsNotReadBy(operation)
-  return READERS[operation]()
+  return operation
 }

@@ -1,6 +1,4 @@
-import { OPERATIONS, type OperationName } from './types.js'
-
-// Which inputs each operation reads: the one table that the settings, action.yml's descriptions
+// The operations, and which inputs each reads: the one table that the settings, action.yml's descriptions
 // and the README's per-operation lists are checked against (__tests__/action-metadata.test.ts).
 // An input that is set but not read by the chosen operation fails the step before any request,
 // so that an input meant for another operation or generation is never silently dropped.
@@ -19,7 +17,7 @@ const NEXTGEN_SCOPE = ['harness-org', 'harness-project'] as const
 const GITLAB_CONNECTION = ['gitlab-url', 'gitlab-token', 'gitlab-job-token', 'project', 'job-id', 'timeout'] as const
 const GITLAB_JOB_BY_REF = ['ref', 'job', 'search-recent-successful-pipelines'] as const
 
-export const OPERATION_INPUTS: Record<OperationName, readonly string[]> = {
+const INPUTS_BY_OPERATION = {
   'harness-start-execution': [
     ...HARNESS_CONNECTION,
     'application-id',
@@ -54,6 +52,21 @@ export const OPERATION_INPUTS: Record<OperationName, readonly string[]> = {
   'gitlab-download-artifact-file': [...GITLAB_CONNECTION, ...GITLAB_JOB_BY_REF, 'artifact-path', 'path', 'stall-timeout'],
   'gitlab-keep-artifacts': GITLAB_CONNECTION,
   'gitlab-delete-artifacts': GITLAB_CONNECTION
+} satisfies Record<string, readonly string[]>
+
+export type OperationName = keyof typeof INPUTS_BY_OPERATION
+
+export const OPERATION_INPUTS: Readonly<Record<OperationName, readonly string[]>> = INPUTS_BY_OPERATION
+
+/**
+ * Every operation, in the order the `operation` input's error lists them. Known here, before any
+ * operation's code is loaded: each family's operations are a chunk of the bundle of their own.
+ */
+export const OPERATIONS = Object.keys(OPERATION_INPUTS) as OperationName[]
+
+/** The inputs `operation` reads. */
+export function inputsOf(operation: OperationName): readonly string[] {
+  return OPERATION_INPUTS[operation]
 }
 
 /**
@@ -110,7 +123,7 @@ function readsAllOf(family: Family, readers: readonly OperationName[]): boolean 
 }
 
 export function operationsReading(input: string): OperationName[] {
-  return OPERATIONS.filter(operation => OPERATION_INPUTS[operation].includes(input))
+  return OPERATIONS.filter(operation => inputsOf(operation).includes(input))
 }
 
 /**
@@ -118,7 +131,7 @@ export function operationsReading(input: string): OperationName[] {
  * "Input 'x' ..." line; undefined when the operation reads it.
  */
 export function notReadHere(input: string, operation: OperationName): string | undefined {
-  if (OPERATION_INPUTS[operation].includes(input) || input === 'operation') return undefined
+  if (inputsOf(operation).includes(input) || input === 'operation') return undefined
   const readers = operationsReading(input)
   const families = new Set(readers.map(familyOf))
   const [family] = families

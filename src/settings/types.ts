@@ -1,16 +1,4 @@
-export const OPERATIONS = [
-  'harness-start-execution',
-  'harness-execution-status',
-  'harness-artifact-cleanup',
-  'harness-ng-run-pipeline',
-  'harness-ng-execution-status',
-  'gitlab-download-artifacts',
-  'gitlab-download-artifact-file',
-  'gitlab-keep-artifacts',
-  'gitlab-delete-artifacts'
-] as const
-
-export type OperationName = (typeof OPERATIONS)[number]
+export { OPERATIONS, type OperationName } from './inputs.js'
 
 export interface HarnessConnection {
   /** The Harness base URL (`harness-url`), e.g. https://app.harness.io or a vanity URL. */
@@ -169,22 +157,3 @@ export type Settings =
   | DownloadArtifactsSettings
   | DownloadArtifactFileSettings
   | JobArtifactsSettings
-
-/** Every output the action declares; handlers return the ones they produce. */
-export type OutputName =
-  | 'execution-id'
-  | 'status'
-  | 'status-normalized'
-  | 'execution-url'
-  | 'application-id'
-  | 'message'
-  | 'download-path'
-  | 'size-bytes'
-  | 'sha256'
-  | 'files'
-  | 'deployment-id'
-  | 'job-id'
-  | 'pipeline-id'
-  | 'job-url'
-
-export type Outputs = Partial<Record<OutputName, string | number>>
