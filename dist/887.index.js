@@ -9,19 +9,18 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   deploymentProgress: () => (/* binding */ deploymentProgress)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6257);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5625);
-/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2413);
-/* harmony import */ var _http_retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8902);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7194);
-/* harmony import */ var _operations_types_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1983);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5625);
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2413);
+/* harmony import */ var _http_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8902);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7194);
+/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7729);
+/* harmony import */ var _results_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9385);
 
 
 
 
 
 
-const DEPLOYMENT_ID_OUTPUT = 'deployment-id';
 // A hung GitHub API must not hold up a release gate: each call gets a deadline.
 const REQUEST_TIMEOUT_MS = 20_000;
 const GITHUB_RETRY_POLICY = { attempts: 3, baseDelayMs: 1000, maxDelayMs: 5000 };
@@ -41,14 +40,14 @@ const HINTS = {
 function describeFailure(what, error) {
     const status = httpStatus(error);
     const message = error?.message;
-    const code = (0,_http_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error);
+    const code = (0,_http_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .errorCode */ .CA)(error);
     let reason = typeof message === 'string' ? message : String(error);
     if (status !== undefined)
         reason = `HTTP ${status}: ${reason}`;
     else if (code && !reason.includes(code))
         reason = `${reason} (${code})`;
     const hint = status !== undefined ? HINTS[status] : undefined;
-    return (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E)(`Could not ${what}: ${reason}. The Harness deployment is not affected.${hint ? ` ${hint}` : ''}`);
+    return (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E)(`Could not ${what}: ${reason}. The Harness deployment is not affected.${hint ? ` ${hint}` : ''}`);
 }
 function shorten(text) {
     return text.length <= MAX_DESCRIPTION ? text : `${text.slice(0, MAX_DESCRIPTION - 1)}…`;
@@ -64,37 +63,37 @@ class DeploymentMirror {
     postedState;
     constructor(settings) {
         this.settings = settings;
-        this.octokit = _actions_github__WEBPACK_IMPORTED_MODULE_2__/* .getOctokit */ .Q(settings.token, { baseUrl: process.env.GITHUB_API_URL || undefined });
+        this.octokit = _actions_github__WEBPACK_IMPORTED_MODULE_1__/* .getOctokit */ .Q(settings.token, { baseUrl: process.env.GITHUB_API_URL || undefined });
     }
     async started(execution) {
         if (this.execution)
             return;
         this.execution = execution;
         await this.warnOnFailure('create the GitHub deployment', async () => {
-            const { owner, repo } = _actions_github__WEBPACK_IMPORTED_MODULE_2__/* .context */ ._.repo;
-            const { data } = await (0,_http_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .retrying */ .R$)({
+            const { owner, repo } = _actions_github__WEBPACK_IMPORTED_MODULE_1__/* .context */ ._.repo;
+            const { data } = await (0,_http_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .retrying */ .R$)({
                 what: 'Creating the GitHub deployment',
                 // A second deployment would be harmless but confusing: sent again only when it never left.
                 run: () => this.octokit.rest.repos.createDeployment({
                     owner,
                     repo,
-                    ref: _actions_github__WEBPACK_IMPORTED_MODULE_2__/* .context */ ._.sha,
+                    ref: _actions_github__WEBPACK_IMPORTED_MODULE_1__/* .context */ ._.sha,
                     environment: this.settings.environment,
                     auto_merge: false,
                     required_contexts: [],
                     // An id or URL is server text: a server that echoed a key into it must not send it on to GitHub.
-                    description: shorten((0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E)(`Harness execution ${execution.id}`)),
-                    payload: { harnessExecutionId: (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E)(execution.id), harnessExecutionUrl: (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E)(execution.url) },
+                    description: shorten((0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E)(`Harness execution ${execution.id}`)),
+                    payload: { harnessExecutionId: (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E)(execution.id), harnessExecutionUrl: (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E)(execution.url) },
                     request: { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }
                 }),
                 retryReason: () => undefined,
-                retryableError: _http_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .neverReachedServer */ .aD
+                retryableError: _http_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .neverReachedServer */ .aD
             }, GITHUB_RETRY_POLICY);
             if (!('id' in data))
                 throw new Error(data.message ?? 'GitHub did not create a deployment');
             this.deploymentId = data.id;
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(DEPLOYMENT_ID_OUTPUT, String(data.id));
-            _log_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`GitHub deployment ${data.id} created in environment '${this.settings.environment}'.`);
+            (0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .setOutputs */ .n)({ 'deployment-id': data.id });
+            _log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`GitHub deployment ${data.id} created in environment '${this.settings.environment}'.`);
         });
     }
     async changed(status, state) {
@@ -113,8 +112,8 @@ class DeploymentMirror {
         if (deploymentId === undefined || !execution)
             return;
         const posted = await this.warnOnFailure(`set the GitHub deployment ${deploymentId} to ${state}`, () => {
-            const { owner, repo } = _actions_github__WEBPACK_IMPORTED_MODULE_2__/* .context */ ._.repo;
-            return (0,_http_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .retrying */ .R$)({
+            const { owner, repo } = _actions_github__WEBPACK_IMPORTED_MODULE_1__/* .context */ ._.repo;
+            return (0,_http_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .retrying */ .R$)({
                 what: `Setting the GitHub deployment to ${state}`,
                 // Posting the same status twice only repeats a line in its history: safe to retry.
                 run: () => this.octokit.rest.repos.createDeploymentStatus({
@@ -122,13 +121,13 @@ class DeploymentMirror {
                     repo,
                     deployment_id: deploymentId,
                     state,
-                    description: shorten((0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E)(description)),
-                    environment_url: (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E)(execution.url),
-                    log_url: (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E)(execution.url),
+                    description: shorten((0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E)(description)),
+                    environment_url: (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E)(execution.url),
+                    log_url: (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E)(execution.url),
                     request: { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }
                 }),
                 retryReason: () => undefined,
-                retryableError: error => (0,_http_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .isNetworkError */ .TX)(error) || (0,_http_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .isRetryableStatus */ .PS)(httpStatus(error) ?? 0)
+                retryableError: error => (0,_http_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .isNetworkError */ .TX)(error) || (0,_http_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .isRetryableStatus */ .PS)(httpStatus(error) ?? 0)
             }, GITHUB_RETRY_POLICY);
         });
         if (posted)
@@ -141,14 +140,14 @@ class DeploymentMirror {
             return true;
         }
         catch (error) {
-            _log_js__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(describeFailure(what, error));
+            _log_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(describeFailure(what, error));
             return false;
         }
     }
 }
 /** Mirrors a Harness execution onto a GitHub deployment when the user asked for one. */
 function deploymentProgress(settings) {
-    return settings ? new DeploymentMirror(settings) : _operations_types_js__WEBPACK_IMPORTED_MODULE_5__/* .NO_DEPLOYMENT */ .s;
+    return settings ? new DeploymentMirror(settings) : _results_js__WEBPACK_IMPORTED_MODULE_5__/* .NO_DEPLOYMENT */ .s;
 }
 
 
@@ -159,6 +158,7 @@ function deploymentProgress(settings) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   CA: () => (/* binding */ errorCode),
+/* harmony export */   GP: () => (/* binding */ FAILED_POLLS_TOLERATED),
 /* harmony export */   Hf: () => (/* binding */ serverRequestedDelayMs),
 /* harmony export */   PS: () => (/* binding */ isRetryableStatus),
 /* harmony export */   R$: () => (/* binding */ retrying),
@@ -166,7 +166,7 @@ function deploymentProgress(settings) {
 /* harmony export */   aD: () => (/* binding */ neverReachedServer),
 /* harmony export */   cO: () => (/* binding */ DEFAULT_RETRY_POLICY)
 /* harmony export */ });
-/* unused harmony export backoffDelayMs */
+/* unused harmony exports RETRY_BUDGET, backoffDelayMs */
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5625);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8500);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_1__);
@@ -175,6 +175,27 @@ function deploymentProgress(settings) {
 const DEFAULT_RETRY_POLICY = { attempts: 5, baseDelayMs: 1000, maxDelayMs: 20_000 };
 /** A server's own wait request is honoured up to this; a longer one would stall a release for nothing. */
 const MAX_SERVER_DELAY_MS = 120_000;
+/** Failed polls in a row (each already retried as a request) that a wait for a final status survives. */
+const FAILED_POLLS_TOLERATED = 3;
+/**
+ * Every retry there is, and its worst case. There is one loop (`retrying`, below); send() and
+ * sendAndRead() in client.ts run each request through it, a download's body included, and a wait
+ * counts failed polls on top. Each attempt is bounded by the connection pool's timeouts in
+ * client.ts: 30 s to connect, 120 s for the headers, 300 s (or `stall-timeout`) without a byte of body.
+ *
+ * | what                                  | attempts                                   | waits between attempts                                  | worst case                                                     |
+ * |---------------------------------------|--------------------------------------------|---------------------------------------------------------|----------------------------------------------------------------|
+ * | a read (`retry: 'idempotent'`)        | 5: network error, 408, 429, 5xx            | backoff ≤ 1+2+4+8 s, or Retry-After up to 120 s each    | 5 attempts + 4 × 120 s = 8 min of waiting                      |
+ * | a start (`retry: 'once'`)             | 5, only while it certainly never left      | backoff ≤ 1+2+4+8 s                                     | 5 connection attempts + 15 s; never sent twice                 |
+ * | a download (body included)            | the same 5: a body cut mid-way is one      | as a read                                               | as a read; no loop around it multiplies the 5                  |
+ * | a poll of a wait                      | a read, then 3 failed polls in a row       | `poll-interval` between polls                           | 3 × 5 = 15 requests, 3 × 8 min of waiting; the wait's `timeout` is checked between polls |
+ * | a GitHub deployment call (Octokit)    | 3 (its own policy, github/deployments.ts)  | backoff ≤ 1+2 s                                         | 3 × 20 s + 3 s; GitHub trouble only warns                      |
+ */
+const RETRY_BUDGET = {
+    request: DEFAULT_RETRY_POLICY,
+    serverDelayCapMs: MAX_SERVER_DELAY_MS,
+    failedPollsTolerated: FAILED_POLLS_TOLERATED
+};
 const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
 function isRetryableStatus(status) {
     return RETRYABLE_STATUSES.has(status);

@@ -28389,13 +28389,13 @@ class InputError extends Error {
 class ActionError extends Error {
     title;
     hint;
-    transient;
+    retryable;
     constructor(message, options = {}) {
         super(message, { cause: options.cause });
         this.name = 'ActionError';
         this.title = options.title;
         this.hint = options.hint;
-        this.transient = options.transient ?? false;
+        this.retryable = options.retryable ?? false;
     }
 }
 /** The job was cancelled (SIGINT/SIGTERM from the runner) while the action was working. */
@@ -28465,51 +28465,11 @@ function networkHint(url, code) {
 
 /***/ }),
 
-/***/ 6697:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Qy: () => (/* binding */ displayUrl),
-/* harmony export */   jF: () => (/* binding */ warnIfCredentialInClear),
-/* harmony export */   y0: () => (/* binding */ apiUrl)
-/* harmony export */ });
-/* unused harmony export isLoopbackHost */
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5625);
-
-/** A URL fit for a log line: signed storage URLs carry their credential in the query string. */
-function displayUrl(url) {
-    return `${url.origin}${url.pathname}`;
-}
-function isLoopbackHost(hostname) {
-    const host = hostname.replace(/^\[|\]$/g, '');
-    return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
-}
-const warnedOrigins = new Set();
-/** Plain http is allowed (self-hosted servers, the local simulator) but a credential on it is worth a warning. */
-function warnIfCredentialInClear(url) {
-    if (url.protocol !== 'http:' || isLoopbackHost(url.hostname) || warnedOrigins.has(url.origin))
-        return;
-    warnedOrigins.add(url.origin);
-    _log_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Sending credentials to ${url.origin} over plain http: anyone on the network path can read them. Use https:// if the server supports it.`);
-}
-/** Joins an API base (which may carry a path prefix, as vanity or self-hosted URLs do) with a path. */
-function apiUrl(base, path, query = {}) {
-    const url = new URL(base.href.replace(/\/+$/, '') + path);
-    for (const [name, value] of Object.entries(query)) {
-        if (value !== undefined)
-            url.searchParams.set(name, value);
-    }
-    return url;
-}
-
-
-/***/ }),
-
 /***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4412);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6318);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28590,7 +28550,7 @@ function group(title, run) {
 
 /***/ }),
 
-/***/ 4412:
+/***/ 6318:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28605,183 +28565,30 @@ var core = __nccwpck_require__(6257);
 var log = __nccwpck_require__(5625);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
-;// CONCATENATED MODULE: ./src/operations/index.ts
-function isGitLab(settings) {
-    return settings.operation.startsWith('gitlab-');
-}
-/**
- * The Harness and the GitLab operations (with what only they use, such as yauzl) are separate
- * chunks of the bundle, loaded when one of them runs: a step parses only its own family's code.
- */
-async function runOperation(settings, context) {
-    if (isGitLab(settings))
-        return (await Promise.all(/* import() */[__nccwpck_require__.e(663), __nccwpck_require__.e(662), __nccwpck_require__.e(979)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1979))).runGitLabOperation(settings, context);
-    return (await Promise.all(/* import() */[__nccwpck_require__.e(662), __nccwpck_require__.e(479)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9479))).runHarnessOperation(settings, context);
-}
-
-// EXTERNAL MODULE: ./src/operations/types.ts
-var types = __nccwpck_require__(1983);
-// EXTERNAL MODULE: ./src/secrets.ts
-var secrets = __nccwpck_require__(7194);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/http/url.ts
-var url = __nccwpck_require__(6697);
 // EXTERNAL MODULE: ./src/settings/inputs.ts
 var inputs = __nccwpck_require__(7428);
 // EXTERNAL MODULE: ./src/settings/reader.ts
 var reader = __nccwpck_require__(3890);
-;// CONCATENATED MODULE: ./src/settings/gitlab.ts
+;// CONCATENATED MODULE: ./src/settings/types.ts
 
 
-
-
-
-
-function readConnection() {
-    const privateToken = (0,reader/* secret */.rJ)('gitlab-token');
-    const jobToken = (0,reader/* secret */.rJ)('gitlab-job-token');
-    if (privateToken !== undefined && jobToken !== undefined) {
-        throw new errors/* InputError */.dz('gitlab-token', "and 'gitlab-job-token' are both set; give only one.");
-    }
-    if (privateToken === undefined && jobToken === undefined) {
-        throw new errors/* InputError */.dz('gitlab-token', `or 'gitlab-job-token' is required: a GitLab access token or CI job token. ${reader/* EMPTY_SECRET_ADVICE */.QP}`);
-    }
-    return {
-        // GitLab's REST API lives under /api/v4 (the GraphQL one under /api/graphql): a URL copied with either is cut back.
-        apiUrl: (0,url/* apiUrl */.y0)((0,reader/* baseUrl */.pc)('gitlab-url', 'GitLab', /\/api(?:\/v4|\/graphql)?$/), '/api/v4'),
-        auth: privateToken !== undefined ? { header: 'PRIVATE-TOKEN', token: privateToken } : { header: 'JOB-TOKEN', token: jobToken },
-        project: readProject(),
-        timeoutMs: (0,reader/* duration */.p0)('timeout')
-    };
-}
-/**
- * The project's id or full path. People paste the address they see in the browser or clone
- * from: a URL, an SSH remote, or a path ending in .git all name a project GitLab does not know.
- */
-function readProject() {
-    const given = (0,reader/* required */.mw)('project', "the GitLab project's numeric id or full path (group/sub/project)");
-    const gitlabUrl = ((0,reader/* optional */.lq)('gitlab-url') ?? inputs/* INPUT_DEFAULTS */.WJ['gitlab-url']).replace(/\/+$/, '');
-    // A URL under gitlab-url (which may have a path: https://example.com/gitlab) is cut after it.
-    const underGitlabUrl = given.toLowerCase().startsWith(`${gitlabUrl.toLowerCase()}/`);
-    const remote = underGitlabUrl ? [given, given.slice(gitlabUrl.length)] : /^(?:[a-z][a-z0-9+.-]*:\/\/[^/]+|[\w.-]+@[\w.-]+:)\/*(.*)$/i.exec(given);
-    const projectPath = (remote ? remote[1] : given).replace(/^\/+|\/+$/g, '');
-    const meant = projectPath.replace(/(?:\/-\/.*|\.git)$/, '').replace(/\/+$/, '');
-    if (remote || meant !== projectPath) {
-        const what = remote ? 'a URL' : "a path ending in '.git'";
-        const server = remote && !underGitlabUrl && /^https?:/i.test(given) ? new URL(given).origin : undefined;
-        const where = server ? ` and 'gitlab-url: ${server}'` : '';
-        throw new errors/* InputError */.dz('project', `must be the project's numeric id or full path, not ${what}; got '${given}'. Use 'project: ${meant}'${where}.`);
-    }
-    return (0,reader/* checkIdentifier */.Ki)('project', projectPath, { slashes: true });
-}
-function readJobId() {
-    const jobId = (0,reader/* required */.mw)('job-id', 'the numeric id of the GitLab job');
-    if (!/^\d+$/.test(jobId))
-        throw new errors/* InputError */.dz('job-id', `must be a numeric GitLab job id; got '${jobId}'.`);
-    return jobId;
-}
-function readJobSelector() {
-    const chosen = (0,reader/* exactlyOne */.BK)('job-id', 'ref', "the job, by 'job-id' or by 'ref' and 'job' (latest successful pipeline)");
-    const searchRecent = (0,reader/* boolean */.zM)('search-recent-successful-pipelines');
-    if (chosen.input === 'job-id') {
-        if ((0,reader/* optional */.lq)('job') !== undefined)
-            throw new errors/* InputError */.dz('job', "goes with 'ref', not with 'job-id'.");
-        if (searchRecent)
-            throw new errors/* InputError */.dz('search-recent-successful-pipelines', "goes with 'ref' and 'job', not with 'job-id'.");
-        return { by: 'id', jobId: readJobId() };
-    }
-    return {
-        by: 'ref',
-        ref: (0,reader/* checkIdentifier */.Ki)('ref', chosen.value, { slashes: true }),
-        job: (0,reader/* identifier */.Cv)('job', "the name of the job whose artifacts to fetch, with 'ref'", { slashes: true }),
-        searchRecentSuccessfulPipelines: searchRecent
-    };
-}
-/** The folder to write to: `path`, else a new folder under RUNNER_TEMP, else the workspace. */
-function readTargetFolder() {
-    const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-    const given = (0,reader/* optional */.lq)('path');
-    if (given !== undefined)
-        return external_node_path_default().resolve(workspace, given);
-    const runnerTemp = process.env.RUNNER_TEMP;
-    return runnerTemp ? external_node_path_default().join(runnerTemp, `gitlab-artifacts-${(0,external_node_crypto_.randomUUID)().slice(0, 8)}`) : workspace;
-}
-function readArtifactPath() {
-    const text = (0,reader/* required */.mw)('artifact-path', "the file's path inside the artifacts archive, e.g. dist/app.tar.gz");
-    const segments = text
-        .replace(/^\.?\/+/, '')
-        .split('/')
-        .filter(segment => segment !== '');
-    if (segments.length === 0 || segments.some(segment => segment === '.' || segment === '..' || segment.includes('\0'))) {
-        throw new errors/* InputError */.dz('artifact-path', `must be a file path inside the archive without '.' or '..' parts; got '${text}'.`);
-    }
-    return segments.join('/');
-}
-function readDownloadArtifacts() {
-    return {
-        operation: 'gitlab-download-artifacts',
-        gitlab: readConnection(),
-        job: readJobSelector(),
-        path: readTargetFolder(),
-        stallMs: (0,reader/* duration */.p0)('stall-timeout'),
-        extract: (0,reader/* boolean */.zM)('extract'),
-        limits: {
-            maxBytes: (0,reader/* size */.Ej)('max-extracted-size'),
-            maxFiles: (0,reader/* positiveInteger */.Cq)('max-extracted-files')
-        }
-    };
-}
-function readDownloadArtifactFile() {
-    return {
-        operation: 'gitlab-download-artifact-file',
-        gitlab: readConnection(),
-        job: readJobSelector(),
-        artifactPath: readArtifactPath(),
-        path: readTargetFolder(),
-        stallMs: (0,reader/* duration */.p0)('stall-timeout')
-    };
-}
-function readJobArtifacts(operation) {
-    return { operation, gitlab: readConnection(), jobId: readJobId() };
-}
-
-// EXTERNAL MODULE: ./src/settings/types.ts
-var settings_types = __nccwpck_require__(1664);
 ;// CONCATENATED MODULE: ./src/settings/index.ts
 
 
 
 
 
-
 const SECRET_INPUTS = ['harness-api-key', 'gitlab-token', 'gitlab-job-token', 'github-token'];
-// The Harness readers bring yaml: loaded only for a Harness operation.
-const harness = () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(69)]).then(__nccwpck_require__.bind(__nccwpck_require__, 69));
-const READERS = {
-    'harness-start-execution': async () => (await harness()).readStartExecution(),
-    'harness-execution-status': async () => (await harness()).readExecutionStatus(),
-    'harness-artifact-cleanup': async () => (await harness()).readArtifactCleanup(),
-    'harness-ng-run-pipeline': async () => (await harness()).readNgRunPipeline(),
-    'harness-ng-execution-status': async () => (await harness()).readNgExecutionStatus(),
-    'gitlab-download-artifacts': readDownloadArtifacts,
-    'gitlab-download-artifact-file': readDownloadArtifactFile,
-    'gitlab-keep-artifacts': () => readJobArtifacts('gitlab-keep-artifacts'),
-    'gitlab-delete-artifacts': () => readJobArtifacts('gitlab-delete-artifacts')
-};
 function isOperation(value) {
-    return settings_types/* OPERATIONS */.x.includes(value);
+    return inputs/* OPERATIONS */.xb.includes(value);
 }
 function readOperation() {
     const operation = (0,reader/* optional */.lq)('operation');
     if (operation !== undefined && isOperation(operation))
         return operation;
     const got = operation === undefined ? 'nothing' : `'${operation}'`;
-    const suggestion = operation === undefined ? '' : (0,reader/* didYouMean */.au)(operation, settings_types/* OPERATIONS */.x);
-    throw new errors/* InputError */.dz('operation', `must be one of ${settings_types/* OPERATIONS */.x.join(', ')}; got ${got}.${suggestion}`);
+    const suggestion = operation === undefined ? '' : (0,reader/* didYouMean */.au)(operation, inputs/* OPERATIONS */.xb);
+    throw new errors/* InputError */.dz('operation', `must be one of ${inputs/* OPERATIONS */.xb.join(', ')}; got ${got}.${suggestion}`);
 }
 /**
  * The inputs given to this step, as the runner passes them (INPUT_<NAME>, not empty). action.yml
@@ -28816,17 +28623,56 @@ function refuseInputsNotReadBy(operation) {
             throw new errors/* InputError */.dz(input, problem);
     }
 }
-/** Reads and checks every input the chosen operation uses; nothing is sent before this returns. */
-async function readSettings() {
+/**
+ * The checks every step makes before its operation's own reader: secrets masked, no unknown input,
+ * a known operation, no input that operation does not read. Returns the operation chosen.
+ */
+function checkInputs() {
     // Masked first, whichever operation runs and whatever input is wrong.
     for (const name of SECRET_INPUTS)
         (0,reader/* secret */.rJ)(name);
     refuseUnknownInputs();
     const operation = readOperation();
     refuseInputsNotReadBy(operation);
-    return READERS[operation]();
+    return operation;
 }
 
+;// CONCATENATED MODULE: ./src/operations/registry.ts
+
+/**
+ * The registry: each operation's entry lives in its own file; its family's list (harness.ts,
+ * gitlab.ts) is a chunk of the bundle of its own, loaded only when one of its operations runs, so
+ * that a step parses only its own family's code (yaml for Harness, yauzl for GitLab).
+ */
+async function familyOf(name) {
+    if (name.startsWith('gitlab-'))
+        return (await Promise.all(/* import() */[__nccwpck_require__.e(663), __nccwpck_require__.e(398), __nccwpck_require__.e(987)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1987))).GITLAB_OPERATIONS;
+    return (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(398), __nccwpck_require__.e(71)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3071))).HARNESS_OPERATIONS;
+}
+/** The registry entry of the operation named: one lookup. */
+async function operationNamed(name) {
+    const operation = (await familyOf(name)).find(entry => entry.name === name);
+    if (!operation)
+        throw new Error(`No registry entry for the operation '${name}'`);
+    return operation;
+}
+/** Reads and checks every input the chosen operation uses; nothing is sent before this returns. */
+async function readSettings() {
+    const operation = await operationNamed(checkInputs());
+    return operation.read();
+}
+
+;// CONCATENATED MODULE: ./src/operations/index.ts
+
+/** Runs the operation the settings were read for, through its registry entry. */
+async function runOperation(settings, context) {
+    return (await operationNamed(settings.operation)).run(settings, context);
+}
+
+// EXTERNAL MODULE: ./src/outputs.ts
+var outputs = __nccwpck_require__(7729);
+// EXTERNAL MODULE: ./src/results.ts
+var results = __nccwpck_require__(9385);
 // EXTERNAL MODULE: ./src/summary.ts
 var summary = __nccwpck_require__(8855);
 ;// CONCATENATED MODULE: ./src/main.ts
@@ -28853,12 +28699,6 @@ function cancelOnSignals() {
     process.on('SIGTERM', onSignal);
     return controller;
 }
-function setOutputs(outputs) {
-    for (const [name, value] of Object.entries(outputs)) {
-        if (value !== undefined)
-            core/* setOutput */.uH(name, (0,secrets/* redact */.E)(String(value)));
-    }
-}
 /** What a thrown error means for the user; a bug of ours still says what broke, its stack goes to the debug log. */
 function failureOf(error) {
     if (error instanceof errors/* InputError */.dz)
@@ -28874,7 +28714,7 @@ function failureOf(error) {
 }
 /** Octokit is loaded only for a step that mirrors its execution onto a GitHub deployment. */
 async function deploymentFor(settings) {
-    return settings ? (await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(887)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6887))).deploymentProgress(settings) : types/* NO_DEPLOYMENT */.s;
+    return settings ? (await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(887)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6887))).deploymentProgress(settings) : results/* NO_DEPLOYMENT */.s;
 }
 /** One error annotation: the title says what failed, the message why, the last line what to do. */
 async function fail(failure, deployment) {
@@ -28887,12 +28727,12 @@ async function fail(failure, deployment) {
 /** The action's entry point: inputs to settings, settings to the operation, its result to outputs. */
 async function run() {
     const controller = cancelOnSignals();
-    let deployment = types/* NO_DEPLOYMENT */.s;
+    let deployment = results/* NO_DEPLOYMENT */.s;
     try {
         const settings = await readSettings();
         deployment = await deploymentFor('github' in settings ? settings.github : undefined);
         const result = await runOperation(settings, { progress: deployment, signal: controller.signal });
-        setOutputs(result.outputs);
+        (0,outputs/* setOutputs */.n)(result.outputs);
         await (0,summary/* writeSummary */.Sy)(result.summary, result.failure);
         if (result.failure)
             await fail(result.failure, deployment);
@@ -28907,13 +28747,40 @@ async function run() {
 
 /***/ }),
 
-/***/ 1983:
+/***/ 7729:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ setOutputs)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7194);
+
+
+/**
+ * The one way an output is set: main sets the operation's outputs through it, and the GitHub
+ * deployment mirror its `deployment-id` the moment GitHub created it (so that it is set even when
+ * the step is cancelled or fails later). A value is server text: a key it echoes is redacted.
+ */
+function setOutputs(outputs) {
+    for (const [name, value] of Object.entries(outputs)) {
+        if (value !== undefined)
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(String(value)));
+    }
+}
+
+
+/***/ }),
+
+/***/ 9385:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   s: () => (/* binding */ NO_DEPLOYMENT)
 /* harmony export */ });
 /* unused harmony export NO_PROGRESS */
+// What operations return and report, below them: the clients (harness/, gitlab/, github/), the
+// summary and main use these types too, and never import from operations/.
 const NO_PROGRESS = {
     started: () => Promise.resolve(),
     changed: () => Promise.resolve()
@@ -28978,13 +28845,13 @@ function redact(text) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   UD: () => (/* binding */ KNOWN_INPUTS),
+/* harmony export */   Vc: () => (/* binding */ inputsOf),
 /* harmony export */   WJ: () => (/* binding */ INPUT_DEFAULTS),
-/* harmony export */   q6: () => (/* binding */ notReadHere)
+/* harmony export */   q6: () => (/* binding */ notReadHere),
+/* harmony export */   xb: () => (/* binding */ OPERATIONS)
 /* harmony export */ });
 /* unused harmony exports OPERATION_INPUTS, ROLE_HERE, operationsReading */
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1664);
-
-// Which inputs each operation reads: the one table that the settings, action.yml's descriptions
+// The operations, and which inputs each reads: the one table that the settings, action.yml's descriptions
 // and the README's per-operation lists are checked against (__tests__/action-metadata.test.ts).
 // An input that is set but not read by the chosen operation fails the step before any request,
 // so that an input meant for another operation or generation is never silently dropped.
@@ -29001,7 +28868,7 @@ const GITHUB_DEPLOYMENT = ['github-token', 'github-environment'];
 const NEXTGEN_SCOPE = ['harness-org', 'harness-project'];
 const GITLAB_CONNECTION = ['gitlab-url', 'gitlab-token', 'gitlab-job-token', 'project', 'job-id', 'timeout'];
 const GITLAB_JOB_BY_REF = ['ref', 'job', 'search-recent-successful-pipelines'];
-const OPERATION_INPUTS = {
+const INPUTS_BY_OPERATION = {
     'harness-start-execution': [
         ...HARNESS_CONNECTION,
         'application-id',
@@ -29037,6 +28904,16 @@ const OPERATION_INPUTS = {
     'gitlab-keep-artifacts': GITLAB_CONNECTION,
     'gitlab-delete-artifacts': GITLAB_CONNECTION
 };
+const OPERATION_INPUTS = INPUTS_BY_OPERATION;
+/**
+ * Every operation, in the order the `operation` input's error lists them. Known here, before any
+ * operation's code is loaded: each family's operations are a chunk of the bundle of their own.
+ */
+const OPERATIONS = Object.keys(OPERATION_INPUTS);
+/** The inputs `operation` reads. */
+function inputsOf(operation) {
+    return OPERATION_INPUTS[operation];
+}
 /**
  * For an input that plays a role in another operation or generation: the input(s) that play that
  * role in the operation named, as the error message says it ("for harness-ng-run-pipeline use ...").
@@ -29082,17 +28959,17 @@ function familyOf(operation) {
     return operation.startsWith('harness-ng-') ? 'NextGen' : 'FirstGen';
 }
 function readsAllOf(family, readers) {
-    return _types_js__WEBPACK_IMPORTED_MODULE_0__/* .OPERATIONS */ .x.every(operation => familyOf(operation) !== family || readers.includes(operation));
+    return OPERATIONS.every(operation => familyOf(operation) !== family || readers.includes(operation));
 }
 function operationsReading(input) {
-    return _types_js__WEBPACK_IMPORTED_MODULE_0__/* .OPERATIONS */ .x.filter(operation => OPERATION_INPUTS[operation].includes(input));
+    return OPERATIONS.filter(operation => inputsOf(operation).includes(input));
 }
 /**
  * Why an input set for `operation` is not read there, and what to give instead, as the rest of an
  * "Input 'x' ..." line; undefined when the operation reads it.
  */
 function notReadHere(input, operation) {
-    if (OPERATION_INPUTS[operation].includes(input) || input === 'operation')
+    if (inputsOf(operation).includes(input) || input === 'operation')
         return undefined;
     const readers = operationsReading(input);
     const families = new Set(readers.map(familyOf));
@@ -29370,27 +29247,6 @@ function yamlProblem(error, text) {
     const quoted = line !== undefined ? text.split('\n')[line - 1]?.trim() : undefined;
     return quoted ? `${reason}, at line ${line}: '${quoted}'` : reason;
 }
-
-
-/***/ }),
-
-/***/ 1664:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   x: () => (/* binding */ OPERATIONS)
-/* harmony export */ });
-const OPERATIONS = [
-    'harness-start-execution',
-    'harness-execution-status',
-    'harness-artifact-cleanup',
-    'harness-ng-run-pipeline',
-    'harness-ng-execution-status',
-    'gitlab-download-artifacts',
-    'gitlab-download-artifact-file',
-    'gitlab-keep-artifacts',
-    'gitlab-delete-artifacts'
-];
 
 
 /***/ }),

@@ -1,8 +1,8 @@
-export const id = 979;
-export const ids = [979];
+export const id = 987;
+export const ids = [987];
 export const modules = {
 
-/***/ 1979:
+/***/ 1987:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -10,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  runGitLabOperation: () => (/* binding */ runGitLabOperation)
+  GITLAB_OPERATIONS: () => (/* binding */ GITLAB_OPERATIONS)
 });
 
 // EXTERNAL MODULE: ./src/http/abort.ts
@@ -97,11 +97,10 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/summary.ts
 var summary = __webpack_require__(8855);
+// EXTERNAL MODULE: ./src/http/failure.ts
+var failure = __webpack_require__(2398);
 ;// CONCATENATED MODULE: ./src/gitlab/errors.ts
 
-
-
-const MAX_MESSAGE_LENGTH = 300;
 /** GitLab, as advice about a wrong answer names it. */
 const GITLAB = { name: 'GitLab', inputs: "'gitlab-url' (the GitLab address, not a page of its web UI) and the token" };
 /**
@@ -114,7 +113,8 @@ function gitlabMessage(text) {
         body = JSON.parse(text);
     }
     catch {
-        return text.trim().slice(0, MAX_MESSAGE_LENGTH) || undefined;
+        // Cut by the failure helper, like any outside text.
+        return text.trim() || undefined;
     }
     if (typeof body !== 'object' || body === null)
         return undefined;
@@ -139,7 +139,7 @@ function storageMessage(text) {
     const code = /<Code>([^<]*)<\/Code>/.exec(text)?.[1];
     const message = /<Message>([^<]*)<\/Message>/.exec(text)?.[1];
     const words = [code, message].filter(Boolean).join(': ');
-    return words || text.trim().slice(0, MAX_MESSAGE_LENGTH) || undefined;
+    return words || text.trim() || undefined;
 }
 const ROLE_NEEDED = {
     read: 'at least the Reporter role (Guest in a public project)',
@@ -178,26 +178,29 @@ function hint(status, request) {
     }
 }
 /** An authentication or permission failure is titled so, whatever was asked. */
-function gitlabFailureTitle(what, status) {
+function gitlabAccessTitle(status) {
     if (status === 401)
         return 'GitLab did not accept the token';
     if (status === 403)
         return 'GitLab refused: missing permission';
-    return `Could not ${what}`;
+    return undefined;
+}
+/** GitLab's hooks for the one response-to-failure helper. */
+function gitlabFailureHooks(request) {
+    return { who: 'GitLab', message: gitlabMessage, hint: status => hint(status, request), title: gitlabAccessTitle };
+}
+/** The storage host's hooks: a refused signed URL is not a GitLab permission matter. */
+function storageFailureHooks(origin) {
+    return {
+        who: `the storage host ${origin} GitLab redirected to`,
+        message: storageMessage,
+        hint: () => 'The signed storage URL from GitLab was refused (it may have expired while waiting); run the step again.'
+    };
 }
 /** Turns an unsuccessful answer into one failure: what failed, the HTTP status, the server's own message, and a hint. */
-async function gitlabHttpError(what, response, request) {
-    const text = await (0,http_body/* readErrorText */.Gb)(response);
+function gitlabHttpError(what, response, request) {
     const fromStorage = response.url.origin !== request.gitlab.apiUrl.origin;
-    const message = (0,log/* outside */.qY)((fromStorage ? storageMessage(text) : gitlabMessage(text)) ?? '', MAX_MESSAGE_LENGTH) || 'no message';
-    const who = fromStorage ? `the storage host ${response.url.origin} GitLab redirected to` : 'GitLab';
-    return new errors/* ActionError */.lZ(`Could not ${what}: ${who} answered HTTP ${response.status}: ${message}`, {
-        title: fromStorage ? `Could not ${what}` : gitlabFailureTitle(what, response.status),
-        hint: fromStorage
-            ? 'The signed storage URL from GitLab was refused (it may have expired while waiting); run the step again.'
-            : hint(response.status, request),
-        transient: response.status === 429 || response.status >= 500
-    });
+    return (0,failure/* responseFailure */.u)(what, response, fromStorage ? storageFailureHooks(response.url.origin) : gitlabFailureHooks(request));
 }
 
 // EXTERNAL MODULE: ./src/http/retry.ts
@@ -366,6 +369,7 @@ function startProgress(describe, intervalMs = PROGRESS_INTERVAL_MS) {
 
 
 
+
 /**
  * Received chunks are written in batches of this size, synchronously: fs.WriteStream, which hands
  * each write to the thread pool, was slower, and bigger batches stalled the socket for longer.
@@ -386,9 +390,6 @@ function writeAll(fd, chunks, length) {
     for (let offset = 0; offset < rest.length;)
         offset += (0,external_node_fs_.writeSync)(fd, rest, offset);
 }
-/** The body ended before the Content-Length the server announced: the connection was cut. */
-class IncompleteBody extends Error {
-}
 /**
  * The SHA-256 a strong ETag of 64 hex digits carries. A weak ETag (`W/"…"`) promises only an
  * equivalent body, not the same bytes (RFC 9110 §8.8.1), so it is never one. Whether a 64-hex
@@ -402,7 +403,7 @@ function etagSha256(etag) {
     return /^[0-9a-f]{64}$/i.test(digits) ? digits.toLowerCase() : undefined;
 }
 function contentLength(response) {
-    const value = (0,client/* header */.w)(response.headers, 'content-length');
+    const value = (0,client/* header */.wx)(response.headers, 'content-length');
     return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
 }
 /** "1.2 MiB of 3 MiB": how much of a body had arrived, for a failure. */
@@ -443,7 +444,7 @@ async function receive(download, response, fd, expected) {
         if (download.signal?.aborted)
             throw (0,abort/* stoppedFailure */.kB)(download.signal, `trying to ${download.request.what}`, received(bytes, expected));
         if ((0,retry/* errorCode */.CA)(error) === 'UND_ERR_BODY_TIMEOUT') {
-            throw new IncompleteBody(`no data arrived for ${(0,summary/* formatDuration */.a3)(download.stallMs)} ('stall-timeout'); ${received(bytes, expected)}`);
+            throw new client/* BodyCut */.Bn(`no data arrived for ${(0,summary/* formatDuration */.a3)(download.stallMs)} ('stall-timeout'); ${received(bytes, expected)}`);
         }
         throw error;
     }
@@ -460,40 +461,36 @@ function refuseWrongContent(download, response) {
     const { what } = download.request;
     if ((0,http_body/* isWebPage */.AA)(response) && !download.webPageExpected)
         throw (0,http_body/* webPageFailure */.KQ)(what, response, download.expected, GITLAB);
-    const coding = (0,client/* header */.w)(response.headers, 'content-encoding')?.trim().toLowerCase();
+    const coding = (0,client/* header */.wx)(response.headers, 'content-encoding')?.trim().toLowerCase();
     if (coding && coding !== 'identity') {
-        throw new errors/* ActionError */.lZ(`Could not ${what}: ${response.url.host} sent the body encoded as '${(0,log/* outside */.qY)(coding, 40)}', though only the plain bytes were asked for (Accept-Encoding: identity); nothing was saved`, {
+        throw new errors/* ActionError */.lZ(`Could not ${what}: ${response.url.host} sent the body encoded as '${(0,log/* outside */.qY)(coding)}', though only the plain bytes were asked for (Accept-Encoding: identity); nothing was saved`, {
             title: `Could not ${what}`,
             hint: 'A proxy or server configuration re-encodes downloads; exempt this host from it (or from the proxy with NO_PROXY).'
         });
     }
 }
-/** One attempt: `temp` truncated, the request sent, the body received and checked. */
-async function attempt(download, temp) {
-    const output = await (0,promises_.open)(temp, 'w');
+/** One answer read: `temp` truncated, the status and content checked, the body received and checked. */
+async function receiveInto(download, temp, response) {
+    if (!(0,failure/* isSuccess */.o)(response.status))
+        throw await download.failure(response);
     try {
-        const response = await (0,client/* send */.t)({
-            ...download.request,
-            headers: { ...download.request.headers, 'accept-encoding': 'identity' },
-            signal: download.signal,
-            bodyTimeoutMs: download.stallMs
-        });
-        if (response.status < 200 || response.status > 299)
-            throw await download.failure(response);
-        try {
-            refuseWrongContent(download, response);
-        }
-        catch (error) {
-            await response.body.dump().catch(() => undefined);
-            throw error;
-        }
+        refuseWrongContent(download, response);
+    }
+    catch (error) {
+        await response.body.dump().catch(() => undefined);
+        throw error;
+    }
+    // Opened without an await between the answer and reading its body: a body that fails while
+    // nothing listens would be an unhandled stream error.
+    const fd = (0,external_node_fs_.openSync)(temp, 'w');
+    try {
         const expected = contentLength(response);
         const started = Date.now();
-        const { bytes, sha256 } = await receive(download, response, output.fd, expected);
+        const { bytes, sha256 } = await receive(download, response, fd, expected);
         if (expected !== undefined && bytes !== expected) {
-            throw new IncompleteBody(`the connection ended after ${bytes} of the ${expected} bytes announced`);
+            throw new client/* BodyCut */.Bn(`the connection ended after ${bytes} of the ${expected} bytes announced`);
         }
-        const announced = download.etagIsBodySha256?.(response) ? etagSha256((0,client/* header */.w)(response.headers, 'etag')) : undefined;
+        const announced = download.etagIsBodySha256?.(response) ? etagSha256((0,client/* header */.wx)(response.headers, 'etag')) : undefined;
         if (announced !== undefined && announced !== sha256) {
             throw new errors/* ActionError */.lZ(`Could not ${download.request.what}: the data received has SHA-256 ${sha256}, but the server's ETag says ${announced}`, {
                 title: 'Download failed its integrity check',
@@ -502,10 +499,10 @@ async function attempt(download, temp) {
         }
         const elapsed = Date.now() - started;
         log/* info */.pq(`Received ${formatBytes(bytes)} in ${(elapsed / 1000).toFixed(1)}s (${formatRate(bytes, elapsed)}), SHA-256 ${sha256}`);
-        return { name: dispositionFileName((0,client/* header */.w)(response.headers, 'content-disposition')), bytes, sha256 };
+        return { name: dispositionFileName((0,client/* header */.wx)(response.headers, 'content-disposition')), bytes, sha256 };
     }
     finally {
-        await output.close();
+        (0,external_node_fs_.closeSync)(fd);
     }
 }
 function downloadFailure(download, error) {
@@ -516,7 +513,7 @@ function downloadFailure(download, error) {
     const reason = (0,retry/* errorCode */.CA)(error) ?? (error instanceof Error ? error.message : String(error));
     return new errors/* ActionError */.lZ(`Could not ${download.request.what}: ${reason}`, {
         title: `Could not ${download.request.what}`,
-        transient: (0,retry/* isNetworkError */.TX)(error) || error instanceof IncompleteBody,
+        retryable: (0,retry/* isNetworkError */.TX)(error) || error instanceof client/* BodyCut */.Bn,
         hint: (0,network_hint/* networkHint */.u)(download.request.url, (0,retry/* errorCode */.CA)(error)),
         cause: error
     });
@@ -535,15 +532,15 @@ async function downloadToFile(download) {
     });
     const temp = external_node_path_default().join(download.folder, `.download-${(0,external_node_crypto_.randomUUID)().slice(0, 8)}.part`);
     try {
-        const result = await (0,retry/* retrying */.R$)({
-            what: `Could not ${download.request.what}`,
-            run: () => attempt(download, temp),
-            retryReason: () => undefined,
-            // Only a body cut mid-way: send() has already retried what went wrong before the body (its
-            // ActionError carries the network error as its cause), and a cancel is final.
-            retryableError: error => !(error instanceof errors/* ActionError */.lZ) && !download.signal?.aborted && ((0,retry/* isNetworkError */.TX)(error) || error instanceof IncompleteBody),
-            signal: download.signal
-        }, download.policy ?? retry/* DEFAULT_RETRY_POLICY */.cO);
+        // One loop, one budget of attempts: a body cut mid-way is sent again like a failure before
+        // the headers (sendAndRead), never as a second loop around send()'s own retries.
+        const request = {
+            ...download.request,
+            headers: { ...download.request.headers, 'accept-encoding': 'identity' },
+            signal: download.signal,
+            bodyTimeoutMs: download.stallMs
+        };
+        const result = await (0,client/* sendAndRead */.is)(request, response => receiveInto(download, temp, response), download.policy ?? retry/* DEFAULT_RETRY_POLICY */.cO);
         if (download.saveAs === 'temporary')
             return { file: temp, bytes: result.bytes, sha256: result.sha256 };
         const file = external_node_path_default().join(download.folder, safeFileName(result.name) ?? download.saveAs.fallbackName);
@@ -557,6 +554,7 @@ async function downloadToFile(download) {
 }
 
 ;// CONCATENATED MODULE: ./src/gitlab/artifacts.ts
+
 
 
 
@@ -630,8 +628,8 @@ function fetchedResult(fetched) {
 async function changeArtifacts(change) {
     const { gitlab, jobId, what } = change;
     const request = { method: change.method, url: change.url, what, credentials: credentials(gitlab), retry: 'once', signal: change.signal };
-    const response = await (0,client/* send */.t)(request);
-    if (response.status < 200 || response.status > 299) {
+    const response = await (0,client/* send */.tN)(request);
+    if (!(0,failure/* isSuccess */.o)(response.status)) {
         throw await gitlabHttpError(what, response, { gitlab, access: change.access, job: { by: 'id', jobId } });
     }
     return response;
@@ -643,8 +641,8 @@ async function unexpectedAnswer(what, response, expected) {
         return (0,http_body/* webPageFailure */.KQ)(what, response, expected, GITLAB);
     }
     const { text } = await (0,http_body/* readBounded */.CB)(response, http_body/* ERROR_BODY_LIMIT */.g2).catch(() => ({ text: '' }));
-    const type = (0,client/* header */.w)(response.headers, 'content-type') ?? 'no content type';
-    const body = (0,log/* outside */.qY)(text.trim(), 200) || 'an empty body';
+    const type = (0,client/* header */.wx)(response.headers, 'content-type') ?? 'no content type';
+    const body = (0,log/* outside */.qY)(text.trim()) || 'an empty body';
     return new errors/* ActionError */.lZ(`Could not ${what}: ${response.url.host} answered HTTP ${response.status} (${type}: ${body}), not ${expected}`, {
         title: `Could not ${what}`,
         hint: `GitLab's API answers this request with ${expected}; check ${GITLAB.inputs}, and any proxy in between. GitLab may or may not have carried it out: check the job's artifacts in GitLab.`
@@ -1089,6 +1087,7 @@ async function extractArchive(zipPath, folder, limits, signal) {
 
 
 
+
 /** Largest page GitLab serves. */
 const PER_PAGE = 100;
 /** Pages of one list read at most: 1,000 jobs in one pipeline is beyond any real pipeline, yet a bound. */
@@ -1112,8 +1111,8 @@ class JobTokenRefused extends Error {
     }
 }
 async function getJson(gitlab, url, what, job, signal) {
-    const response = await (0,client/* send */.t)({ method: 'GET', url, what, credentials: credentials(gitlab), retry: 'idempotent', signal });
-    if (response.status < 200 || response.status > 299) {
+    const response = await (0,client/* send */.tN)({ method: 'GET', url, what, credentials: credentials(gitlab), retry: 'idempotent', signal });
+    if (!(0,failure/* isSuccess */.o)(response.status)) {
         if ((response.status === 401 || response.status === 403) && gitlab.auth.header === 'JOB-TOKEN') {
             await response.body.dump();
             throw new JobTokenRefused(response.status);
@@ -1126,7 +1125,7 @@ async function getJson(gitlab, url, what, job, signal) {
 }
 /** The next page to read: X-Next-Page when GitLab sends it ('' on the last page), else guessed from a full page. */
 function nextPage(headers, page, count) {
-    const given = (0,client/* header */.w)(headers, 'x-next-page');
+    const given = (0,client/* header */.wx)(headers, 'x-next-page');
     if (given !== undefined) {
         const next = given.trim();
         return /^\d+$/.test(next) && Number(next) > page ? Number(next) : undefined;
@@ -1321,7 +1320,128 @@ function withJob(result, located) {
     };
 }
 
+// EXTERNAL MODULE: ./src/settings/inputs.ts
+var inputs = __webpack_require__(7428);
+// EXTERNAL MODULE: ./src/settings/reader.ts
+var reader = __webpack_require__(3890);
+;// CONCATENATED MODULE: ./src/settings/gitlab.ts
+
+
+
+
+
+
+function readConnection() {
+    const privateToken = (0,reader/* secret */.rJ)('gitlab-token');
+    const jobToken = (0,reader/* secret */.rJ)('gitlab-job-token');
+    if (privateToken !== undefined && jobToken !== undefined) {
+        throw new errors/* InputError */.dz('gitlab-token', "and 'gitlab-job-token' are both set; give only one.");
+    }
+    if (privateToken === undefined && jobToken === undefined) {
+        throw new errors/* InputError */.dz('gitlab-token', `or 'gitlab-job-token' is required: a GitLab access token or CI job token. ${reader/* EMPTY_SECRET_ADVICE */.QP}`);
+    }
+    return {
+        // GitLab's REST API lives under /api/v4 (the GraphQL one under /api/graphql): a URL copied with either is cut back.
+        apiUrl: (0,http_url/* apiUrl */.y0)((0,reader/* baseUrl */.pc)('gitlab-url', 'GitLab', /\/api(?:\/v4|\/graphql)?$/), '/api/v4'),
+        auth: privateToken !== undefined ? { header: 'PRIVATE-TOKEN', token: privateToken } : { header: 'JOB-TOKEN', token: jobToken },
+        project: readProject(),
+        timeoutMs: (0,reader/* duration */.p0)('timeout')
+    };
+}
+/**
+ * The project's id or full path. People paste the address they see in the browser or clone
+ * from: a URL, an SSH remote, or a path ending in .git all name a project GitLab does not know.
+ */
+function readProject() {
+    const given = (0,reader/* required */.mw)('project', "the GitLab project's numeric id or full path (group/sub/project)");
+    const gitlabUrl = ((0,reader/* optional */.lq)('gitlab-url') ?? inputs/* INPUT_DEFAULTS */.WJ['gitlab-url']).replace(/\/+$/, '');
+    // A URL under gitlab-url (which may have a path: https://example.com/gitlab) is cut after it.
+    const underGitlabUrl = given.toLowerCase().startsWith(`${gitlabUrl.toLowerCase()}/`);
+    const remote = underGitlabUrl ? [given, given.slice(gitlabUrl.length)] : /^(?:[a-z][a-z0-9+.-]*:\/\/[^/]+|[\w.-]+@[\w.-]+:)\/*(.*)$/i.exec(given);
+    const projectPath = (remote ? remote[1] : given).replace(/^\/+|\/+$/g, '');
+    const meant = projectPath.replace(/(?:\/-\/.*|\.git)$/, '').replace(/\/+$/, '');
+    if (remote || meant !== projectPath) {
+        const what = remote ? 'a URL' : "a path ending in '.git'";
+        const server = remote && !underGitlabUrl && /^https?:/i.test(given) ? new URL(given).origin : undefined;
+        const where = server ? ` and 'gitlab-url: ${server}'` : '';
+        throw new errors/* InputError */.dz('project', `must be the project's numeric id or full path, not ${what}; got '${given}'. Use 'project: ${meant}'${where}.`);
+    }
+    return (0,reader/* checkIdentifier */.Ki)('project', projectPath, { slashes: true });
+}
+function readJobId() {
+    const jobId = (0,reader/* required */.mw)('job-id', 'the numeric id of the GitLab job');
+    if (!/^\d+$/.test(jobId))
+        throw new errors/* InputError */.dz('job-id', `must be a numeric GitLab job id; got '${jobId}'.`);
+    return jobId;
+}
+function readJobSelector() {
+    const chosen = (0,reader/* exactlyOne */.BK)('job-id', 'ref', "the job, by 'job-id' or by 'ref' and 'job' (latest successful pipeline)");
+    const searchRecent = (0,reader/* boolean */.zM)('search-recent-successful-pipelines');
+    if (chosen.input === 'job-id') {
+        if ((0,reader/* optional */.lq)('job') !== undefined)
+            throw new errors/* InputError */.dz('job', "goes with 'ref', not with 'job-id'.");
+        if (searchRecent)
+            throw new errors/* InputError */.dz('search-recent-successful-pipelines', "goes with 'ref' and 'job', not with 'job-id'.");
+        return { by: 'id', jobId: readJobId() };
+    }
+    return {
+        by: 'ref',
+        ref: (0,reader/* checkIdentifier */.Ki)('ref', chosen.value, { slashes: true }),
+        job: (0,reader/* identifier */.Cv)('job', "the name of the job whose artifacts to fetch, with 'ref'", { slashes: true }),
+        searchRecentSuccessfulPipelines: searchRecent
+    };
+}
+/** The folder to write to: `path`, else a new folder under RUNNER_TEMP, else the workspace. */
+function readTargetFolder() {
+    const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+    const given = (0,reader/* optional */.lq)('path');
+    if (given !== undefined)
+        return external_node_path_default().resolve(workspace, given);
+    const runnerTemp = process.env.RUNNER_TEMP;
+    return runnerTemp ? external_node_path_default().join(runnerTemp, `gitlab-artifacts-${(0,external_node_crypto_.randomUUID)().slice(0, 8)}`) : workspace;
+}
+function readArtifactPath() {
+    const text = (0,reader/* required */.mw)('artifact-path', "the file's path inside the artifacts archive, e.g. dist/app.tar.gz");
+    const segments = text
+        .replace(/^\.?\/+/, '')
+        .split('/')
+        .filter(segment => segment !== '');
+    if (segments.length === 0 || segments.some(segment => segment === '.' || segment === '..' || segment.includes('\0'))) {
+        throw new errors/* InputError */.dz('artifact-path', `must be a file path inside the archive without '.' or '..' parts; got '${text}'.`);
+    }
+    return segments.join('/');
+}
+function readDownloadArtifacts() {
+    return {
+        operation: 'gitlab-download-artifacts',
+        gitlab: readConnection(),
+        job: readJobSelector(),
+        path: readTargetFolder(),
+        stallMs: (0,reader/* duration */.p0)('stall-timeout'),
+        extract: (0,reader/* boolean */.zM)('extract'),
+        limits: {
+            maxBytes: (0,reader/* size */.Ej)('max-extracted-size'),
+            maxFiles: (0,reader/* positiveInteger */.Cq)('max-extracted-files')
+        }
+    };
+}
+function readDownloadArtifactFile() {
+    return {
+        operation: 'gitlab-download-artifact-file',
+        gitlab: readConnection(),
+        job: readJobSelector(),
+        artifactPath: readArtifactPath(),
+        path: readTargetFolder(),
+        stallMs: (0,reader/* duration */.p0)('stall-timeout')
+    };
+}
+function readJobArtifacts(operation) {
+    return { operation, gitlab: readConnection(), jobId: readJobId() };
+}
+
 ;// CONCATENATED MODULE: ./src/operations/gitlab-download-artifacts.ts
+
+
 
 
 
@@ -1365,8 +1485,16 @@ async function downloadArtifacts(settings, context) {
     log/* info */.pq(`Extracted ${count(extracted.files, 'file')} into ${settings.path}`);
     return withJob(fetchedResult({ ...result, status: 'Extracted', downloadPath: settings.path, files: extracted.files }), located);
 }
+const operation = {
+    name: 'gitlab-download-artifacts',
+    inputs: (0,inputs/* inputsOf */.Vc)('gitlab-download-artifacts'),
+    read: readDownloadArtifacts,
+    run: downloadArtifacts
+};
 
 ;// CONCATENATED MODULE: ./src/operations/gitlab-download-artifact-file.ts
+
+
 
 
 
@@ -1405,8 +1533,16 @@ async function downloadArtifactFile(settings, context) {
     });
     return withJob(result, located);
 }
+const gitlab_download_artifact_file_operation = {
+    name: 'gitlab-download-artifact-file',
+    inputs: (0,inputs/* inputsOf */.Vc)('gitlab-download-artifact-file'),
+    read: readDownloadArtifactFile,
+    run: downloadArtifactFile
+};
 
 ;// CONCATENATED MODULE: ./src/operations/gitlab-keep-artifacts.ts
+
+
 
 
 
@@ -1444,8 +1580,16 @@ async function keepArtifacts(settings, context) {
     };
     return withJob(result, { selector: { by: 'id', jobId }, job: job });
 }
+const gitlab_keep_artifacts_operation = {
+    name: 'gitlab-keep-artifacts',
+    inputs: (0,inputs/* inputsOf */.Vc)('gitlab-keep-artifacts'),
+    read: () => readJobArtifacts('gitlab-keep-artifacts'),
+    run: keepArtifacts
+};
 
 ;// CONCATENATED MODULE: ./src/operations/gitlab-delete-artifacts.ts
+
+
 
 
 
@@ -1472,6 +1616,12 @@ async function deleteArtifacts(settings, context) {
     };
     return withJob(result, located);
 }
+const gitlab_delete_artifacts_operation = {
+    name: 'gitlab-delete-artifacts',
+    inputs: (0,inputs/* inputsOf */.Vc)('gitlab-delete-artifacts'),
+    read: () => readJobArtifacts('gitlab-delete-artifacts'),
+    run: deleteArtifacts
+};
 
 ;// CONCATENATED MODULE: ./src/operations/gitlab.ts
 
@@ -1480,27 +1630,27 @@ async function deleteArtifacts(settings, context) {
 
 
 /** Runs a GitLab operation within `timeout`: the deadline stops requests, downloads and extraction as a cancel would. */
-async function runGitLabOperation(settings, context) {
-    const deadline = (0,abort/* withDeadline */.NE)(context.signal, 'timeout', settings.gitlab.timeoutMs);
-    try {
-        return await runWithin(settings, { ...context, signal: deadline.signal });
-    }
-    finally {
-        deadline.clear();
-    }
+function withinTimeout(operation) {
+    return {
+        ...operation,
+        async run(settings, context) {
+            const deadline = (0,abort/* withDeadline */.NE)(context.signal, 'timeout', settings.gitlab.timeoutMs);
+            try {
+                return await operation.run(settings, { ...context, signal: deadline.signal });
+            }
+            finally {
+                deadline.clear();
+            }
+        }
+    };
 }
-function runWithin(settings, context) {
-    switch (settings.operation) {
-        case 'gitlab-download-artifacts':
-            return downloadArtifacts(settings, context);
-        case 'gitlab-download-artifact-file':
-            return downloadArtifactFile(settings, context);
-        case 'gitlab-keep-artifacts':
-            return keepArtifacts(settings, context);
-        case 'gitlab-delete-artifacts':
-            return deleteArtifacts(settings, context);
-    }
-}
+/** The GitLab family, a chunk of the bundle of its own (with yauzl, which only it uses). */
+const GITLAB_OPERATIONS = [
+    withinTimeout(operation),
+    withinTimeout(gitlab_download_artifact_file_operation),
+    withinTimeout(gitlab_keep_artifacts_operation),
+    withinTimeout(gitlab_delete_artifacts_operation)
+];
 
 
 /***/ })

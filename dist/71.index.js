@@ -1,156 +1,8 @@
-export const id = 479;
-export const ids = [479];
+export const id = 71;
+export const ids = [71];
 export const modules = {
 
-/***/ 372:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   GV: () => (/* binding */ isNextGenFinal),
-/* harmony export */   KM: () => (/* binding */ NEXTGEN_DEFAULT_PASSING),
-/* harmony export */   Uq: () => (/* binding */ nextGenDeploymentState),
-/* harmony export */   V3: () => (/* binding */ isFirstGenFinal),
-/* harmony export */   Zy: () => (/* binding */ FIRSTGEN_FINAL_STATUSES),
-/* harmony export */   bs: () => (/* binding */ firstGenDeploymentState),
-/* harmony export */   cR: () => (/* binding */ NEXTGEN_FINAL_STATUSES),
-/* harmony export */   jo: () => (/* binding */ FIRSTGEN_DEFAULT_PASSING),
-/* harmony export */   ko: () => (/* binding */ normalizedStatus)
-/* harmony export */ });
-/* unused harmony export normalizedStatusTable */
-// Status sets follow Harness's own source:
-// - FirstGen: the GraphQL `ExecutionStatus` enum (ABORTED … EXPIRED).
-// - NextGen: harness-core `io.harness.pms.execution.ExecutionStatus` (the display names the REST API
-//   sends) and `StatusUtils.FINAL_STATUSES` / `POSITIVE_STATUSES` (pms-commons), which count
-//   SUSPENDED as final and positive; Harness's mcp-server (src/utils/poll-execution.ts) lists
-//   `Suspended` as terminal too.
-/** FirstGen `ExecutionStatus` values that end an execution. */
-const FIRSTGEN_FINAL_STATUSES = ['SUCCESS', 'FAILED', 'ERROR', 'ABORTED', 'REJECTED', 'EXPIRED', 'SKIPPED'];
-const FIRSTGEN_DEFAULT_PASSING = ['SUCCESS'];
-/** NextGen execution statuses that end an execution; every other value is still in progress. */
-const NEXTGEN_FINAL_STATUSES = [
-    'Success',
-    'IgnoreFailed',
-    'Skipped',
-    'Suspended',
-    'Failed',
-    'Errored',
-    'Aborted',
-    'AbortedByFreeze',
-    'Expired',
-    'ApprovalRejected'
-];
-/** Harness's positive statuses (StatusUtils.POSITIVE_STATUSES): a pipeline made only of these ends Success. */
-const NEXTGEN_DEFAULT_PASSING = ['Success', 'IgnoreFailed', 'Skipped', 'Suspended'];
-function isFirstGenFinal(status) {
-    return FIRSTGEN_FINAL_STATUSES.includes(status);
-}
-function isNextGenFinal(status) {
-    return NEXTGEN_FINAL_STATUSES.includes(status);
-}
-/** How a FirstGen status shows on a GitHub deployment. */
-function firstGenDeploymentState(status) {
-    switch (status) {
-        case 'SUCCESS':
-        case 'SKIPPED':
-            return 'success';
-        case 'FAILED':
-        case 'REJECTED':
-        case 'EXPIRED':
-            return 'failure';
-        case 'ERROR':
-            return 'error';
-        case 'ABORTED':
-            return 'inactive';
-        default:
-            return 'in_progress';
-    }
-}
-/** How a NextGen status shows on a GitHub deployment. */
-function nextGenDeploymentState(status) {
-    switch (status) {
-        case 'Success':
-        case 'IgnoreFailed':
-        case 'Skipped':
-        case 'Suspended':
-            return 'success';
-        case 'Failed':
-        case 'Expired':
-        case 'ApprovalRejected':
-            return 'failure';
-        case 'Errored':
-            return 'error';
-        case 'Aborted':
-        case 'AbortedByFreeze':
-            return 'inactive';
-        default:
-            return 'in_progress';
-    }
-}
-/** Every FirstGen `ExecutionStatus` of the GraphQL schema. */
-const FIRSTGEN_NORMALIZED = {
-    SUCCESS: 'success',
-    SKIPPED: 'skipped',
-    FAILED: 'failed',
-    ERROR: 'failed',
-    REJECTED: 'rejected',
-    EXPIRED: 'expired',
-    ABORTED: 'aborted',
-    QUEUED: 'queued',
-    RUNNING: 'running',
-    RESUMED: 'running',
-    // PAUSED: an approval or a manual intervention; WAITING: a wait step or a resource another deployment holds.
-    PAUSED: 'waiting',
-    WAITING: 'waiting'
-};
-/** Every display name of harness-core's NextGen `ExecutionStatus`, and the newer ones seen since. */
-const NEXTGEN_NORMALIZED = {
-    Success: 'success',
-    IgnoreFailed: 'success',
-    Suspended: 'success',
-    Skipped: 'skipped',
-    Failed: 'failed',
-    Errored: 'failed',
-    ApprovalRejected: 'rejected',
-    Expired: 'expired',
-    Aborted: 'aborted',
-    AbortedByFreeze: 'aborted',
-    NotStarted: 'queued',
-    Queued: 'queued',
-    QueuedLicenseLimitReached: 'queued',
-    QueuedExecutionConcurrencyReached: 'queued',
-    QueuedGlobalInfraCapacityReached: 'queued',
-    Running: 'running',
-    AsyncWaiting: 'running',
-    TaskWaiting: 'running',
-    TimedWaiting: 'running',
-    WaitStepRunning: 'running',
-    UploadWaiting: 'running',
-    Discontinuing: 'running',
-    Pausing: 'running',
-    Paused: 'waiting',
-    ApprovalWaiting: 'waiting',
-    InterventionWaiting: 'waiting',
-    InputWaiting: 'waiting',
-    ResourceWaiting: 'waiting',
-    // Old spellings harness-core still knows (@JsonIgnore aliases), should an older server send them.
-    Waiting: 'waiting'
-};
-/** `unknown` for a status this version does not know; the action treats such a status as still going. */
-function normalizedStatus(generation, status) {
-    const table = generation === 'firstgen' ? FIRSTGEN_NORMALIZED : NEXTGEN_NORMALIZED;
-    return Object.hasOwn(table, status) ? table[status] : 'unknown';
-}
-/** For the README and its test: each normalized value with the statuses of each generation that map to it. */
-function normalizedStatusTable() {
-    const order = ['success', 'skipped', 'failed', 'rejected', 'expired', 'aborted', 'queued', 'running', 'waiting'];
-    const of = (table, value) => Object.keys(table).filter(status => table[status] === value);
-    return order.map(normalized => ({ normalized, firstgen: of(FIRSTGEN_NORMALIZED, normalized), nextgen: of(NEXTGEN_NORMALIZED, normalized) }));
-}
-
-
-/***/ }),
-
-/***/ 9479:
+/***/ 3071:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -158,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  runHarnessOperation: () => (/* binding */ runHarnessOperation)
+  HARNESS_OPERATIONS: () => (/* binding */ HARNESS_OPERATIONS)
 });
 
 // EXTERNAL MODULE: ./src/log.ts
@@ -171,11 +23,11 @@ var http_body = __webpack_require__(9662);
 var client = __webpack_require__(7604);
 // EXTERNAL MODULE: ./src/http/url.ts
 var url = __webpack_require__(6697);
+// EXTERNAL MODULE: ./src/http/failure.ts
+var failure = __webpack_require__(2398);
 // EXTERNAL MODULE: ./src/http/json.ts
 var json = __webpack_require__(2868);
 ;// CONCATENATED MODULE: ./src/harness/errors.ts
-
-
 
 
 /** Harness, as advice about a wrong answer names it. */
@@ -233,26 +85,34 @@ function harnessHint(status, context) {
             return status >= 500 ? 'Harness had a server error; try again later.' : undefined;
     }
 }
-/** The title of a failure Harness answered with: an authentication or permission failure is named so, whatever was asked. */
-function harnessFailureTitle(what, status) {
+/** An authentication or permission failure is titled so, whatever was asked. */
+function harnessAccessTitle(status) {
     if (status === 401)
         return 'Harness did not accept the API key';
     if (status === 403)
         return 'Harness refused: missing permission';
-    return `Could not ${what}`;
+    return undefined;
+}
+/** The title of a failure Harness answered with. */
+function harnessFailureTitle(what, status) {
+    return harnessAccessTitle(status) ?? `Could not ${what}`;
+}
+/** Harness's hooks for the one response-to-failure helper. */
+function harnessFailureHooks(context) {
+    return {
+        who: 'Harness',
+        message: text => harnessMessage((0,json/* parseJsonObject */.d)(text)) ?? text,
+        hint: status => harnessHint(status, context),
+        title: status => harnessAccessTitle(status)
+    };
 }
 /** Turns an unsuccessful Harness answer into one failure line: what failed, the HTTP status, Harness's message. */
-async function harnessHttpError(what, response, context) {
-    const text = await (0,http_body/* readErrorText */.Gb)(response);
-    const message = (0,log/* outside */.qY)(harnessMessage((0,json/* parseJsonObject */.d)(text)) ?? text.trim(), 300) || 'no message';
-    return new src_errors/* ActionError */.lZ(`Could not ${what}: Harness answered HTTP ${response.status}: ${message}`, {
-        title: harnessFailureTitle(what, response.status),
-        hint: harnessHint(response.status, context),
-        transient: response.status === 429 || response.status >= 500
-    });
+function harnessHttpError(what, response, context) {
+    return (0,failure/* responseFailure */.u)(what, response, harnessFailureHooks(context));
 }
 
 ;// CONCATENATED MODULE: ./src/harness/graphql.ts
+
 
 
 
@@ -270,12 +130,12 @@ function graphqlUrl(harness) {
  */
 async function graphql(harness, request) {
     const response = await post(harness, request);
-    if (response.status !== 200)
+    if (!(0,failure/* isSuccess */.o)(response.status))
         throw await httpFailure(harness, request, response);
     return dataOf(harness, request, await readJson(request, response));
 }
 function post(harness, request) {
-    return (0,client/* send */.t)({
+    return (0,client/* send */.tN)({
         method: 'POST',
         url: graphqlUrl(harness),
         what: request.what,
@@ -346,6 +206,7 @@ function refusalStatus(message) {
 }
 
 ;// CONCATENATED MODULE: ./src/harness/firstgen.ts
+
 
 
 
@@ -524,7 +385,7 @@ async function cleanUpArtifactStream(harness, artifactStreamId) {
  */
 async function abortExecution(harness, execution) {
     const what = `abort Harness execution ${execution.id}`;
-    const response = await (0,client/* send */.t)({
+    const response = await (0,client/* send */.tN)({
         method: 'PUT',
         url: (0,url/* apiUrl */.y0)(harness.url, `/gateway/api/executions/${encodeURIComponent(execution.id)}`, {
             appId: execution.applicationId,
@@ -536,7 +397,7 @@ async function abortExecution(harness, execution) {
         body: JSON.stringify({ executionInterruptType: 'ABORT_ALL' }),
         retry: 'once'
     });
-    if (response.status < 200 || response.status >= 300) {
+    if (!(0,failure/* isSuccess */.o)(response.status)) {
         throw await harnessHttpError(what, response, { harness, permission: "'Abort Workflow' (a workflow) or 'Execute Pipeline' (a pipeline)" });
     }
     // A RestResponse: problems come back in responseMessages, errors at level ERROR.
@@ -597,8 +458,137 @@ function toExecution(raw, what) {
     };
 }
 
-// EXTERNAL MODULE: ./src/harness/statuses.ts
-var statuses = __webpack_require__(372);
+;// CONCATENATED MODULE: ./src/harness/statuses.ts
+// Status sets follow Harness's own source:
+// - FirstGen: the GraphQL `ExecutionStatus` enum (ABORTED … EXPIRED).
+// - NextGen: harness-core `io.harness.pms.execution.ExecutionStatus` (the display names the REST API
+//   sends) and `StatusUtils.FINAL_STATUSES` / `POSITIVE_STATUSES` (pms-commons), which count
+//   SUSPENDED as final and positive; Harness's mcp-server (src/utils/poll-execution.ts) lists
+//   `Suspended` as terminal too.
+/** FirstGen `ExecutionStatus` values that end an execution. */
+const FIRSTGEN_FINAL_STATUSES = ['SUCCESS', 'FAILED', 'ERROR', 'ABORTED', 'REJECTED', 'EXPIRED', 'SKIPPED'];
+const FIRSTGEN_DEFAULT_PASSING = ['SUCCESS'];
+/** NextGen execution statuses that end an execution; every other value is still in progress. */
+const NEXTGEN_FINAL_STATUSES = [
+    'Success',
+    'IgnoreFailed',
+    'Skipped',
+    'Suspended',
+    'Failed',
+    'Errored',
+    'Aborted',
+    'AbortedByFreeze',
+    'Expired',
+    'ApprovalRejected'
+];
+/** Harness's positive statuses (StatusUtils.POSITIVE_STATUSES): a pipeline made only of these ends Success. */
+const NEXTGEN_DEFAULT_PASSING = ['Success', 'IgnoreFailed', 'Skipped', 'Suspended'];
+function isFirstGenFinal(status) {
+    return FIRSTGEN_FINAL_STATUSES.includes(status);
+}
+function isNextGenFinal(status) {
+    return NEXTGEN_FINAL_STATUSES.includes(status);
+}
+/** How a FirstGen status shows on a GitHub deployment. */
+function firstGenDeploymentState(status) {
+    switch (status) {
+        case 'SUCCESS':
+        case 'SKIPPED':
+            return 'success';
+        case 'FAILED':
+        case 'REJECTED':
+        case 'EXPIRED':
+            return 'failure';
+        case 'ERROR':
+            return 'error';
+        case 'ABORTED':
+            return 'inactive';
+        default:
+            return 'in_progress';
+    }
+}
+/** How a NextGen status shows on a GitHub deployment. */
+function nextGenDeploymentState(status) {
+    switch (status) {
+        case 'Success':
+        case 'IgnoreFailed':
+        case 'Skipped':
+        case 'Suspended':
+            return 'success';
+        case 'Failed':
+        case 'Expired':
+        case 'ApprovalRejected':
+            return 'failure';
+        case 'Errored':
+            return 'error';
+        case 'Aborted':
+        case 'AbortedByFreeze':
+            return 'inactive';
+        default:
+            return 'in_progress';
+    }
+}
+/** Every FirstGen `ExecutionStatus` of the GraphQL schema. */
+const FIRSTGEN_NORMALIZED = {
+    SUCCESS: 'success',
+    SKIPPED: 'skipped',
+    FAILED: 'failed',
+    ERROR: 'failed',
+    REJECTED: 'rejected',
+    EXPIRED: 'expired',
+    ABORTED: 'aborted',
+    QUEUED: 'queued',
+    RUNNING: 'running',
+    RESUMED: 'running',
+    // PAUSED: an approval or a manual intervention; WAITING: a wait step or a resource another deployment holds.
+    PAUSED: 'waiting',
+    WAITING: 'waiting'
+};
+/** Every display name of harness-core's NextGen `ExecutionStatus`, and the newer ones seen since. */
+const NEXTGEN_NORMALIZED = {
+    Success: 'success',
+    IgnoreFailed: 'success',
+    Suspended: 'success',
+    Skipped: 'skipped',
+    Failed: 'failed',
+    Errored: 'failed',
+    ApprovalRejected: 'rejected',
+    Expired: 'expired',
+    Aborted: 'aborted',
+    AbortedByFreeze: 'aborted',
+    NotStarted: 'queued',
+    Queued: 'queued',
+    QueuedLicenseLimitReached: 'queued',
+    QueuedExecutionConcurrencyReached: 'queued',
+    QueuedGlobalInfraCapacityReached: 'queued',
+    Running: 'running',
+    AsyncWaiting: 'running',
+    TaskWaiting: 'running',
+    TimedWaiting: 'running',
+    WaitStepRunning: 'running',
+    UploadWaiting: 'running',
+    Discontinuing: 'running',
+    Pausing: 'running',
+    Paused: 'waiting',
+    ApprovalWaiting: 'waiting',
+    InterventionWaiting: 'waiting',
+    InputWaiting: 'waiting',
+    ResourceWaiting: 'waiting',
+    // Old spellings harness-core still knows (@JsonIgnore aliases), should an older server send them.
+    Waiting: 'waiting'
+};
+/** `unknown` for a status this version does not know; the action treats such a status as still going. */
+function normalizedStatus(generation, status) {
+    const table = generation === 'firstgen' ? FIRSTGEN_NORMALIZED : NEXTGEN_NORMALIZED;
+    return Object.hasOwn(table, status) ? table[status] : 'unknown';
+}
+/** For the README and its test: each normalized value with the statuses of each generation that map to it. */
+function normalizedStatusTable() {
+    const order = ['success', 'skipped', 'failed', 'rejected', 'expired', 'aborted', 'queued', 'running', 'waiting'];
+    const of = (table, value) => Object.keys(table).filter(status => table[status] === value);
+    return order.map(normalized => ({ normalized, firstgen: of(FIRSTGEN_NORMALIZED, normalized), nextgen: of(NEXTGEN_NORMALIZED, normalized) }));
+}
+
 // EXTERNAL MODULE: ./src/summary.ts
 var summary = __webpack_require__(8855);
 ;// CONCATENATED MODULE: ./src/operations/abort.ts
@@ -688,12 +678,13 @@ function executionFailure(what, result, step, detail, abortNote) {
 
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __webpack_require__(8500);
+// EXTERNAL MODULE: ./src/http/retry.ts
+var retry = __webpack_require__(8902);
 ;// CONCATENATED MODULE: ./src/operations/wait.ts
 
 
 
-/** Failed polls in a row (each already retried by the HTTP layer) that a wait survives. */
-const MAX_FAILED_POLLS_IN_A_ROW = 3;
+
 /**
  * Polls until a final status or the timeout; logs each change of status, not each poll.
  * A cancel ends the wait at once, even in the middle of a poll that is backing off between retries,
@@ -726,12 +717,12 @@ async function pollUntilFinal(plan) {
             if (plan.isExpected?.(error)) {
                 // Logged once per wait, not once per poll.
                 if (!expectedLogged)
-                    log/* info */.pq(`${plan.what} is not visible in Harness yet (${log/* outside */.qY(errorText(error))}); waiting for it to appear.`);
+                    log/* info */.pq(`${plan.what} is not visible in ${plan.service} yet (${log/* outside */.qY(errorText(error))}); waiting for it to appear.`);
                 expectedLogged = true;
             }
             else {
                 failedPolls++;
-                if (!(error instanceof src_errors/* ActionError */.lZ && error.transient) || failedPolls >= MAX_FAILED_POLLS_IN_A_ROW)
+                if (!(error instanceof src_errors/* ActionError */.lZ && error.retryable) || failedPolls >= retry/* FAILED_POLLS_TOLERATED */.GP)
                     throw error;
                 log/* warning */.$e(`Poll ${failedPolls} of ${plan.what} failed (${error.message}); still waiting.`);
             }
@@ -763,11 +754,106 @@ function errorText(error) {
     return error instanceof Error ? error.message : String(error);
 }
 
+;// CONCATENATED MODULE: ./src/operations/follower.ts
+
+
+
+
+
+
+/**
+ * Follows one thing that runs until a final status: mirrors it onto the progress listener (a
+ * GitHub deployment: started once its link is known, each new status once), polls it with the
+ * wait's interval and timeout, logs each change of status and what a person must do, aborts it at
+ * most once on timeout or cancel when the abort policy allows, and judges the final status.
+ */
+class Follower {
+    kind;
+    settings;
+    context;
+    announced = false;
+    lastReported;
+    aborter;
+    constructor(kind, settings, context) {
+        this.kind = kind;
+        this.settings = settings;
+        this.context = context;
+    }
+    /** Tells the progress listener about the thing, once its link is known. */
+    async announce() {
+        const url = this.kind.url();
+        if (this.announced || !url)
+            return;
+        this.announced = true;
+        await this.context.progress.started({ id: this.kind.id, url });
+    }
+    /** Tells the progress listener about the thing (once its link is known) and about each new status. */
+    async report(snapshot) {
+        this.kind.learn?.(snapshot);
+        await this.announce();
+        if (snapshot.status === this.lastReported)
+            return;
+        this.lastReported = snapshot.status;
+        await this.context.progress.changed(snapshot.status, this.kind.deploymentState(snapshot.status));
+    }
+    /** Reports a status read once (no wait), with its notice. */
+    async reportOnce(snapshot) {
+        await this.report(snapshot);
+        this.kind.notice?.(snapshot);
+    }
+    /**
+     * Waits for a final status; `first`, a status already read, is the first poll. On a cancel it
+     * aborts (once, when allowed) and rethrows; on a timeout it aborts and says so in the verdict.
+     */
+    async wait(first) {
+        const { wait } = this.settings;
+        let waited;
+        try {
+            waited = await log/* group */.Os(`Wait for ${this.kind.waitTitle} (poll every ${(0,summary/* formatDuration */.a3)(wait.pollIntervalMs)}, timeout ${(0,summary/* formatDuration */.a3)(wait.timeoutMs)})`, () => this.poll(first));
+        }
+        catch (error) {
+            if (error instanceof src_errors/* CancelledError */.cc)
+                await this.abort('cancel');
+            throw error;
+        }
+        const abortNote = waited.outcome === 'timeout' ? await this.abort('timeout') : undefined;
+        return { waited, abortNote, failure: this.verdict(waited, abortNote) };
+    }
+    /** Whether a waited-for status fails the step: a timeout always, a final status unless it passes. */
+    verdict(waited, abortNote) {
+        return executionFailure(this.kind.name, waited, this.settings, this.kind.failureDetail?.(waited.last), abortNote);
+    }
+    poll(first) {
+        const { kind, settings, context } = this;
+        let unpolled = first;
+        return waitForFinalStatus({
+            what: kind.what,
+            service: kind.service,
+            poll: async () => {
+                const snapshot = unpolled ?? (await kind.read());
+                unpolled = undefined;
+                return snapshot;
+            },
+            isExpected: error => kind.isExpected?.(error) ?? false,
+            isFinal: status => kind.isFinal(status),
+            describe: snapshot => kind.describe(snapshot),
+            onChange: snapshot => this.reportOnce(snapshot),
+            intervalMs: settings.wait.pollIntervalMs,
+            timeoutMs: settings.wait.timeoutMs,
+            signal: context.signal
+        });
+    }
+    /** Built on first use, when the link is known; sends the abort at most once per step. */
+    async abort(reason) {
+        const target = this.kind.abort;
+        if (!target)
+            return undefined;
+        this.aborter ??= new ExecutionAborter(this.settings.abort, { ...target, url: this.kind.url() });
+        return this.aborter.abort(reason);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/operations/firstgen-execution.ts
-
-
-
-
 
 
 
@@ -780,24 +866,22 @@ function errorText(error) {
 async function followExecution(settings, first, context, extras) {
     const url = executionUrl(settings.harness, first);
     log/* info */.pq(`Harness ${first.kind.toLowerCase()} execution ${first.id}: ${url}`);
-    await context.progress.started({ id: first.id, url });
-    let result;
-    let abortNote;
-    if (!settings.wait.enabled || (0,statuses/* isFirstGenFinal */.V3)(first.status)) {
+    const follower = new Follower(followedKind(settings, first), settings, context);
+    await follower.announce();
+    let followed;
+    if (!settings.wait.enabled || isFirstGenFinal(first.status)) {
         log/* info */.pq(describeStatus(settings.harness, first));
-        await context.progress.changed(first.status, (0,statuses/* firstGenDeploymentState */.bs)(first.status));
-        result = { outcome: 'final', last: first };
+        await follower.report(first);
+        const waited = { outcome: 'final', last: first };
+        followed = { waited, failure: settings.wait.enabled ? follower.verdict(waited) : undefined };
     }
     else {
-        const aborter = aborterFor(settings, first);
-        result = await log/* group */.Os(`Wait for execution ${first.id} to end (poll every ${(0,summary/* formatDuration */.a3)(settings.wait.pollIntervalMs)}, timeout ${(0,summary/* formatDuration */.a3)(settings.wait.timeoutMs)})`, () => waitFor(settings, first, context, aborter));
-        if (result.outcome === 'timeout')
-            abortNote = await aborter.abort('timeout');
+        // The status already read is the first one reported: logged and told to the deployment like any other.
+        followed = await follower.wait(first);
     }
-    const what = `Harness ${first.kind.toLowerCase()} execution ${first.id}`;
-    const failure = settings.wait.enabled ? executionFailure(what, result, settings, result.last.failureDetails, abortNote) : undefined;
+    const { waited, abortNote, failure } = followed;
     const details = abortNote ? [...(extras.details ?? []), ['Abort', abortNote]] : extras.details;
-    return report(settings, result, failure, { ...extras, details });
+    return report(settings, waited, failure, { ...extras, details });
 }
 /** The permission harness-core checks for ABORT_ALL (ExecutionResource, DeploymentAuthHandler). */
 function abortPermission(execution) {
@@ -805,40 +889,28 @@ function abortPermission(execution) {
         ? "the 'Execute Pipeline' application permission for this pipeline"
         : "the 'Abort Workflow' application permission for this workflow";
 }
-function aborterFor(settings, execution) {
-    return new ExecutionAborter(settings.abort, {
-        what: `Harness execution ${execution.id}`,
-        url: executionUrl(settings.harness, execution),
-        interrupt: 'ABORT_ALL',
-        permission: abortPermission(execution),
-        send: () => abortExecution(settings.harness, { id: execution.id, applicationId: execution.application.id })
-    });
-}
-async function waitFor(settings, first, context, aborter) {
-    // The status already read is the first one reported: logged and told to the deployment like any other.
-    let unreported = first;
-    const poll = async () => {
-        const snapshot = unreported ?? (await readExecution(settings.harness, first.id));
-        unreported = undefined;
-        return snapshot;
-    };
-    try {
-        return await waitForFinalStatus({
+/** A FirstGen execution, as the follower knows it. */
+function followedKind(settings, first) {
+    const url = executionUrl(settings.harness, first);
+    return {
+        id: first.id,
+        service: 'Harness',
+        what: `Harness execution ${first.id}`,
+        name: `Harness ${first.kind.toLowerCase()} execution ${first.id}`,
+        waitTitle: `execution ${first.id} to end`,
+        read: () => readExecution(settings.harness, first.id),
+        isFinal: isFirstGenFinal,
+        deploymentState: firstGenDeploymentState,
+        describe: execution => describeStatus(settings.harness, execution),
+        url: () => url,
+        failureDetail: execution => execution.failureDetails,
+        abort: {
             what: `Harness execution ${first.id}`,
-            poll,
-            isFinal: statuses/* isFirstGenFinal */.V3,
-            describe: execution => describeStatus(settings.harness, execution),
-            onChange: execution => context.progress.changed(execution.status, (0,statuses/* firstGenDeploymentState */.bs)(execution.status)),
-            intervalMs: settings.wait.pollIntervalMs,
-            timeoutMs: settings.wait.timeoutMs,
-            signal: context.signal
-        });
-    }
-    catch (error) {
-        if (error instanceof src_errors/* CancelledError */.cc)
-            await aborter.abort('cancel');
-        throw error;
-    }
+            interrupt: 'ABORT_ALL',
+            permission: abortPermission(first),
+            send: () => abortExecution(settings.harness, { id: first.id, applicationId: first.application.id })
+        }
+    };
 }
 /** One log line per status; the waiting ones say what (or who) Harness is waiting for. */
 function describeStatus(harness, execution) {
@@ -874,7 +946,7 @@ function report(settings, result, failure, extras) {
         outputs: {
             'execution-id': execution.id,
             status: execution.status,
-            'status-normalized': (0,statuses/* normalizedStatus */.ko)('firstgen', execution.status),
+            'status-normalized': normalizedStatus('firstgen', execution.status),
             'execution-url': url,
             'application-id': application.id
         },
@@ -892,7 +964,248 @@ function report(settings, result, failure, extras) {
     };
 }
 
+// EXTERNAL MODULE: ./src/settings/inputs.ts
+var inputs = __webpack_require__(7428);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./src/settings/reader.ts
+var reader = __webpack_require__(3890);
+;// CONCATENATED MODULE: ./src/settings/harness.ts
+
+
+
+
+
+
+function readHarnessConnection() {
+    return {
+        apiKey: (0,reader/* requiredSecret */.c7)('harness-api-key', 'a Harness API key (sent as x-api-key)'),
+        accountId: (0,reader/* identifier */.Cv)('harness-account-id', 'the Harness account id'),
+        // The gateway and its GraphQL endpoint, or a page of the NextGen UI, copied instead of the base URL.
+        url: (0,reader/* baseUrl */.pc)('harness-url', 'Harness', /\/(?:gateway(?:\/.*)?|api\/graphql|ng(?:\/.*)?)$/)
+    };
+}
+function readGitHubDeployment() {
+    const token = (0,reader/* secret */.rJ)('github-token');
+    const environment = (0,reader/* optional */.lq)('github-environment');
+    if (environment === undefined)
+        return undefined;
+    if (token === undefined) {
+        throw new src_errors/* InputError */.dz('github-token', "is required when 'github-environment' is set: a token with deployments: write (e.g. ${{ github.token }}).");
+    }
+    return { token, environment };
+}
+function readWait(finalStatuses, defaultPassing) {
+    const named = (0,reader/* list */.p_)('passing-statuses');
+    const passing = named.map(status => {
+        const known = finalStatuses.find(final => final.toLowerCase() === status.toLowerCase());
+        if (!known) {
+            throw new src_errors/* InputError */.dz('passing-statuses', `lists '${status}', which is not a final status; expected some of: ${finalStatuses.join(', ')}.${(0,reader/* didYouMean */.au)(status, finalStatuses)}`);
+        }
+        return known;
+    });
+    return {
+        enabled: (0,reader/* boolean */.zM)('wait'),
+        pollIntervalMs: (0,reader/* duration */.p0)('poll-interval'),
+        timeoutMs: (0,reader/* duration */.p0)('timeout'),
+        passingStatuses: new Set(passing.length > 0 ? passing : defaultPassing)
+    };
+}
+/**
+ * Abort belongs to the step that started the execution: the start operations abort on timeout and
+ * on cancel unless told not to; the status operations, which only watch, abort only when asked.
+ */
+function readAbort(startedHere) {
+    // The one pair of inputs whose default depends on the operation: not in INPUT_DEFAULTS.
+    return { onTimeout: (0,reader/* boolean */.zM)('abort-on-timeout', startedHere), onCancel: (0,reader/* boolean */.zM)('abort-on-cancel', startedHere) };
+}
+function readEntity(idInput, nameInput, what) {
+    const chosen = (0,reader/* exactlyOne */.BK)(idInput, nameInput, what);
+    return chosen.input === idInput ? { by: 'id', id: (0,reader/* checkIdentifier */.Ki)(idInput, chosen.value) } : { by: 'name', name: chosen.value };
+}
+/**
+ * Says where a run came from, so that people reading Harness can find the GitHub run. Read from
+ * the runner's variables, as @actions/github's context does, so that a Harness step without a
+ * GitHub deployment does not load Octokit.
+ */
+function defaultNotes() {
+    const { GITHUB_REPOSITORY: repo, GITHUB_SHA: sha = '', GITHUB_WORKFLOW: workflow, GITHUB_RUN_ID: runId } = process.env;
+    if (!repo)
+        return 'Started by the Harness/GitLab GitHub Action';
+    const serverUrl = process.env.GITHUB_SERVER_URL || 'https://github.com';
+    return `Started from GitHub: ${repo}@${sha.slice(0, 12)} by workflow '${workflow}', run ${serverUrl}/${repo}/actions/runs/${runId}`;
+}
+const VARIABLE_TYPES = ['NAME', 'ID', 'EXPRESSION'];
+/** `name=value` lines, when every line is one; anything else is read as YAML. */
+function parseAssignmentLines(text) {
+    const lines = text
+        .split('\n')
+        .map(line => line.trim())
+        .filter(line => line !== '' && !line.startsWith('#'));
+    if (!lines.every(line => /^[^=:\s]+\s*=/.test(line)))
+        return undefined;
+    return Object.fromEntries(lines.map(line => {
+        const at = line.indexOf('=');
+        return [line.slice(0, at).trim(), line.slice(at + 1).trim()];
+    }));
+}
+/** YAML with every scalar kept as text: `version: 1.10` must reach Harness as "1.10", not 1.1. */
+function parseYamlMap(input, text, expected) {
+    let value;
+    try {
+        value = (0,dist/* parse */.qg)(text, { schema: 'failsafe' });
+    }
+    catch (error) {
+        throw new src_errors/* InputError */.dz(input, `is not valid YAML (${(0,reader/* yamlProblem */.Td)(error, text)}); expected ${expected}.`);
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        throw new src_errors/* InputError */.dz(input, `must be ${expected}.`);
+    }
+    return value;
+}
+function parseVariables(text) {
+    if (text === undefined)
+        return [];
+    const expected = 'a YAML map (name: value, or name: {type: ID|NAME|EXPRESSION, value: ...}) or name=value lines';
+    const entries = parseAssignmentLines(text) ?? parseYamlMap('variables', text, expected);
+    return Object.entries(entries).map(([name, raw]) => {
+        if (typeof raw === 'string')
+            return { name, type: 'NAME', value: raw };
+        const spec = (raw ?? {});
+        // A type that is not text (a number, a map) is no type at all: refused below.
+        const type = (spec.type === undefined ? 'NAME' : typeof spec.type === 'string' ? spec.type.toUpperCase() : '');
+        if (!VARIABLE_TYPES.includes(type) || typeof spec.value !== 'string') {
+            throw new src_errors/* InputError */.dz('variables', `has a bad entry '${name}'; expected ${expected}.`);
+        }
+        return { name, type, value: spec.value };
+    });
+}
+function parseServiceArtifacts(text) {
+    if (text === undefined)
+        return [];
+    const expected = 'a YAML map of service: {artifact-source: NAME, build-number: BUILD}, or service: NAME@BUILD';
+    return Object.entries(parseYamlMap('service-artifacts', text, expected)).map(([service, raw]) => {
+        if (typeof raw === 'string') {
+            const at = raw.lastIndexOf('@');
+            if (at > 0 && at < raw.length - 1) {
+                return { service, artifactSource: raw.slice(0, at).trim(), buildNumber: raw.slice(at + 1).trim() };
+            }
+        }
+        else if (raw && typeof raw === 'object') {
+            const spec = raw;
+            if (typeof spec['artifact-source'] === 'string' && typeof spec['build-number'] === 'string') {
+                return { service, artifactSource: spec['artifact-source'], buildNumber: spec['build-number'] };
+            }
+        }
+        throw new src_errors/* InputError */.dz('service-artifacts', `has a bad entry for service '${service}'; expected ${expected}.`);
+    });
+}
+function readStartExecution() {
+    const pipelineOrWorkflow = ['pipeline-id', 'pipeline', 'workflow-id', 'workflow'].filter(name => (0,reader/* optional */.lq)(name) !== undefined);
+    if (pipelineOrWorkflow.length !== 1) {
+        const given = pipelineOrWorkflow.length === 0 ? 'none is set' : `${pipelineOrWorkflow.map(n => `'${n}'`).join(' and ')} are set`;
+        throw new src_errors/* InputError */.dz('pipeline', `or 'pipeline-id', 'workflow', 'workflow-id': exactly one is required, the pipeline or workflow to start; ${given}.`);
+    }
+    const [target] = pipelineOrWorkflow;
+    const value = (0,reader/* optional */.lq)(target);
+    return {
+        operation: 'harness-start-execution',
+        harness: readHarnessConnection(),
+        application: readEntity('application-id', 'application', 'the Harness application, by id or by name'),
+        target: {
+            type: target.startsWith('pipeline') ? 'PIPELINE' : 'WORKFLOW',
+            ref: target.endsWith('-id') ? { by: 'id', id: (0,reader/* checkIdentifier */.Ki)(target, value) } : { by: 'name', name: value }
+        },
+        variables: parseVariables((0,reader/* optional */.lq)('variables')),
+        serviceArtifacts: parseServiceArtifacts((0,reader/* optional */.lq)('service-artifacts')),
+        notes: (0,reader/* optional */.lq)('notes') ?? defaultNotes(),
+        wait: readWait(FIRSTGEN_FINAL_STATUSES, FIRSTGEN_DEFAULT_PASSING),
+        abort: readAbort(true),
+        github: readGitHubDeployment()
+    };
+}
+function readExecutionStatus() {
+    return {
+        operation: 'harness-execution-status',
+        harness: readHarnessConnection(),
+        executionId: (0,reader/* identifier */.Cv)('execution-id', 'the FirstGen execution id to report on'),
+        wait: readWait(FIRSTGEN_FINAL_STATUSES, FIRSTGEN_DEFAULT_PASSING),
+        abort: readAbort(false),
+        github: readGitHubDeployment()
+    };
+}
+function readArtifactCleanup() {
+    return {
+        operation: 'harness-artifact-cleanup',
+        harness: readHarnessConnection(),
+        artifactStreamId: (0,reader/* identifier */.Cv)('artifact-stream-id', 'the id of the artifact stream to clean up')
+    };
+}
+function readScope() {
+    return {
+        org: (0,reader/* identifier */.Cv)('harness-org', 'the NextGen organization identifier'),
+        project: (0,reader/* identifier */.Cv)('harness-project', 'the NextGen project identifier')
+    };
+}
+/** Runtime input YAML given inline, or as the path of a YAML file in the workspace. */
+function readRuntimeInputs() {
+    const value = (0,reader/* verbatim */.Bj)('runtime-inputs');
+    if (value === undefined)
+        return '';
+    let text = value;
+    const fileName = value.trim();
+    if (!fileName.includes('\n') && /\.ya?ml$/i.test(fileName)) {
+        const file = external_node_path_default().resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), fileName);
+        if (!(0,external_node_fs_.existsSync)(file)) {
+            throw new src_errors/* InputError */.dz('runtime-inputs', `names the file '${fileName}', which does not exist in the workspace (${file}). Check the path, and that an actions/checkout step runs before this one.`);
+        }
+        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+    }
+    const problem = (0,dist/* parseAllDocuments */.hR)(text).flatMap(doc => ('errors' in doc ? doc.errors : []))[0];
+    if (problem)
+        throw new src_errors/* InputError */.dz('runtime-inputs', `is not valid YAML: ${(0,reader/* yamlProblem */.Td)(problem, text)}.`);
+    return text;
+}
+function readNgRunPipeline() {
+    const runtimeInputs = readRuntimeInputs();
+    const inputSets = (0,reader/* list */.p_)('input-sets').map(inputSet => (0,reader/* checkIdentifier */.Ki)('input-sets', inputSet));
+    if (runtimeInputs !== '' && inputSets.length > 0) {
+        throw new src_errors/* InputError */.dz('runtime-inputs', "and 'input-sets' are both set; give runtime input YAML or input set identifiers, not both.");
+    }
+    return {
+        operation: 'harness-ng-run-pipeline',
+        harness: readHarnessConnection(),
+        scope: readScope(),
+        pipeline: (0,reader/* identifier */.Cv)('pipeline', 'the NextGen pipeline identifier'),
+        runtimeInputs,
+        inputSets,
+        notes: (0,reader/* optional */.lq)('notes') ?? defaultNotes(),
+        branch: (0,reader/* optional */.lq)('branch'),
+        abort: readAbort(true),
+        wait: readWait(NEXTGEN_FINAL_STATUSES, NEXTGEN_DEFAULT_PASSING),
+        github: readGitHubDeployment()
+    };
+}
+function readNgExecutionStatus() {
+    return {
+        operation: 'harness-ng-execution-status',
+        harness: readHarnessConnection(),
+        scope: readScope(),
+        executionId: (0,reader/* identifier */.Cv)('execution-id', 'the NextGen plan execution id to report on'),
+        abort: readAbort(false),
+        wait: readWait(NEXTGEN_FINAL_STATUSES, NEXTGEN_DEFAULT_PASSING),
+        github: readGitHubDeployment()
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/operations/harness-start-execution.ts
+
+
 
 
 
@@ -945,8 +1258,16 @@ function startDetails(settings) {
     }
     return details;
 }
+const operation = {
+    name: 'harness-start-execution',
+    inputs: (0,inputs/* inputsOf */.Vc)('harness-start-execution'),
+    read: readStartExecution,
+    run: harness_start_execution_startExecution
+};
 
 ;// CONCATENATED MODULE: ./src/operations/harness-execution-status.ts
+
+
 
 
 
@@ -961,8 +1282,16 @@ async function executionStatus(settings, context) {
     });
     return followExecution(settings, execution, context, { stepStartedAt });
 }
+const harness_execution_status_operation = {
+    name: 'harness-execution-status',
+    inputs: (0,inputs/* inputsOf */.Vc)('harness-execution-status'),
+    read: readExecutionStatus,
+    run: executionStatus
+};
 
 ;// CONCATENATED MODULE: ./src/operations/harness-artifact-cleanup.ts
+
+
 
 
 /** Harness answers every outcome with HTTP 200; only this message means the cleanup happened. */
@@ -1001,8 +1330,15 @@ async function artifactCleanup(settings) {
             : { title: 'Artifact cleanup failed', message: `Harness did not clean up artifact stream ${id}: ${message}`, hint: hintFor(message) }
     };
 }
+const harness_artifact_cleanup_operation = {
+    name: 'harness-artifact-cleanup',
+    inputs: (0,inputs/* inputsOf */.Vc)('harness-artifact-cleanup'),
+    read: readArtifactCleanup,
+    run: artifactCleanup
+};
 
 ;// CONCATENATED MODULE: ./src/harness/nextgen.ts
+
 
 
 
@@ -1124,7 +1460,7 @@ class NextGenClient {
         });
     }
     send(request) {
-        return (0,client/* send */.t)({ ...request, headers: { accept: 'application/json', ...request.headers }, credentials: { 'x-api-key': this.harness.apiKey } });
+        return (0,client/* send */.tN)({ ...request, headers: { accept: 'application/json', ...request.headers }, credentials: { 'x-api-key': this.harness.apiKey } });
     }
 }
 function segment(value) {
@@ -1132,7 +1468,7 @@ function segment(value) {
 }
 /** The `data` of a success envelope; anything else becomes one line with Harness's code and message. */
 async function readData(response, what, context) {
-    if (response.status < 200 || response.status >= 300)
+    if (!(0,failure/* isSuccess */.o)(response.status))
         throw await harnessHttpError(what, response, context);
     const envelope = (await (0,http_body/* readJsonAnswer */.f$)(what, response, HARNESS));
     if (envelope.status === 'ERROR' || envelope.status === 'FAILURE') {
@@ -1266,11 +1602,7 @@ function logStageList(title, lines, max = 50) {
 
 
 
-
-
-
-
-const FAILING_STATUSES = new Set(statuses/* NEXTGEN_FINAL_STATUSES */.cR.filter(status => !statuses/* NEXTGEN_DEFAULT_PASSING */.KM.includes(status)));
+const FAILING_STATUSES = new Set(NEXTGEN_FINAL_STATUSES.filter(status => !NEXTGEN_DEFAULT_PASSING.includes(status)));
 /**
  * How long after a start "execution not found" is waited out. Harness writes the execution summary a
  * moment after it answers the start; a minute covers a busy cluster, and bounds a real problem.
@@ -1285,34 +1617,26 @@ const PERSON_MUST_ACT = {
     InputWaiting: 'is waiting for runtime input: a person must provide it'
 };
 /**
- * One NextGen execution followed for an operation: mirrors its progress, waits for it when asked,
- * aborts it on timeout or cancel when its abort policy allows, and reports it.
+ * One NextGen execution followed for an operation: its adapter for the follower (which mirrors its
+ * progress, waits for it when asked, and aborts it on timeout or cancel when its abort policy
+ * allows), and its report.
  */
 class NgExecutionFollower {
     plan;
     pipeline;
-    announced = false;
-    lastReported;
-    aborter;
+    follower;
     constructor(plan) {
         this.plan = plan;
         this.pipeline = plan.pipeline;
+        this.follower = new Follower(this.followedKind(), plan.settings, plan.context);
     }
     get url() {
         return this.pipeline ? this.plan.client.executionUrl(this.pipeline, this.plan.id) : undefined;
     }
     /** Tells the progress listener (a GitHub deployment) about the execution and each new status. */
-    async report(snapshot) {
-        this.pipeline ||= snapshot.pipeline || undefined;
-        const { progress } = this.plan.context;
-        if (!this.announced && this.url) {
-            await progress.started({ id: this.plan.id, url: this.url });
-            this.announced = true;
-        }
-        if (snapshot.status === this.lastReported)
-            return;
-        this.lastReported = snapshot.status;
-        await progress.changed(snapshot.status, (0,statuses/* nextGenDeploymentState */.Uq)(snapshot.status));
+    report(snapshot) {
+        // The follower reads only the status and the pipeline of what it reports.
+        return this.follower.report(snapshot);
     }
     /** Reads the execution once, for `wait: false`. */
     async read() {
@@ -1321,50 +1645,46 @@ class NgExecutionFollower {
             log/* info */.pq(`Status: ${nextgen_execution_describeStatus(execution)}`);
             return execution;
         });
-        await this.report(snapshot);
-        this.noteIfPersonMustAct(snapshot);
+        await this.follower.reportOnce(snapshot);
         return this.result(snapshot);
     }
     /** Waits for a final status; on timeout or cancel aborts once, when the abort policy allows. */
     async wait() {
-        const { id, settings } = this.plan;
-        const { wait } = settings;
-        let outcome;
-        const header = `Wait for NextGen execution ${id} (poll every ${(0,summary/* formatDuration */.a3)(wait.pollIntervalMs)}, timeout ${(0,summary/* formatDuration */.a3)(wait.timeoutMs)})`;
-        try {
-            outcome = await log/* group */.Os(header, () => this.waitForFinal());
-        }
-        catch (error) {
-            if (error instanceof src_errors/* CancelledError */.cc)
-                await this.abort('cancel');
-            throw error;
-        }
-        const abortNote = outcome.outcome === 'timeout' ? await this.abort('timeout') : undefined;
-        logStageList(`Stages of execution ${outcome.last.id}:`, outcome.last.stages.map(stageLine));
-        return this.result(outcome.last, outcome, abortNote);
+        const { waited, abortNote, failure } = await this.follower.wait();
+        logStageList(`Stages of execution ${waited.last.id}:`, waited.last.stages.map(stageLine));
+        return this.resultOf(waited.last, waited, failure, abortNote);
     }
-    waitForFinal() {
-        const { client, id, settings, context, justStarted, startedAtMs } = this.plan;
+    /** Outputs and summary of an execution read without waiting: no verdict. */
+    result(snapshot) {
+        return this.resultOf(snapshot);
+    }
+    followedKind() {
+        const { client, id, justStarted, startedAtMs } = this.plan;
         let seen = false;
-        return waitForFinalStatus({
+        return {
+            id,
             what: `NextGen execution ${id}`,
-            poll: async () => {
+            service: 'Harness',
+            name: `Harness NextGen execution ${id}`,
+            waitTitle: `NextGen execution ${id}`,
+            read: async () => {
                 const snapshot = await client.execution(id);
                 seen = true;
                 return snapshot;
             },
             // Only this step's own new execution may be missing, and only for a while after its start.
             isExpected: error => error instanceof ExecutionNotFoundError && justStarted && !seen && Date.now() - startedAtMs < NOT_VISIBLE_GRACE_MS,
-            isFinal: statuses/* isNextGenFinal */.GV,
+            isFinal: isNextGenFinal,
+            deploymentState: nextGenDeploymentState,
             describe: nextgen_execution_describeStatus,
-            onChange: async (snapshot) => {
-                await this.report(snapshot);
-                this.noteIfPersonMustAct(snapshot);
+            url: () => this.url,
+            learn: snapshot => {
+                this.pipeline ||= snapshot.pipeline || undefined;
             },
-            intervalMs: settings.wait.pollIntervalMs,
-            timeoutMs: settings.wait.timeoutMs,
-            signal: context.signal
-        });
+            notice: snapshot => this.noteIfPersonMustAct(snapshot),
+            failureDetail,
+            abort: { what: `Harness execution ${id}`, interrupt: 'AbortAll', permission: ABORT_PERMISSION, send: () => client.abort(id) }
+        };
     }
     /** A waiting approval or intervention stalls the run until someone acts: an annotation makes it visible. */
     noteIfPersonMustAct(snapshot) {
@@ -1377,23 +1697,9 @@ class NgExecutionFollower {
             title: 'Action needed in Harness'
         });
     }
-    /** Built on first use, when the link to the execution is known. */
-    abort(reason) {
-        const { client, id, settings } = this.plan;
-        this.aborter ??= new ExecutionAborter(settings.abort, {
-            what: `Harness execution ${id}`,
-            url: this.url,
-            interrupt: 'AbortAll',
-            permission: ABORT_PERMISSION,
-            send: () => client.abort(id)
-        });
-        return this.aborter.abort(reason);
-    }
     /** Outputs, summary and, when the execution does not pass, the failure. */
-    result(snapshot, waited, abortNote) {
+    resultOf(snapshot, waited, failure, abortNote) {
         const { id, settings, startedAtMs } = this.plan;
-        const what = `Harness NextGen execution ${id}`;
-        const failure = waited ? executionFailure(what, waited, settings, failureDetail(snapshot), abortNote) : undefined;
         const url = this.url;
         const pipeline = this.pipeline ?? snapshot.pipeline;
         const details = [['Execution id', id]];
@@ -1402,7 +1708,7 @@ class NgExecutionFollower {
         if (abortNote)
             details.push(['Abort', abortNote]);
         return {
-            outputs: { 'execution-id': id, status: snapshot.status, 'status-normalized': (0,statuses/* normalizedStatus */.ko)('nextgen', snapshot.status), 'execution-url': url },
+            outputs: { 'execution-id': id, status: snapshot.status, 'status-normalized': normalizedStatus('nextgen', snapshot.status), 'execution-url': url },
             summary: {
                 operation: settings.operation,
                 target: `${settings.scope.org}/${settings.scope.project} / ${pipeline || 'pipeline'}`,
@@ -1419,8 +1725,8 @@ class NgExecutionFollower {
 }
 /** The stages a status line points at, by name: those under way, or at the end those that failed. */
 function notableStageNames(snapshot) {
-    const final = (0,statuses/* isNextGenFinal */.GV)(snapshot.status);
-    const notable = snapshot.stages.filter(stage => (final ? FAILING_STATUSES.has(stage.status) : stage.status !== 'NotStarted' && !(0,statuses/* isNextGenFinal */.GV)(stage.status)));
+    const final = isNextGenFinal(snapshot.status);
+    const notable = snapshot.stages.filter(stage => (final ? FAILING_STATUSES.has(stage.status) : stage.status !== 'NotStarted' && !isNextGenFinal(stage.status)));
     return namesList(notable.map(stage => `'${stage.name}'`));
 }
 function nextgen_execution_describeStatus(snapshot) {
@@ -1451,6 +1757,8 @@ function executionDurationMs(snapshot, startedAtMs) {
 
 
 
+
+
 async function ngRunPipeline(settings, context) {
     const startedAtMs = Date.now();
     const { pipeline, scope } = settings;
@@ -1476,8 +1784,16 @@ function inputsDescription(settings) {
     const lines = settings.runtimeInputs.split('\n').filter(line => line.trim() !== '').length;
     return `with runtime input YAML (${lines} line${lines === 1 ? '' : 's'})`;
 }
+const harness_ng_run_pipeline_operation = {
+    name: 'harness-ng-run-pipeline',
+    inputs: (0,inputs/* inputsOf */.Vc)('harness-ng-run-pipeline'),
+    read: readNgRunPipeline,
+    run: ngRunPipeline
+};
 
 ;// CONCATENATED MODULE: ./src/operations/harness-ng-execution-status.ts
+
+
 
 
 async function ngExecutionStatus(settings, context) {
@@ -1485,6 +1801,12 @@ async function ngExecutionStatus(settings, context) {
     const follower = new NgExecutionFollower({ client, id: settings.executionId, justStarted: false, settings, context, startedAtMs: Date.now() });
     return settings.wait.enabled ? follower.wait() : follower.read();
 }
+const harness_ng_execution_status_operation = {
+    name: 'harness-ng-execution-status',
+    inputs: (0,inputs/* inputsOf */.Vc)('harness-ng-execution-status'),
+    read: readNgExecutionStatus,
+    run: ngExecutionStatus
+};
 
 ;// CONCATENATED MODULE: ./src/operations/harness.ts
 
@@ -1492,20 +1814,8 @@ async function ngExecutionStatus(settings, context) {
 
 
 
-function runHarnessOperation(settings, context) {
-    switch (settings.operation) {
-        case 'harness-start-execution':
-            return harness_start_execution_startExecution(settings, context);
-        case 'harness-execution-status':
-            return executionStatus(settings, context);
-        case 'harness-artifact-cleanup':
-            return artifactCleanup(settings);
-        case 'harness-ng-run-pipeline':
-            return ngRunPipeline(settings, context);
-        case 'harness-ng-execution-status':
-            return ngExecutionStatus(settings, context);
-    }
-}
+/** The Harness family, a chunk of the bundle of its own (with yaml, which only its readers use). */
+const HARNESS_OPERATIONS = [operation, harness_execution_status_operation, harness_artifact_cleanup_operation, harness_ng_run_pipeline_operation, harness_ng_execution_status_operation];
 
 
 /***/ })

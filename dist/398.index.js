@@ -1,5 +1,5 @@
-export const id = 662;
-export const ids = [662];
+export const id = 398;
+export const ids = [398];
 export const modules = {
 
 /***/ 6618:
@@ -105,7 +105,7 @@ async function readErrorText(response) {
     return (await readBounded(response, ERROR_BODY_LIMIT).catch(() => ({ text: '' }))).text;
 }
 function contentType(response) {
-    return ((0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .header */ .w)(response.headers, 'content-type') ?? '').split(';')[0].trim().toLowerCase();
+    return ((0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .header */ .wx)(response.headers, 'content-type') ?? '').split(';')[0].trim().toLowerCase();
 }
 /**
  * A web page where an API answer or a file was expected: a single sign-on login page, a proxy's
@@ -145,8 +145,8 @@ async function readJsonAnswer(what, response, service) {
     const body = (0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .parseJsonObject */ .d)(text);
     if (body)
         return body;
-    const type = (0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .header */ .w)(response.headers, 'content-type') ?? 'no content type';
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Could not ${what}: ${hostOf(response)} answered HTTP ${response.status} with ${type}, not JSON: ${(0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .outside */ .qY)(text.trim(), 200) || 'an empty body'}`, {
+    const type = (0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .header */ .wx)(response.headers, 'content-type') ?? 'no content type';
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Could not ${what}: ${hostOf(response)} answered HTTP ${response.status} with ${type}, not JSON: ${(0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .outside */ .qY)(text.trim()) || 'an empty body'}`, {
         title: `Could not ${what}`,
         hint: `Check ${service.inputs}: the answer does not look like ${service.name}'s (a login or proxy page?).`
     });
@@ -161,8 +161,10 @@ async function readJsonAnswer(what, response, service) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  w: () => (/* binding */ header),
-  t: () => (/* binding */ send)
+  Bn: () => (/* binding */ BodyCut),
+  wx: () => (/* binding */ header),
+  tN: () => (/* binding */ send),
+  is: () => (/* binding */ sendAndRead)
 });
 
 // EXTERNAL MODULE: ./node_modules/undici/index.js
@@ -389,23 +391,66 @@ async function sendOnce(req) {
  * (undici, fetch and @actions/http-client would carry custom credential headers to another host).
  * The caller reads or dumps the body, and turns an unsuccessful status into its service's message.
  */
-async function send(req, policy = retry/* DEFAULT_RETRY_POLICY */.cO) {
+function send(req, policy = retry/* DEFAULT_RETRY_POLICY */.cO) {
+    return sendAndRead(req, response => Promise.resolve(response), policy);
+}
+/**
+ * A body cut mid-way (fewer bytes than announced, or none for too long): an idempotent request is
+ * sent again, from the same attempts as a failure before the headers.
+ */
+class BodyCut extends Error {
+}
+/** An error raised while the caller read an answer, kept apart from the request's own failures. */
+class WhileReading extends Error {
+    error;
+    constructor(error) {
+        super(error instanceof Error ? error.message : String(error), { cause: error });
+        this.error = error;
+    }
+}
+/**
+ * Sends a request and reads its answer with `read` within one attempt, so that a body cut mid-way
+ * is retried by the same loop, from the same attempts (RETRY_BUDGET), as a failure before the
+ * headers: a download never multiplies its attempts. `read` gets every answer that needs no retry
+ * (and the last one whatever its status); what it throws reaches the caller as it is. Only an
+ * idempotent request is read again, after a network error or a BodyCut, never after a cancel, nor
+ * after an ActionError (a verdict already fit for the user, such as the service's refusal).
+ */
+async function sendAndRead(req, read, policy = retry/* DEFAULT_RETRY_POLICY */.cO) {
     if (req.credentials)
         (0,http_url/* warnIfCredentialInClear */.jF)(req.url);
     log/* debug */.Yz(`${req.method} ${(0,http_url/* displayUrl */.Qy)(req.url)}`);
+    const retryStatus = (response) => req.retry === 'idempotent' && (0,retry/* isRetryableStatus */.PS)(response.status)
+        ? { reason: `HTTP ${response.status}`, delayMs: (0,retry/* serverRequestedDelayMs */.Hf)(response.status, response.headers) }
+        : undefined;
+    const readAgain = (error) => req.retry === 'idempotent' && !req.signal?.aborted && !(error instanceof errors/* ActionError */.lZ) && ((0,retry/* isNetworkError */.TX)(error) || error instanceof BodyCut);
     try {
-        return await (0,retry/* retrying */.R$)({
+        const attempted = await (0,retry/* retrying */.R$)({
             what: `Could not ${req.what}`,
-            run: () => sendOnce(req),
-            retryReason: response => req.retry === 'idempotent' && (0,retry/* isRetryableStatus */.PS)(response.status)
-                ? { reason: `HTTP ${response.status}`, delayMs: (0,retry/* serverRequestedDelayMs */.Hf)(response.status, response.headers) }
-                : undefined,
-            retryableError: error => (req.retry === 'idempotent' ? (0,retry/* isNetworkError */.TX)(error) : (0,retry/* neverReachedServer */.aD)(error)),
-            discard: response => response.body.dump(),
+            run: async (attempt) => {
+                const response = await sendOnce(req);
+                if (attempt < policy.attempts && retryStatus(response))
+                    return { retry: response };
+                try {
+                    return { value: await read(response) };
+                }
+                catch (error) {
+                    throw new WhileReading(error);
+                }
+            },
+            retryReason: attempted => ('retry' in attempted ? retryStatus(attempted.retry) : undefined),
+            retryableError: error => error instanceof WhileReading ? readAgain(error.error) : req.retry === 'idempotent' ? (0,retry/* isNetworkError */.TX)(error) : (0,retry/* neverReachedServer */.aD)(error),
+            discard: attempted => ('retry' in attempted ? attempted.retry.body.dump() : Promise.resolve()),
             signal: req.signal
         }, policy);
+        // Only an answer that asked for a retry comes back unread, and never on the last attempt.
+        if ('retry' in attempted)
+            throw new Error(`Unread answer to: ${req.what}`);
+        return attempted.value;
     }
     catch (error) {
+        if (error instanceof WhileReading)
+            throw error.error;
         throw networkFailure(req, error);
     }
 }
@@ -426,7 +471,7 @@ function networkFailure(req, error) {
         : undefined;
     return new errors/* ActionError */.lZ(`Could not ${req.what} (${req.method} ${(0,http_url/* displayUrl */.Qy)(req.url)}): ${reason}`, {
         title: `Could not ${req.what}`,
-        transient: (0,retry/* isNetworkError */.TX)(error),
+        retryable: (0,retry/* isNetworkError */.TX)(error),
         hint: [
             mayHaveArrived
                 ? 'The request may have reached the server, so it was not sent again (that could start it twice). Check the server before re-running.'
@@ -436,6 +481,43 @@ function networkFailure(req, error) {
             .filter(Boolean)
             .join(' ') || undefined,
         cause: error
+    });
+}
+
+
+/***/ }),
+
+/***/ 2398:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ isSuccess),
+/* harmony export */   u: () => (/* binding */ responseFailure)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5625);
+/* harmony import */ var _body_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9662);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8902);
+
+
+
+
+/** The one success rule for every service: any 2xx. A caller that needs one status exactly says so. */
+function isSuccess(status) {
+    return status >= 200 && status <= 299;
+}
+/**
+ * The one way an unsuccessful answer becomes a failure: what failed, who answered with which
+ * status, the service's own message (cut like any outside text), a hint, and whether a later
+ * attempt is worth making (`retryable`, the retry rule's statuses).
+ */
+async function responseFailure(what, response, hooks) {
+    const text = await (0,_body_js__WEBPACK_IMPORTED_MODULE_2__/* .readErrorText */ .Gb)(response);
+    const message = (0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .outside */ .qY)(hooks.message(text)?.trim() ?? '') || 'no message';
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Could not ${what}: ${hooks.who} answered HTTP ${response.status}: ${message}`, {
+        title: hooks.title?.(response.status) ?? `Could not ${what}`,
+        hint: hooks.hint(response.status),
+        retryable: (0,_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .isRetryableStatus */ .PS)(response.status)
     });
 }
 
@@ -467,6 +549,7 @@ function parseJsonObject(text) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   CA: () => (/* binding */ errorCode),
+/* harmony export */   GP: () => (/* binding */ FAILED_POLLS_TOLERATED),
 /* harmony export */   Hf: () => (/* binding */ serverRequestedDelayMs),
 /* harmony export */   PS: () => (/* binding */ isRetryableStatus),
 /* harmony export */   R$: () => (/* binding */ retrying),
@@ -474,7 +557,7 @@ function parseJsonObject(text) {
 /* harmony export */   aD: () => (/* binding */ neverReachedServer),
 /* harmony export */   cO: () => (/* binding */ DEFAULT_RETRY_POLICY)
 /* harmony export */ });
-/* unused harmony export backoffDelayMs */
+/* unused harmony exports RETRY_BUDGET, backoffDelayMs */
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5625);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8500);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_1__);
@@ -483,6 +566,27 @@ function parseJsonObject(text) {
 const DEFAULT_RETRY_POLICY = { attempts: 5, baseDelayMs: 1000, maxDelayMs: 20_000 };
 /** A server's own wait request is honoured up to this; a longer one would stall a release for nothing. */
 const MAX_SERVER_DELAY_MS = 120_000;
+/** Failed polls in a row (each already retried as a request) that a wait for a final status survives. */
+const FAILED_POLLS_TOLERATED = 3;
+/**
+ * Every retry there is, and its worst case. There is one loop (`retrying`, below); send() and
+ * sendAndRead() in client.ts run each request through it, a download's body included, and a wait
+ * counts failed polls on top. Each attempt is bounded by the connection pool's timeouts in
+ * client.ts: 30 s to connect, 120 s for the headers, 300 s (or `stall-timeout`) without a byte of body.
+ *
+ * | what                                  | attempts                                   | waits between attempts                                  | worst case                                                     |
+ * |---------------------------------------|--------------------------------------------|---------------------------------------------------------|----------------------------------------------------------------|
+ * | a read (`retry: 'idempotent'`)        | 5: network error, 408, 429, 5xx            | backoff ≤ 1+2+4+8 s, or Retry-After up to 120 s each    | 5 attempts + 4 × 120 s = 8 min of waiting                      |
+ * | a start (`retry: 'once'`)             | 5, only while it certainly never left      | backoff ≤ 1+2+4+8 s                                     | 5 connection attempts + 15 s; never sent twice                 |
+ * | a download (body included)            | the same 5: a body cut mid-way is one      | as a read                                               | as a read; no loop around it multiplies the 5                  |
+ * | a poll of a wait                      | a read, then 3 failed polls in a row       | `poll-interval` between polls                           | 3 × 5 = 15 requests, 3 × 8 min of waiting; the wait's `timeout` is checked between polls |
+ * | a GitHub deployment call (Octokit)    | 3 (its own policy, github/deployments.ts)  | backoff ≤ 1+2 s                                         | 3 × 20 s + 3 s; GitHub trouble only warns                      |
+ */
+const RETRY_BUDGET = {
+    request: DEFAULT_RETRY_POLICY,
+    serverDelayCapMs: MAX_SERVER_DELAY_MS,
+    failedPollsTolerated: FAILED_POLLS_TOLERATED
+};
 const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
 function isRetryableStatus(status) {
     return RETRYABLE_STATUSES.has(status);
@@ -572,6 +676,46 @@ async function retrying(plan, policy = DEFAULT_RETRY_POLICY) {
         _log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${plan.what}: ${reason}; retrying in ${(wait / 1000).toFixed(1)}s (attempt ${attempt + 1} of ${policy.attempts})`);
         await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_1__.setTimeout)(wait, undefined, { signal: plan.signal });
     }
+}
+
+
+/***/ }),
+
+/***/ 6697:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Qy: () => (/* binding */ displayUrl),
+/* harmony export */   jF: () => (/* binding */ warnIfCredentialInClear),
+/* harmony export */   y0: () => (/* binding */ apiUrl)
+/* harmony export */ });
+/* unused harmony export isLoopbackHost */
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5625);
+
+/** A URL fit for a log line: signed storage URLs carry their credential in the query string. */
+function displayUrl(url) {
+    return `${url.origin}${url.pathname}`;
+}
+function isLoopbackHost(hostname) {
+    const host = hostname.replace(/^\[|\]$/g, '');
+    return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+const warnedOrigins = new Set();
+/** Plain http is allowed (self-hosted servers, the local simulator) but a credential on it is worth a warning. */
+function warnIfCredentialInClear(url) {
+    if (url.protocol !== 'http:' || isLoopbackHost(url.hostname) || warnedOrigins.has(url.origin))
+        return;
+    warnedOrigins.add(url.origin);
+    _log_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Sending credentials to ${url.origin} over plain http: anyone on the network path can read them. Use https:// if the server supports it.`);
+}
+/** Joins an API base (which may carry a path prefix, as vanity or self-hosted URLs do) with a path. */
+function apiUrl(base, path, query = {}) {
+    const url = new URL(base.href.replace(/\/+$/, '') + path);
+    for (const [name, value] of Object.entries(query)) {
+        if (value !== undefined)
+            url.searchParams.set(name, value);
+    }
+    return url;
 }
 
 
