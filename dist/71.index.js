@@ -142,7 +142,8 @@ function post(harness, request) {
         headers: { 'content-type': 'application/json', accept: 'application/json' },
         credentials: { 'x-api-key': harness.apiKey },
         body: JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName }),
-        retry: request.retry
+        retry: request.retry,
+        signal: request.signal
     });
 }
 /** Whether Harness may have acted on a request it answered with this status. */
@@ -339,7 +340,7 @@ async function startExecution(harness, start) {
     }
     return { execution: toExecution(payload.execution, what), warning: payload.warningMessage ?? undefined };
 }
-async function readExecution(harness, executionId) {
+async function readExecution(harness, executionId, signal) {
     const what = `read Harness execution ${executionId}`;
     const data = await graphql(harness, {
         query: EXECUTION,
@@ -347,7 +348,8 @@ async function readExecution(harness, executionId) {
         variables: { executionId },
         what,
         retry: 'idempotent',
-        permission: 'Deployments: Read'
+        permission: 'Deployments: Read',
+        signal
     });
     if (!data.execution) {
         throw new src_errors/* ActionError */.lZ(`Harness execution ${executionId} was not found (input 'execution-id')`, {
@@ -687,20 +689,11 @@ var retry = __webpack_require__(8902);
 
 /**
  * Polls until a final status or the timeout; logs each change of status, not each poll.
- * A cancel ends the wait at once, even in the middle of a poll that is backing off between retries,
- * so that the little time a cancelled job has left goes to cleaning up.
+ * A cancel ends the wait at once, even in the middle of a poll that is backing off between retries
+ * (the poll's request takes the signal), so that the little time a cancelled job has left goes to
+ * cleaning up.
  */
-function waitForFinalStatus(plan) {
-    const cancelled = new Promise((_, reject) => {
-        const cancel = () => reject(new src_errors/* CancelledError */.cc(`waiting for ${plan.what}`));
-        if (plan.signal.aborted)
-            cancel();
-        else
-            plan.signal.addEventListener('abort', cancel, { once: true });
-    });
-    return Promise.race([pollUntilFinal(plan), cancelled]);
-}
-async function pollUntilFinal(plan) {
+async function waitForFinalStatus(plan) {
     const deadline = Date.now() + plan.timeoutMs;
     let last;
     let failedPolls = 0;
@@ -710,10 +703,12 @@ async function pollUntilFinal(plan) {
             throw new src_errors/* CancelledError */.cc(`waiting for ${plan.what}`);
         let snapshot;
         try {
-            snapshot = await plan.poll();
+            snapshot = await plan.poll(plan.signal);
             failedPolls = 0;
         }
         catch (error) {
+            if (plan.signal.aborted)
+                throw new src_errors/* CancelledError */.cc(`waiting for ${plan.what}`);
             if (plan.isExpected?.(error)) {
                 // Logged once per wait, not once per poll.
                 if (!expectedLogged)
@@ -829,8 +824,8 @@ class Follower {
         return waitForFinalStatus({
             what: kind.what,
             service: kind.service,
-            poll: async () => {
-                const snapshot = unpolled ?? (await kind.read());
+            poll: async (signal) => {
+                const snapshot = unpolled ?? (await kind.read(signal));
                 unpolled = undefined;
                 return snapshot;
             },
@@ -898,7 +893,7 @@ function followedKind(settings, first) {
         what: `Harness execution ${first.id}`,
         name: `Harness ${first.kind.toLowerCase()} execution ${first.id}`,
         waitTitle: `execution ${first.id} to end`,
-        read: () => readExecution(settings.harness, first.id),
+        read: signal => readExecution(settings.harness, first.id, signal),
         isFinal: isFirstGenFinal,
         deploymentState: firstGenDeploymentState,
         describe: execution => describeStatus(settings.harness, execution),
@@ -1409,13 +1404,14 @@ class NextGenClient {
         return { id, status: typeof status === 'string' ? executionStatusSpelling(status) : 'Running' };
     }
     /** Reads an execution; "not found" in any of the ways Harness says it becomes an ExecutionNotFoundError. */
-    async execution(id) {
+    async execution(id, signal) {
         const what = `read NextGen execution ${id}`;
         const response = await this.send({
             method: 'GET',
             url: this.url(`/pipeline/api/pipelines/execution/v2/${segment(id)}`),
             what,
-            retry: 'idempotent'
+            retry: 'idempotent',
+            signal
         });
         let data;
         try {
@@ -1667,8 +1663,8 @@ class NgExecutionFollower {
             service: 'Harness',
             name: `Harness NextGen execution ${id}`,
             waitTitle: `NextGen execution ${id}`,
-            read: async () => {
-                const snapshot = await client.execution(id);
+            read: async (signal) => {
+                const snapshot = await client.execution(id, signal);
                 seen = true;
                 return snapshot;
             },

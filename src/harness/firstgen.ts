@@ -221,7 +221,7 @@ export async function startExecution(harness: HarnessConnection, start: StartReq
   return { execution: toExecution(payload.execution, what), warning: payload.warningMessage ?? undefined }
 }
 
-export async function readExecution(harness: HarnessConnection, executionId: string): Promise<FirstGenExecution> {
+export async function readExecution(harness: HarnessConnection, executionId: string, signal?: AbortSignal): Promise<FirstGenExecution> {
   const what = `read Harness execution ${executionId}`
   const data = await graphql<{ execution: Maybe<RawExecution> }>(harness, {
     query: EXECUTION,
@@ -229,7 +229,8 @@ export async function readExecution(harness: HarnessConnection, executionId: str
     variables: { executionId },
     what,
     retry: 'idempotent',
-    permission: 'Deployments: Read'
+    permission: 'Deployments: Read',
+    signal
   })
   if (!data.execution) {
     throw new ActionError(`Harness execution ${executionId} was not found (input 'execution-id')`, {

@@ -21,6 +21,8 @@ export interface GraphQLRequest {
   retry: 'idempotent' | 'once'
   /** The permission Harness checks for it, as its UI names it ("Deployments: Read"), for a 403's hint. */
   permission: string
+  /** Stops the request (and any retry wait) when the job is cancelled. */
+  signal?: AbortSignal
 }
 
 interface GraphQLError {
@@ -57,7 +59,8 @@ function post(harness: HarnessConnection, request: GraphQLRequest): Promise<Http
     headers: { 'content-type': 'application/json', accept: 'application/json' },
     credentials: { 'x-api-key': harness.apiKey },
     body: JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName }),
-    retry: request.retry
+    retry: request.retry,
+    signal: request.signal
   })
 }
 

@@ -110,13 +110,14 @@ export class NextGenClient {
   }
 
   /** Reads an execution; "not found" in any of the ways Harness says it becomes an ExecutionNotFoundError. */
-  async execution(id: string): Promise<NgExecution> {
+  async execution(id: string, signal?: AbortSignal): Promise<NgExecution> {
     const what = `read NextGen execution ${id}`
     const response = await this.send({
       method: 'GET',
       url: this.url(`/pipeline/api/pipelines/execution/v2/${segment(id)}`),
       what,
-      retry: 'idempotent'
+      retry: 'idempotent',
+      signal
     })
     let data: { pipelineExecutionSummary?: unknown } | undefined
     try {

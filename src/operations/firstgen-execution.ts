@@ -65,7 +65,7 @@ function followedKind(settings: FollowSettings, first: FirstGenExecution): Follo
     what: `Harness execution ${first.id}`,
     name: `Harness ${first.kind.toLowerCase()} execution ${first.id}`,
     waitTitle: `execution ${first.id} to end`,
-    read: () => readExecution(settings.harness, first.id),
+    read: signal => readExecution(settings.harness, first.id, signal),
     isFinal: isFirstGenFinal,
     deploymentState: firstGenDeploymentState,
     describe: execution => describeStatus(settings.harness, execution),

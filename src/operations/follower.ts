@@ -22,8 +22,8 @@ export interface FollowedKind<T extends { status: string }> {
   name: string
   /** The wait's log group: "Wait for <waitTitle> (poll every …, timeout …)". */
   waitTitle: string
-  /** One poll. */
-  read(): Promise<T>
+  /** One poll; `signal` is the job's cancel, which stops the request at once. */
+  read(signal: AbortSignal): Promise<T>
   isFinal(status: string): boolean
   deploymentState(status: string): DeploymentState
   /** The log line for a new status. */
@@ -126,8 +126,8 @@ export class Follower<T extends { status: string }> {
     return waitForFinalStatus<T>({
       what: kind.what,
       service: kind.service,
-      poll: async () => {
-        const snapshot = unpolled ?? (await kind.read())
+      poll: async signal => {
+        const snapshot = unpolled ?? (await kind.read(signal))
         unpolled = undefined
         return snapshot
       },

@@ -95,8 +95,8 @@ export class NgExecutionFollower {
       service: 'Harness',
       name: `Harness NextGen execution ${id}`,
       waitTitle: `NextGen execution ${id}`,
-      read: async () => {
-        const snapshot = await client.execution(id)
+      read: async signal => {
+        const snapshot = await client.execution(id, signal)
         seen = true
         return snapshot
       },

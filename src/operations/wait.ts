@@ -8,7 +8,8 @@ export interface WaitPlan<T extends { status: string }> {
   what: string
   /** Where it runs, for the line about a failed poll that is expected: "Harness". */
   service: string
-  poll: () => Promise<T>
+  /** One poll; the signal stops its request (and the retry waits inside it) at once. */
+  poll: (signal: AbortSignal) => Promise<T>
   isFinal: (status: string) => boolean
   /** The log line for a new status; defaults to the status itself. */
   describe?: (snapshot: T) => string
@@ -30,19 +31,11 @@ export interface WaitResult<T> {
 
 /**
  * Polls until a final status or the timeout; logs each change of status, not each poll.
- * A cancel ends the wait at once, even in the middle of a poll that is backing off between retries,
- * so that the little time a cancelled job has left goes to cleaning up.
+ * A cancel ends the wait at once, even in the middle of a poll that is backing off between retries
+ * (the poll's request takes the signal), so that the little time a cancelled job has left goes to
+ * cleaning up.
  */
-export function waitForFinalStatus<T extends { status: string }>(plan: WaitPlan<T>): Promise<WaitResult<T>> {
-  const cancelled = new Promise<never>((_, reject) => {
-    const cancel = (): void => reject(new CancelledError(`waiting for ${plan.what}`))
-    if (plan.signal.aborted) cancel()
-    else plan.signal.addEventListener('abort', cancel, { once: true })
-  })
-  return Promise.race([pollUntilFinal(plan), cancelled])
-}
-
-async function pollUntilFinal<T extends { status: string }>(plan: WaitPlan<T>): Promise<WaitResult<T>> {
+export async function waitForFinalStatus<T extends { status: string }>(plan: WaitPlan<T>): Promise<WaitResult<T>> {
   const deadline = Date.now() + plan.timeoutMs
   let last: T | undefined
   let failedPolls = 0
@@ -51,9 +44,10 @@ async function pollUntilFinal<T extends { status: string }>(plan: WaitPlan<T>): 
     if (plan.signal.aborted) throw new CancelledError(`waiting for ${plan.what}`)
     let snapshot: T | undefined
     try {
-      snapshot = await plan.poll()
+      snapshot = await plan.poll(plan.signal)
       failedPolls = 0
     } catch (error) {
+      if (plan.signal.aborted) throw new CancelledError(`waiting for ${plan.what}`)
       if (plan.isExpected?.(error)) {
         // Logged once per wait, not once per poll.
         if (!expectedLogged) log.info(`${plan.what} is not visible in ${plan.service} yet (${log.outside(errorText(error))}); waiting for it to appear.`)
