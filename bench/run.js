@@ -53,7 +53,7 @@ for (const [what, section] of /** @type {const} */ ([
   ['polling', pollingRows],
   ['downloads (64 MiB, 256 MiB, 1 GiB)', downloadRows],
   ['extraction', extractionRows],
-  ['downloads through a proxy and over HTTPS', networkRows]
+  ['network: downloads through a proxy and over HTTPS', networkRows]
 ]).filter(([what]) => only.length === 0 || only.some(word => what.includes(word)))) {
   console.log(`Measuring ${what}...`)
   rows.push(...(await section(scratch)))
