@@ -5,10 +5,13 @@ import { expect } from '@jest/globals'
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parse } from 'yaml'
-import { readSettings } from '../src/operations/registry.js'
-import { OPERATIONS, type OperationName } from '../src/settings/index.js'
-import { INPUT_DEFAULTS, OPERATION_INPUTS, ROLE_HERE, operationsReading } from '../src/settings/inputs.js'
+import { allOperations, inputTable, readSettings, type OperationName } from '../src/operations/registry.js'
+import { INPUT_DEFAULTS, ROLE_HERE, operationsReading } from '../src/settings/inputs.js'
 import { captureStdout } from './stdout.js'
+
+/** Which inputs each operation reads, from the family lists (each operation's own file). */
+const OPERATION_INPUTS = inputTable(await allOperations()) as Readonly<Record<OperationName, readonly string[]>>
+const OPERATIONS = Object.keys(OPERATION_INPUTS) as OperationName[]
 
 interface Metadata {
   name?: string
@@ -188,11 +191,11 @@ describe('action.yml', () => {
   })
 })
 
-/** What an input's description says about who reads it, from the table in src/settings/inputs.ts. */
+/** What an input's description says about who reads it, from each operation's `inputs`. */
 function readersSentence(input: string): string {
-  const readers = operationsReading(input)
+  const readers = operationsReading(input, OPERATION_INPUTS)
   const family = (prefix: string): OperationName[] => OPERATIONS.filter(operation => operation.startsWith(prefix))
-  const same = (names: OperationName[]): boolean => names.length === readers.length && names.every(name => readers.includes(name))
+  const same = (names: string[]): boolean => names.length === readers.length && names.every(name => readers.includes(name))
   if (same([...OPERATIONS])) return 'Read by every operation.'
   if (same(family('harness-'))) return 'Read by every Harness operation.'
   if (same(family('gitlab-'))) return 'Read by every GitLab operation.'
@@ -200,7 +203,7 @@ function readersSentence(input: string): string {
   return `Read by ${names}.`
 }
 
-describe('the table of inputs each operation reads (src/settings/inputs.ts)', () => {
+describe("the inputs each operation reads (its registry entry's inputs)", () => {
   captureStdout()
 
   it('lists every declared input, and declares every input it lists', () => {
@@ -208,11 +211,11 @@ describe('the table of inputs each operation reads (src/settings/inputs.ts)', ()
     const problems = [
       ...declaredInputs
         .filter(name => name !== 'operation' && !listed.has(name))
-        .map(name => `'${name}' is declared in action.yml but read by no operation in OPERATION_INPUTS: add it to the operations that read it`),
-      ...[...listed].filter(name => !declaredInputs.includes(name)).map(name => `'${name}' is in OPERATION_INPUTS but not declared in action.yml`),
+        .map(name => `'${name}' is declared in action.yml but read by no operation: add it to the inputs of the operations that read it`),
+      ...[...listed].filter(name => !declaredInputs.includes(name)).map(name => `'${name}' is in an operation's inputs but not declared in action.yml`),
       ...Object.keys(INPUT_DEFAULTS)
         .filter(name => !listed.has(name))
-        .map(name => `'${name}' has a default in INPUT_DEFAULTS but is in no operation of OPERATION_INPUTS`)
+        .map(name => `'${name}' has a default in INPUT_DEFAULTS but is in no operation's inputs`)
     ]
     expect(problems).toEqual([])
   })
@@ -223,10 +226,10 @@ describe('the table of inputs each operation reads (src/settings/inputs.ts)', ()
       const read = new Set<string>()
       for (const inputs of CONFIGURATIONS[operation]) for (const name of await inputsReadBy({ ...inputs, operation })) read.add(name)
       const listed = OPERATION_INPUTS[operation]
-      problems.push(...listed.filter(name => !read.has(name)).map(name => `${operation} lists '${name}' in OPERATION_INPUTS, but its settings never read it`))
+      problems.push(...listed.filter(name => !read.has(name)).map(name => `${operation} lists '${name}' in its inputs, but its settings never read it`))
       // Every secret is read once by every operation, to be masked before anything else.
       const extra = [...read].filter(name => name !== 'operation' && !listed.includes(name) && !/token|key/.test(name))
-      problems.push(...extra.map(name => `${operation} reads '${name}', which OPERATION_INPUTS does not list for it`))
+      problems.push(...extra.map(name => `${operation} reads '${name}', which its inputs do not list`))
     }
     expect(problems).toEqual([])
   })

@@ -1,6 +1,6 @@
 import { InputError } from '../src/errors.js'
 import { readSettings } from '../src/operations/registry.js'
-import { parseServiceArtifacts, parseVariables } from '../src/settings/harness.js'
+import { parseServiceArtifacts, parseVariables } from '../src/operations/harness-start-execution.js'
 
 async function withInputs(inputs: Record<string, string>, read: () => unknown): Promise<unknown> {
   const names = Object.keys(inputs).map(name => `INPUT_${name.toUpperCase()}`)

@@ -1,10 +1,12 @@
 // The runner-faithful way to start the bundle lives with the simulator (the demo and the bench use
 // it too); this adds what tests read from a run.
-import { OPERATION_INPUTS } from '../../src/settings/inputs.js'
-import type { OperationName } from '../../src/settings/types.js'
+import { allOperations, inputTable, type OperationName } from '../../src/operations/registry.js'
 import { runAction, metadata, parseOutputFile, type ActionRun, type RunOptions } from '../../simulator/run-action.js'
 
 export { runAction, metadata, parseOutputFile, type ActionRun, type RunOptions }
+
+/** Which inputs each operation reads, from the family lists (each operation's own file). */
+export const OPERATION_INPUTS = inputTable(await allOperations()) as Readonly<Record<OperationName, readonly string[]>>
 
 export interface Annotation {
   level: 'error' | 'warning' | 'notice'
@@ -36,7 +38,7 @@ export function visibleLog(run: ActionRun): string {
 
 /**
  * The inputs of a shared fixture that `inputs.operation` reads: a step given an input its
- * operation does not read fails (src/settings/inputs.ts), so fixtures shared by several
+ * operation does not read fails (its registry entry's `inputs`), so fixtures shared by several
  * operations keep only what each one takes.
  */
 export function readByOperation(inputs: Record<string, string>): Record<string, string> {

@@ -19,9 +19,8 @@ import { startHarnessFirstGen } from '../../simulator/harness-firstgen.js'
 import { startHarnessNextGen } from '../../simulator/harness-nextgen.js'
 import { projectRoot } from '../../simulator/run-action.js'
 import { htmlProblems } from '../../simulator/summary-html.js'
-import { OPERATION_INPUTS } from '../../src/settings/inputs.js'
-import type { OperationName } from '../../src/settings/types.js'
-import { annotations, runAction, type ActionRun } from './action.js'
+import type { OperationName } from '../../src/operations/registry.js'
+import { annotations, OPERATION_INPUTS, runAction, type ActionRun } from './action.js'
 import { bundleSetsOutput } from './pending.js'
 
 interface Step {

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { downloadArtifactFile } from '../../src/operations/gitlab-download-artifact-file.js'
-import type { DownloadArtifactFileSettings } from '../../src/settings/index.js'
+import type { DownloadArtifactFileSettings } from '../../src/operations/gitlab-download-artifact-file.js'
 import { startGitLab, type FakeGitLab } from '../../simulator/gitlab.js'
 import { connection, context, newFolder } from './gitlab-fixtures.js'
 

@@ -1,5 +1,5 @@
 import { executionStatus } from '../../src/operations/harness-execution-status.js'
-import type { ExecutionStatusSettings } from '../../src/settings/index.js'
+import type { ExecutionStatusSettings } from '../../src/operations/harness-execution-status.js'
 import type { Scenario } from '../../simulator/harness-firstgen.js'
 import { connection, operationNames, quickWait, useSimulator } from '../harness/firstgen-fixtures.js'
 import { recordingContext } from './recording-context.js'

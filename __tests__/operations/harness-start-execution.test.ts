@@ -1,7 +1,7 @@
 import { expect } from '@jest/globals'
 import { CancelledError } from '../../src/errors.js'
 import { startExecution } from '../../src/operations/harness-start-execution.js'
-import type { StartExecutionSettings } from '../../src/settings/index.js'
+import type { StartExecutionSettings } from '../../src/operations/harness-start-execution.js'
 import { connection, operationNames, quickWait, useSimulator } from '../harness/firstgen-fixtures.js'
 import { recordingContext } from './recording-context.js'
 

@@ -2,7 +2,8 @@
 // would produce them, a progress recorder and a log capture.
 import { jest } from '@jest/globals'
 import { NEXTGEN_DEFAULT_PASSING } from '../../src/harness/statuses.js'
-import type { NgExecutionStatusSettings, NgRunPipelineSettings } from '../../src/settings/index.js'
+import type { NgExecutionStatusSettings } from '../../src/operations/harness-ng-execution-status.js'
+import type { NgRunPipelineSettings } from '../../src/operations/harness-ng-run-pipeline.js'
 import { DEMO_NEXTGEN, startHarnessNextGen } from '../../simulator/harness-nextgen.js'
 
 export type Simulator = Awaited<ReturnType<typeof startHarnessNextGen>>

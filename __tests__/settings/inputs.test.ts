@@ -1,8 +1,14 @@
 // The "not read here" rule: every input × operation pair, through readSettings as the runner feeds it.
-import { readSettings } from '../../src/operations/registry.js'
-import { OPERATIONS, type OperationName } from '../../src/settings/index.js'
-import { KNOWN_INPUTS, OPERATION_INPUTS, notReadHere, operationsReading } from '../../src/settings/inputs.js'
+import { allOperations, inputTable, readSettings, type OperationName } from '../../src/operations/registry.js'
+import { knownInputs, notReadHere as notReadHereIn, operationsReading as operationsReadingIn } from '../../src/settings/inputs.js'
 import { captureStdout } from '../stdout.js'
+
+/** Which inputs each operation reads, from the family lists (each operation's own file). */
+const OPERATION_INPUTS = inputTable(await allOperations()) as Readonly<Record<OperationName, readonly string[]>>
+const OPERATIONS = Object.keys(OPERATION_INPUTS) as OperationName[]
+const KNOWN_INPUTS = knownInputs(OPERATION_INPUTS)
+const notReadHere = (input: string, operation: string): string | undefined => notReadHereIn(input, operation, OPERATION_INPUTS)
+const operationsReading = (input: string): string[] => operationsReadingIn(input, OPERATION_INPUTS)
 
 const connection = { 'harness-api-key': 'key', 'harness-account-id': 'acc' }
 const gitlab = { 'gitlab-token': 'glpat', project: 'group/project', 'job-id': '42' }

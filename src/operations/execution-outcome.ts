@@ -1,16 +1,16 @@
-import type { AbortPolicy, OperationName, WaitSettings } from '../settings/index.js'
+import type { AbortPolicy, WaitSettings } from '../settings/index.js'
 import { formatDuration } from '../summary.js'
 import type { OperationResult } from './types.js'
 import type { WaitResult } from './wait.js'
 
 /** The operation that waits for an execution another step started. */
-const STATUS_OPERATION_OF: Partial<Record<OperationName, OperationName>> = {
+const STATUS_OPERATION_OF: Readonly<Record<string, string>> = {
   'harness-start-execution': 'harness-execution-status',
   'harness-ng-run-pipeline': 'harness-ng-execution-status'
 }
 
 export interface FollowedBy {
-  operation: OperationName
+  operation: string
   wait: WaitSettings
   abort: AbortPolicy
 }

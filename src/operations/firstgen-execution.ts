@@ -1,13 +1,13 @@
 import * as log from '../log.js'
 import { abortExecution, executionUrl, readExecution, type FirstGenExecution } from '../harness/firstgen.js'
 import { firstGenDeploymentState, isFirstGenFinal, normalizedStatus } from '../harness/statuses.js'
-import type { AbortPolicy, HarnessConnection, OperationName, WaitSettings } from '../settings/index.js'
+import type { AbortPolicy, HarnessConnection, WaitSettings } from '../settings/index.js'
 import { Follower, type Followed, type FollowedKind } from './follower.js'
 import type { OperationContext, OperationResult } from './types.js'
 import type { WaitResult } from './wait.js'
 
 export interface FollowSettings {
-  operation: OperationName
+  operation: string
   harness: HarnessConnection
   wait: WaitSettings
   abort: AbortPolicy

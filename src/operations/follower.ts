@@ -1,7 +1,7 @@
 import * as log from '../log.js'
 import { CancelledError } from '../errors.js'
 import type { DeploymentState, StepFailure } from '../results.js'
-import type { AbortPolicy, OperationName, WaitSettings } from '../settings/index.js'
+import type { AbortPolicy, WaitSettings } from '../settings/index.js'
 import { formatDuration } from '../summary.js'
 import { ExecutionAborter, type AbortTarget } from './abort.js'
 import { executionFailure } from './execution-outcome.js'
@@ -43,7 +43,7 @@ export interface FollowedKind<T extends { status: string }> {
 }
 
 export interface FollowerSettings {
-  operation: OperationName
+  operation: string
   wait: WaitSettings
   abort: AbortPolicy
 }

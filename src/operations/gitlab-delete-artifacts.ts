@@ -2,17 +2,17 @@ import * as log from '../log.js'
 import { deleteUrl } from '../gitlab/api.js'
 import { changeArtifacts, unexpectedAnswer } from '../gitlab/artifacts.js'
 import { locateJob } from '../gitlab/jobs.js'
-import type { JobArtifactsSettings } from '../settings/index.js'
 import { withJob } from './gitlab-job.js'
 import type { Operation, OperationContext, OperationResult } from './types.js'
-import { inputsOf } from '../settings/inputs.js'
 import { readJobArtifacts } from '../settings/gitlab.js'
+import type { JobArtifactsSettings } from '../settings/index.js'
+import { GITLAB_CONNECTION } from '../settings/inputs.js'
 
 /**
  * Deletes a job's artifacts (DELETE .../artifacts, sent at most once). GitLab answers 204 with no
  * body, so the job is read first (a read, retried as reads are) for its pipeline and web URL.
  */
-export async function deleteArtifacts(settings: JobArtifactsSettings, context: OperationContext): Promise<OperationResult> {
+export async function deleteArtifacts(settings: DeleteArtifactsSettings, context: OperationContext): Promise<OperationResult> {
   const startedAt = Date.now()
   const { gitlab, jobId } = settings
   const located = await locateJob(gitlab, { by: 'id', jobId }, context.signal)
@@ -29,9 +29,11 @@ export async function deleteArtifacts(settings: JobArtifactsSettings, context: O
   return withJob(result, located)
 }
 
-export const operation: Operation<JobArtifactsSettings> = {
+export type DeleteArtifactsSettings = JobArtifactsSettings<'gitlab-delete-artifacts'>
+
+export const operation: Operation<DeleteArtifactsSettings> = {
   name: 'gitlab-delete-artifacts',
-  inputs: inputsOf('gitlab-delete-artifacts'),
+  inputs: GITLAB_CONNECTION,
   read: () => readJobArtifacts('gitlab-delete-artifacts'),
   run: deleteArtifacts
 }

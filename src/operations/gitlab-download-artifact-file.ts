@@ -3,11 +3,13 @@ import path from 'node:path'
 import { artifactFileUrl, describeJob } from '../gitlab/api.js'
 import { downloadArtifact, fetchedResult, jobTarget } from '../gitlab/artifacts.js'
 import { assertDownloadable, locateJob } from '../gitlab/jobs.js'
-import type { DownloadArtifactFileSettings } from '../settings/index.js'
 import { withJob } from './gitlab-job.js'
 import type { Operation, OperationContext, OperationResult } from './types.js'
-import { inputsOf } from '../settings/inputs.js'
-import { readDownloadArtifactFile } from '../settings/gitlab.js'
+import { InputError } from '../errors.js'
+import type { GitLabConnection, JobSelector } from '../settings/index.js'
+import { readConnection, readJobSelector, readTargetFolder } from '../settings/gitlab.js'
+import { GITLAB_CONNECTION, GITLAB_JOB_BY_REF } from '../settings/inputs.js'
+import { duration, required } from '../settings/reader.js'
 
 /** One file from inside the job's artifacts, saved in `path` under its own name. */
 export async function downloadArtifactFile(settings: DownloadArtifactFileSettings, context: OperationContext): Promise<OperationResult> {
@@ -42,9 +44,44 @@ export async function downloadArtifactFile(settings: DownloadArtifactFileSetting
   return withJob(result, located)
 }
 
+export interface DownloadArtifactFileSettings {
+  operation: 'gitlab-download-artifact-file'
+  gitlab: GitLabConnection
+  job: JobSelector
+  /** Path inside the archive, `/`-separated, not yet encoded. */
+  artifactPath: string
+  /** Absolute folder the file is saved in under its own name. */
+  path: string
+  /** `stall-timeout`: the longest the download may go without receiving a byte. */
+  stallMs: number
+}
+
+function readArtifactPath(): string {
+  const text = required('artifact-path', "the file's path inside the artifacts archive, e.g. dist/app.tar.gz")
+  const segments = text
+    .replace(/^\.?\/+/, '')
+    .split('/')
+    .filter(segment => segment !== '')
+  if (segments.length === 0 || segments.some(segment => segment === '.' || segment === '..' || segment.includes('\0'))) {
+    throw new InputError('artifact-path', `must be a file path inside the archive without '.' or '..' parts; got '${text}'.`)
+  }
+  return segments.join('/')
+}
+
+export function readDownloadArtifactFile(): DownloadArtifactFileSettings {
+  return {
+    operation: 'gitlab-download-artifact-file',
+    gitlab: readConnection(),
+    job: readJobSelector(),
+    artifactPath: readArtifactPath(),
+    path: readTargetFolder(),
+    stallMs: duration('stall-timeout')
+  }
+}
+
 export const operation: Operation<DownloadArtifactFileSettings> = {
   name: 'gitlab-download-artifact-file',
-  inputs: inputsOf('gitlab-download-artifact-file'),
+  inputs: [...GITLAB_CONNECTION, ...GITLAB_JOB_BY_REF, 'artifact-path', 'path', 'stall-timeout'],
   read: readDownloadArtifactFile,
   run: downloadArtifactFile
 }

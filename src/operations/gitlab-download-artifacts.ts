@@ -5,11 +5,12 @@ import { downloadArtifact, fetchedResult, jobTarget } from '../gitlab/artifacts.
 import { extractArchive } from '../gitlab/extract.js'
 import { assertDownloadable, locateJob } from '../gitlab/jobs.js'
 import { count } from '../gitlab/progress.js'
-import type { DownloadArtifactsSettings } from '../settings/index.js'
 import { withJob } from './gitlab-job.js'
 import type { Operation, OperationContext, OperationResult } from './types.js'
-import { inputsOf } from '../settings/inputs.js'
-import { readDownloadArtifacts } from '../settings/gitlab.js'
+import type { ExtractionLimits, GitLabConnection, JobSelector } from '../settings/index.js'
+import { readConnection, readJobSelector, readTargetFolder } from '../settings/gitlab.js'
+import { GITLAB_CONNECTION, GITLAB_JOB_BY_REF } from '../settings/inputs.js'
+import { boolean, duration, positiveInteger, size } from '../settings/reader.js'
 
 /** The job's artifacts archive, extracted into `path` (or, with `extract: false`, saved there as a zip). */
 export async function downloadArtifacts(settings: DownloadArtifactsSettings, context: OperationContext): Promise<OperationResult> {
@@ -46,9 +47,36 @@ export async function downloadArtifacts(settings: DownloadArtifactsSettings, con
   return withJob(fetchedResult({ ...result, status: 'Extracted', downloadPath: settings.path, files: extracted.files }), located)
 }
 
+export interface DownloadArtifactsSettings {
+  operation: 'gitlab-download-artifacts'
+  gitlab: GitLabConnection
+  job: JobSelector
+  /** Absolute folder: extracted into, or the zip saved in. */
+  path: string
+  /** `stall-timeout`: the longest the download may go without receiving a byte. */
+  stallMs: number
+  extract: boolean
+  limits: ExtractionLimits
+}
+
+export function readDownloadArtifacts(): DownloadArtifactsSettings {
+  return {
+    operation: 'gitlab-download-artifacts',
+    gitlab: readConnection(),
+    job: readJobSelector(),
+    path: readTargetFolder(),
+    stallMs: duration('stall-timeout'),
+    extract: boolean('extract'),
+    limits: {
+      maxBytes: size('max-extracted-size'),
+      maxFiles: positiveInteger('max-extracted-files')
+    }
+  }
+}
+
 export const operation: Operation<DownloadArtifactsSettings> = {
   name: 'gitlab-download-artifacts',
-  inputs: inputsOf('gitlab-download-artifacts'),
+  inputs: [...GITLAB_CONNECTION, ...GITLAB_JOB_BY_REF, 'path', 'stall-timeout', 'extract', 'max-extracted-size', 'max-extracted-files'],
   read: readDownloadArtifacts,
   run: downloadArtifacts
 }

@@ -5,14 +5,14 @@ import { changeArtifacts } from '../gitlab/artifacts.js'
 import { GITLAB } from '../gitlab/errors.js'
 import type { GitLabJob } from '../gitlab/jobs.js'
 import { readJsonAnswer } from '../http/body.js'
-import type { JobArtifactsSettings } from '../settings/index.js'
 import { withJob } from './gitlab-job.js'
 import type { Operation, OperationContext, OperationResult } from './types.js'
-import { inputsOf } from '../settings/inputs.js'
 import { readJobArtifacts } from '../settings/gitlab.js'
+import type { JobArtifactsSettings } from '../settings/index.js'
+import { GITLAB_CONNECTION } from '../settings/inputs.js'
 
 /** Keeps a job's artifacts from expiring (POST .../artifacts/keep, sent at most once). */
-export async function keepArtifacts(settings: JobArtifactsSettings, context: OperationContext): Promise<OperationResult> {
+export async function keepArtifacts(settings: KeepArtifactsSettings, context: OperationContext): Promise<OperationResult> {
   const startedAt = Date.now()
   const { gitlab, jobId } = settings
   const what = `keep the artifacts of job ${jobId} of ${gitlab.project}`
@@ -42,9 +42,11 @@ export async function keepArtifacts(settings: JobArtifactsSettings, context: Ope
   return withJob(result, { selector: { by: 'id', jobId }, job: job as GitLabJob })
 }
 
-export const operation: Operation<JobArtifactsSettings> = {
+export type KeepArtifactsSettings = JobArtifactsSettings<'gitlab-keep-artifacts'>
+
+export const operation: Operation<KeepArtifactsSettings> = {
   name: 'gitlab-keep-artifacts',
-  inputs: inputsOf('gitlab-keep-artifacts'),
+  inputs: GITLAB_CONNECTION,
   read: () => readJobArtifacts('gitlab-keep-artifacts'),
   run: keepArtifacts
 }

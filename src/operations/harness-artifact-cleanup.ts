@@ -1,9 +1,10 @@
 import * as log from '../log.js'
 import { cleanUpArtifactStream } from '../harness/firstgen.js'
-import type { ArtifactCleanupSettings } from '../settings/index.js'
 import type { Operation, OperationResult } from './types.js'
-import { inputsOf } from '../settings/inputs.js'
-import { readArtifactCleanup } from '../settings/harness.js'
+import type { HarnessConnection } from '../settings/index.js'
+import { readHarnessConnection } from '../settings/harness.js'
+import { HARNESS_CONNECTION } from '../settings/inputs.js'
+import { identifier } from '../settings/reader.js'
 
 /** Harness answers every outcome with HTTP 200; only this message means the cleanup happened. */
 const SUCCESS = /^Cleanup successful/i
@@ -43,9 +44,23 @@ export async function artifactCleanup(settings: ArtifactCleanupSettings): Promis
   }
 }
 
+export interface ArtifactCleanupSettings {
+  operation: 'harness-artifact-cleanup'
+  harness: HarnessConnection
+  artifactStreamId: string
+}
+
+export function readArtifactCleanup(): ArtifactCleanupSettings {
+  return {
+    operation: 'harness-artifact-cleanup',
+    harness: readHarnessConnection(),
+    artifactStreamId: identifier('artifact-stream-id', 'the id of the artifact stream to clean up')
+  }
+}
+
 export const operation: Operation<ArtifactCleanupSettings> = {
   name: 'harness-artifact-cleanup',
-  inputs: inputsOf('harness-artifact-cleanup'),
+  inputs: [...HARNESS_CONNECTION, 'artifact-stream-id'],
   read: readArtifactCleanup,
   run: artifactCleanup
 }

@@ -1,10 +1,12 @@
 import * as log from '../log.js'
 import { readExecution } from '../harness/firstgen.js'
-import type { ExecutionStatusSettings } from '../settings/index.js'
 import { followExecution } from './firstgen-execution.js'
 import type { Operation, OperationContext, OperationResult } from './types.js'
-import { inputsOf } from '../settings/inputs.js'
-import { readExecutionStatus } from '../settings/harness.js'
+import { FIRSTGEN_DEFAULT_PASSING, FIRSTGEN_FINAL_STATUSES } from '../harness/statuses.js'
+import type { HarnessExecutionBase } from '../settings/index.js'
+import { readAbort, readGitHubDeployment, readHarnessConnection, readWait } from '../settings/harness.js'
+import { GITHUB_DEPLOYMENT, HARNESS_ABORT, HARNESS_CONNECTION, HARNESS_WAIT } from '../settings/inputs.js'
+import { identifier } from '../settings/reader.js'
 
 /** Reports a FirstGen execution's status and, unless `wait: false`, gates the step on its end. */
 export async function executionStatus(settings: ExecutionStatusSettings, context: OperationContext): Promise<OperationResult> {
@@ -18,9 +20,25 @@ export async function executionStatus(settings: ExecutionStatusSettings, context
   return followExecution(settings, execution, context, { stepStartedAt })
 }
 
+export interface ExecutionStatusSettings extends HarnessExecutionBase {
+  operation: 'harness-execution-status'
+  executionId: string
+}
+
+export function readExecutionStatus(): ExecutionStatusSettings {
+  return {
+    operation: 'harness-execution-status',
+    harness: readHarnessConnection(),
+    executionId: identifier('execution-id', 'the FirstGen execution id to report on'),
+    wait: readWait(FIRSTGEN_FINAL_STATUSES, FIRSTGEN_DEFAULT_PASSING),
+    abort: readAbort(false),
+    github: readGitHubDeployment()
+  }
+}
+
 export const operation: Operation<ExecutionStatusSettings> = {
   name: 'harness-execution-status',
-  inputs: inputsOf('harness-execution-status'),
+  inputs: [...HARNESS_CONNECTION, 'execution-id', ...HARNESS_WAIT, ...HARNESS_ABORT, ...GITHUB_DEPLOYMENT],
   read: readExecutionStatus,
   run: executionStatus
 }

@@ -1,10 +1,16 @@
 import * as log from '../log.js'
 import { NextGenClient } from '../harness/nextgen.js'
-import type { NgRunPipelineSettings } from '../settings/index.js'
 import { NgExecutionFollower } from './nextgen-execution.js'
 import type { Operation, OperationContext, OperationResult } from './types.js'
-import { inputsOf } from '../settings/inputs.js'
-import { readNgRunPipeline } from '../settings/harness.js'
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { parseAllDocuments } from 'yaml'
+import { InputError } from '../errors.js'
+import { NEXTGEN_DEFAULT_PASSING, NEXTGEN_FINAL_STATUSES } from '../harness/statuses.js'
+import type { NextGenBase } from '../settings/index.js'
+import { defaultNotes, readAbort, readGitHubDeployment, readHarnessConnection, readScope, readWait } from '../settings/harness.js'
+import { GITHUB_DEPLOYMENT, HARNESS_ABORT, HARNESS_CONNECTION, HARNESS_WAIT, NEXTGEN_SCOPE } from '../settings/inputs.js'
+import { checkIdentifier, identifier, list, optional, verbatim, yamlProblem } from '../settings/reader.js'
 
 export async function ngRunPipeline(settings: NgRunPipelineSettings, context: OperationContext): Promise<OperationResult> {
   const startedAtMs = Date.now()
@@ -32,9 +38,72 @@ function inputsDescription(settings: NgRunPipelineSettings): string {
   return `with runtime input YAML (${lines} line${lines === 1 ? '' : 's'})`
 }
 
+export interface NgRunPipelineSettings extends NextGenBase {
+  operation: 'harness-ng-run-pipeline'
+  pipeline: string
+  /** Runtime input YAML, passed to Harness unchanged ('' when none). */
+  runtimeInputs: string
+  inputSets: string[]
+  notes: string
+  branch?: string
+}
+
+/** Runtime input YAML given inline, or as the path of a YAML file in the workspace. */
+function readRuntimeInputs(): string {
+  const value = verbatim('runtime-inputs')
+  if (value === undefined) return ''
+  let text = value
+  const fileName = value.trim()
+  if (!fileName.includes('\n') && /\.ya?ml$/i.test(fileName)) {
+    const file = path.resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), fileName)
+    if (!existsSync(file)) {
+      throw new InputError(
+        'runtime-inputs',
+        `names the file '${fileName}', which does not exist in the workspace (${file}). Check the path, and that an actions/checkout step runs before this one.`
+      )
+    }
+    text = readFileSync(file, 'utf8')
+  }
+  const problem = parseAllDocuments(text).flatMap(doc => ('errors' in doc ? doc.errors : []))[0]
+  if (problem) throw new InputError('runtime-inputs', `is not valid YAML: ${yamlProblem(problem, text)}.`)
+  return text
+}
+
+export function readNgRunPipeline(): NgRunPipelineSettings {
+  const runtimeInputs = readRuntimeInputs()
+  const inputSets = list('input-sets').map(inputSet => checkIdentifier('input-sets', inputSet))
+  if (runtimeInputs !== '' && inputSets.length > 0) {
+    throw new InputError('runtime-inputs', "and 'input-sets' are both set; give runtime input YAML or input set identifiers, not both.")
+  }
+  return {
+    operation: 'harness-ng-run-pipeline',
+    harness: readHarnessConnection(),
+    scope: readScope(),
+    pipeline: identifier('pipeline', 'the NextGen pipeline identifier'),
+    runtimeInputs,
+    inputSets,
+    notes: optional('notes') ?? defaultNotes(),
+    branch: optional('branch'),
+    abort: readAbort(true),
+    wait: readWait(NEXTGEN_FINAL_STATUSES, NEXTGEN_DEFAULT_PASSING),
+    github: readGitHubDeployment()
+  }
+}
+
 export const operation: Operation<NgRunPipelineSettings> = {
   name: 'harness-ng-run-pipeline',
-  inputs: inputsOf('harness-ng-run-pipeline'),
+  inputs: [
+    ...HARNESS_CONNECTION,
+    ...NEXTGEN_SCOPE,
+    'pipeline',
+    'runtime-inputs',
+    'input-sets',
+    'branch',
+    'notes',
+    ...HARNESS_WAIT,
+    ...HARNESS_ABORT,
+    ...GITHUB_DEPLOYMENT
+  ],
   read: readNgRunPipeline,
   run: ngRunPipeline
 }

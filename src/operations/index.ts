@@ -1,5 +1,4 @@
-import type { Settings } from '../settings/index.js'
-import { operationNamed } from './registry.js'
+import { operationNamed, type Settings } from './registry.js'
 import type { OperationContext, OperationResult } from './types.js'
 
 /** Runs the operation the settings were read for, through its registry entry. */

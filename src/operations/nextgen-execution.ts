@@ -1,13 +1,14 @@
 import * as log from '../log.js'
 import { ExecutionNotFoundError, type NextGenClient, type NgExecution } from '../harness/nextgen.js'
 import { isNextGenFinal, NEXTGEN_DEFAULT_PASSING, NEXTGEN_FINAL_STATUSES, nextGenDeploymentState, normalizedStatus } from '../harness/statuses.js'
-import type { NgExecutionStatusSettings, NgRunPipelineSettings } from '../settings/index.js'
+import type { NextGenBase } from '../settings/index.js'
 import { Follower, type FollowedKind } from './follower.js'
 import { logStageList, namesList } from './stage-lines.js'
 import type { OperationContext, OperationResult, StepFailure } from './types.js'
 import type { WaitResult } from './wait.js'
 
-type NgSettings = NgRunPipelineSettings | NgExecutionStatusSettings
+/** What following a NextGen execution needs of either NextGen operation's settings. */
+type NgSettings = NextGenBase & { operation: string }
 
 const FAILING_STATUSES = new Set<string>(NEXTGEN_FINAL_STATUSES.filter(status => !NEXTGEN_DEFAULT_PASSING.includes(status)))
 

@@ -3,23 +3,10 @@ import path from 'node:path'
 import { InputError } from '../errors.js'
 import { apiUrl } from '../http/url.js'
 import { INPUT_DEFAULTS } from './inputs.js'
-import {
-  baseUrl,
-  boolean,
-  checkIdentifier,
-  duration,
-  EMPTY_SECRET_ADVICE,
-  exactlyOne,
-  identifier,
-  optional,
-  positiveInteger,
-  required,
-  secret,
-  size
-} from './reader.js'
-import type { DownloadArtifactFileSettings, DownloadArtifactsSettings, GitLabConnection, JobArtifactsSettings, JobSelector } from './types.js'
+import { baseUrl, boolean, checkIdentifier, duration, EMPTY_SECRET_ADVICE, exactlyOne, identifier, optional, required, secret } from './reader.js'
+import type { GitLabConnection, JobArtifactsSettings, JobSelector } from './types.js'
 
-function readConnection(): GitLabConnection {
+export function readConnection(): GitLabConnection {
   const privateToken = secret('gitlab-token')
   const jobToken = secret('gitlab-job-token')
   if (privateToken !== undefined && jobToken !== undefined) {
@@ -64,7 +51,7 @@ function readJobId(): string {
   return jobId
 }
 
-function readJobSelector(): JobSelector {
+export function readJobSelector(): JobSelector {
   const chosen = exactlyOne('job-id', 'ref', "the job, by 'job-id' or by 'ref' and 'job' (latest successful pipeline)")
   const searchRecent = boolean('search-recent-successful-pipelines')
   if (chosen.input === 'job-id') {
@@ -81,7 +68,7 @@ function readJobSelector(): JobSelector {
 }
 
 /** The folder to write to: `path`, else a new folder under RUNNER_TEMP, else the workspace. */
-function readTargetFolder(): string {
+export function readTargetFolder(): string {
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()
   const given = optional('path')
   if (given !== undefined) return path.resolve(workspace, given)
@@ -89,44 +76,7 @@ function readTargetFolder(): string {
   return runnerTemp ? path.join(runnerTemp, `gitlab-artifacts-${randomUUID().slice(0, 8)}`) : workspace
 }
 
-function readArtifactPath(): string {
-  const text = required('artifact-path', "the file's path inside the artifacts archive, e.g. dist/app.tar.gz")
-  const segments = text
-    .replace(/^\.?\/+/, '')
-    .split('/')
-    .filter(segment => segment !== '')
-  if (segments.length === 0 || segments.some(segment => segment === '.' || segment === '..' || segment.includes('\0'))) {
-    throw new InputError('artifact-path', `must be a file path inside the archive without '.' or '..' parts; got '${text}'.`)
-  }
-  return segments.join('/')
-}
-
-export function readDownloadArtifacts(): DownloadArtifactsSettings {
-  return {
-    operation: 'gitlab-download-artifacts',
-    gitlab: readConnection(),
-    job: readJobSelector(),
-    path: readTargetFolder(),
-    stallMs: duration('stall-timeout'),
-    extract: boolean('extract'),
-    limits: {
-      maxBytes: size('max-extracted-size'),
-      maxFiles: positiveInteger('max-extracted-files')
-    }
-  }
-}
-
-export function readDownloadArtifactFile(): DownloadArtifactFileSettings {
-  return {
-    operation: 'gitlab-download-artifact-file',
-    gitlab: readConnection(),
-    job: readJobSelector(),
-    artifactPath: readArtifactPath(),
-    path: readTargetFolder(),
-    stallMs: duration('stall-timeout')
-  }
-}
-
-export function readJobArtifacts(operation: JobArtifactsSettings['operation']): JobArtifactsSettings {
+/** The settings of an operation on one job's artifacts by its id (keep, delete). */
+export function readJobArtifacts<Name extends string>(operation: Name): JobArtifactsSettings<Name> {
   return { operation, gitlab: readConnection(), jobId: readJobId() }
 }

@@ -1,67 +1,76 @@
 import { InputError } from '../errors.js'
-import { KNOWN_INPUTS, notReadHere } from './inputs.js'
+import { knownInputs, notReadHere, type InputTable } from './inputs.js'
 import { didYouMean, optional, secret } from './reader.js'
-import { OPERATIONS, type OperationName } from './types.js'
 
 export * from './types.js'
 
 const SECRET_INPUTS = ['harness-api-key', 'gitlab-token', 'gitlab-job-token', 'github-token']
 
-function isOperation(value: string): value is OperationName {
-  return (OPERATIONS as readonly string[]).includes(value)
+/** The runner's variable for an input: INPUT_<NAME>, spaces as underscores, upper case. */
+function variableOf(name: string): string {
+  return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`
 }
 
-function readOperation(): OperationName {
+/** The INPUT_* variables given to this step, not empty: every one was set by the workflow (action.yml declares no defaults). */
+function givenVariables(env: NodeJS.ProcessEnv = process.env): string[] {
+  return Object.keys(env).filter(variable => variable.startsWith('INPUT_') && (env[variable] ?? '').trim() !== '')
+}
+
+/** Masks every secret input at once, whichever operation runs and whatever input is wrong. */
+export function maskSecretInputs(): void {
+  for (const name of SECRET_INPUTS) secret(name)
+}
+
+/** The `operation` input as given ('' when not set), before it is checked. */
+export function givenOperation(): string {
+  return optional('operation') ?? ''
+}
+
+/** True when every input given to this step is `operation` or one of `inputs`: the common case, checked without the other family's table. */
+export function onlyInputsOf(inputs: readonly string[]): boolean {
+  const read = new Set(['operation', ...inputs].map(variableOf))
+  return givenVariables().every(variable => read.has(variable))
+}
+
+function readOperation(operations: readonly string[]): string {
   const operation = optional('operation')
-  if (operation !== undefined && isOperation(operation)) return operation
+  if (operation !== undefined && operations.includes(operation)) return operation
   const got = operation === undefined ? 'nothing' : `'${operation}'`
-  const suggestion = operation === undefined ? '' : didYouMean(operation, OPERATIONS)
-  throw new InputError('operation', `must be one of ${OPERATIONS.join(', ')}; got ${got}.${suggestion}`)
-}
-
-/**
- * The inputs given to this step, as the runner passes them (INPUT_<NAME>, not empty). action.yml
- * declares no defaults, so every one of them was set by the workflow. Found from the variables'
- * names first, so that only the inputs given are read here.
- */
-export function givenInputs(env: NodeJS.ProcessEnv = process.env): string[] {
-  return [...KNOWN_INPUTS].filter(name => {
-    const variable = `INPUT_${name.replace(/ /g, '_').toUpperCase()}`
-    return variable in env && (env[variable] ?? '').trim() !== ''
-  })
+  const suggestion = operation === undefined ? '' : didYouMean(operation, operations)
+  throw new InputError('operation', `must be one of ${operations.join(', ')}; got ${got}.${suggestion}`)
 }
 
 /**
  * An input this action does not declare (a misspelt `timout:`) reaches the step too: the runner
  * passes every `with:` entry and only warns about unexpected ones. It would be ignored, so it fails.
  */
-function refuseUnknownInputs(env: NodeJS.ProcessEnv = process.env): void {
-  const known = new Set([...KNOWN_INPUTS].map(name => `INPUT_${name.replace(/ /g, '_').toUpperCase()}`))
-  for (const variable of Object.keys(env)) {
-    if (!variable.startsWith('INPUT_') || known.has(variable) || (env[variable] ?? '').trim() === '') continue
+function refuseUnknownInputs(known: ReadonlySet<string>): void {
+  const knownVariables = new Set([...known].map(variableOf))
+  for (const variable of givenVariables()) {
+    if (knownVariables.has(variable)) continue
     const name = variable.slice('INPUT_'.length).toLowerCase()
-    const suggestion = didYouMean(name, [...KNOWN_INPUTS]) || ' Check its spelling against the inputs listed in the README.'
+    const suggestion = didYouMean(name, [...known]) || ' Check its spelling against the inputs listed in the README.'
     throw new InputError(name, `is not an input of this action, so it would be ignored.${suggestion}`)
   }
 }
 
 /** An input the chosen operation does not read would be silently dropped: it fails the step instead. */
-function refuseInputsNotReadBy(operation: OperationName): void {
-  for (const input of givenInputs()) {
-    const problem = notReadHere(input, operation)
+function refuseInputsNotReadBy(operation: string, table: InputTable): void {
+  for (const input of knownInputs(table)) {
+    if (!givenVariables().includes(variableOf(input))) continue
+    const problem = notReadHere(input, operation, table)
     if (problem) throw new InputError(input, problem)
   }
 }
 
 /**
- * The checks every step makes before its operation's own reader: secrets masked, no unknown input,
- * a known operation, no input that operation does not read. Returns the operation chosen.
+ * The checks against every operation's inputs (`table`), in the order their errors take: no
+ * unknown input, a known operation, no input that operation does not read. Returns the operation
+ * chosen. Secrets are masked before (maskSecretInputs).
  */
-export function checkInputs(): OperationName {
-  // Masked first, whichever operation runs and whatever input is wrong.
-  for (const name of SECRET_INPUTS) secret(name)
-  refuseUnknownInputs()
-  const operation = readOperation()
-  refuseInputsNotReadBy(operation)
+export function checkInputs(table: InputTable): string {
+  refuseUnknownInputs(knownInputs(table))
+  const operation = readOperation(Object.keys(table))
+  refuseInputsNotReadBy(operation, table)
   return operation
 }

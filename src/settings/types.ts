@@ -1,4 +1,4 @@
-export { OPERATIONS, type OperationName } from './inputs.js'
+// The shapes several operations' settings share; each operation's own settings type is in its file.
 
 export interface HarnessConnection {
   /** The Harness base URL (`harness-url`), e.g. https://app.harness.io or a vanity URL. */
@@ -49,31 +49,12 @@ export interface AbortPolicy {
   onCancel: boolean
 }
 
-interface HarnessExecutionBase {
+/** What every operation that follows a Harness execution reads. */
+export interface HarnessExecutionBase {
   harness: HarnessConnection
   wait: WaitSettings
   abort: AbortPolicy
   github?: GitHubDeploymentSettings
-}
-
-export interface StartExecutionSettings extends HarnessExecutionBase {
-  operation: 'harness-start-execution'
-  application: EntityRef
-  target: { type: 'PIPELINE' | 'WORKFLOW'; ref: EntityRef }
-  variables: ExecutionVariable[]
-  serviceArtifacts: ServiceArtifact[]
-  notes: string
-}
-
-export interface ExecutionStatusSettings extends HarnessExecutionBase {
-  operation: 'harness-execution-status'
-  executionId: string
-}
-
-export interface ArtifactCleanupSettings {
-  operation: 'harness-artifact-cleanup'
-  harness: HarnessConnection
-  artifactStreamId: string
 }
 
 export interface NextGenScope {
@@ -81,23 +62,9 @@ export interface NextGenScope {
   project: string
 }
 
-interface NextGenBase extends HarnessExecutionBase {
+/** What every NextGen execution operation reads. */
+export interface NextGenBase extends HarnessExecutionBase {
   scope: NextGenScope
-}
-
-export interface NgRunPipelineSettings extends NextGenBase {
-  operation: 'harness-ng-run-pipeline'
-  pipeline: string
-  /** Runtime input YAML, passed to Harness unchanged ('' when none). */
-  runtimeInputs: string
-  inputSets: string[]
-  notes: string
-  branch?: string
-}
-
-export interface NgExecutionStatusSettings extends NextGenBase {
-  operation: 'harness-ng-execution-status'
-  executionId: string
 }
 
 export interface GitLabConnection {
@@ -118,42 +85,9 @@ export interface ExtractionLimits {
   maxFiles: number
 }
 
-export interface DownloadArtifactsSettings {
-  operation: 'gitlab-download-artifacts'
-  gitlab: GitLabConnection
-  job: JobSelector
-  /** Absolute folder: extracted into, or the zip saved in. */
-  path: string
-  /** `stall-timeout`: the longest the download may go without receiving a byte. */
-  stallMs: number
-  extract: boolean
-  limits: ExtractionLimits
-}
-
-export interface DownloadArtifactFileSettings {
-  operation: 'gitlab-download-artifact-file'
-  gitlab: GitLabConnection
-  job: JobSelector
-  /** Path inside the archive, `/`-separated, not yet encoded. */
-  artifactPath: string
-  /** Absolute folder the file is saved in under its own name. */
-  path: string
-  /** `stall-timeout`: the longest the download may go without receiving a byte. */
-  stallMs: number
-}
-
-export interface JobArtifactsSettings {
-  operation: 'gitlab-keep-artifacts' | 'gitlab-delete-artifacts'
+/** The settings of an operation on one job's artifacts by its id (keep, delete). */
+export interface JobArtifactsSettings<Name extends string = string> {
+  operation: Name
   gitlab: GitLabConnection
   jobId: string
 }
-
-export type Settings =
-  | StartExecutionSettings
-  | ExecutionStatusSettings
-  | ArtifactCleanupSettings
-  | NgRunPipelineSettings
-  | NgExecutionStatusSettings
-  | DownloadArtifactsSettings
-  | DownloadArtifactFileSettings
-  | JobArtifactsSettings
