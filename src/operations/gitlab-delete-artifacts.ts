@@ -8,6 +8,8 @@ import { readJobArtifacts } from '../settings/gitlab.js'
 import type { JobArtifactsSettings } from '../settings/index.js'
 import { GITLAB_CONNECTION } from '../settings/inputs.js'
 
+export type DeleteArtifactsSettings = JobArtifactsSettings<'gitlab-delete-artifacts'>
+
 /**
  * Deletes a job's artifacts (DELETE .../artifacts, sent at most once). GitLab answers 204 with no
  * body, so the job is read first (a read, retried as reads are) for its pipeline and web URL.
@@ -28,8 +30,6 @@ export async function deleteArtifacts(settings: DeleteArtifactsSettings, context
   }
   return withJob(result, located)
 }
-
-export type DeleteArtifactsSettings = JobArtifactsSettings<'gitlab-delete-artifacts'>
 
 export const operation: Operation<DeleteArtifactsSettings> = {
   name: 'gitlab-delete-artifacts',

@@ -11,6 +11,8 @@ import { readJobArtifacts } from '../settings/gitlab.js'
 import type { JobArtifactsSettings } from '../settings/index.js'
 import { GITLAB_CONNECTION } from '../settings/inputs.js'
 
+export type KeepArtifactsSettings = JobArtifactsSettings<'gitlab-keep-artifacts'>
+
 /** Keeps a job's artifacts from expiring (POST .../artifacts/keep, sent at most once). */
 export async function keepArtifacts(settings: KeepArtifactsSettings, context: OperationContext): Promise<OperationResult> {
   const startedAt = Date.now()
@@ -41,8 +43,6 @@ export async function keepArtifacts(settings: KeepArtifactsSettings, context: Op
   }
   return withJob(result, { selector: { by: 'id', jobId }, job: job as GitLabJob })
 }
-
-export type KeepArtifactsSettings = JobArtifactsSettings<'gitlab-keep-artifacts'>
 
 export const operation: Operation<KeepArtifactsSettings> = {
   name: 'gitlab-keep-artifacts',

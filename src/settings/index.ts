@@ -56,8 +56,9 @@ function refuseUnknownInputs(known: ReadonlySet<string>): void {
 
 /** An input the chosen operation does not read would be silently dropped: it fails the step instead. */
 function refuseInputsNotReadBy(operation: string, table: InputTable): void {
+  const given = new Set(givenVariables())
   for (const input of knownInputs(table)) {
-    if (!givenVariables().includes(variableOf(input))) continue
+    if (!given.has(variableOf(input))) continue
     const problem = notReadHere(input, operation, table)
     if (problem) throw new InputError(input, problem)
   }
