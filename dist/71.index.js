@@ -959,13 +959,6 @@ function report(settings, result, failure, extras) {
     };
 }
 
-// EXTERNAL MODULE: ./src/settings/inputs.ts
-var inputs = __webpack_require__(7428);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./src/settings/reader.ts
@@ -973,10 +966,7 @@ var reader = __webpack_require__(3890);
 ;// CONCATENATED MODULE: ./src/settings/harness.ts
 
 
-
-
-
-
+// The reading pieces the Harness operations share; each operation's own reader is in its file.
 function readHarnessConnection() {
     return {
         apiKey: (0,reader/* requiredSecret */.c7)('harness-api-key', 'a Harness API key (sent as x-api-key)'),
@@ -1034,6 +1024,74 @@ function defaultNotes() {
         return 'Started by the Harness/GitLab GitHub Action';
     const serverUrl = process.env.GITHUB_SERVER_URL || 'https://github.com';
     return `Started from GitHub: ${repo}@${sha.slice(0, 12)} by workflow '${workflow}', run ${serverUrl}/${repo}/actions/runs/${runId}`;
+}
+function readScope() {
+    return {
+        org: (0,reader/* identifier */.Cv)('harness-org', 'the NextGen organization identifier'),
+        project: (0,reader/* identifier */.Cv)('harness-project', 'the NextGen project identifier')
+    };
+}
+
+// EXTERNAL MODULE: ./src/settings/inputs.ts
+var inputs = __webpack_require__(7428);
+;// CONCATENATED MODULE: ./src/operations/harness-start-execution.ts
+
+
+
+
+
+
+
+
+
+/** Starts a FirstGen pipeline or workflow and, unless `wait: false`, gates the step on its end. */
+async function harness_start_execution_startExecution(settings, context) {
+    const stepStartedAt = Date.now();
+    const { application, entity } = await resolve(settings);
+    const kind = settings.target.type.toLowerCase();
+    const label = `${kind} '${entity.name ?? entity.id}'`;
+    const { execution } = await log/* group */.Os(`Start the ${label}`, async () => {
+        const started = await startExecution(settings.harness, {
+            applicationId: application.id,
+            kind: settings.target.type,
+            entityId: entity.id,
+            variables: settings.variables,
+            serviceArtifacts: settings.serviceArtifacts,
+            notes: settings.notes,
+            label
+        });
+        if (started.warning)
+            log/* warning */.$e(`Harness started the ${label} with a warning: ${started.warning}`);
+        log/* info */.pq(`Started execution ${started.execution.id} (${started.execution.status})`);
+        return started;
+    });
+    return followExecution(settings, execution, context, { stepStartedAt, details: startDetails(settings) });
+}
+/** The ids to start with; names are looked up, ids are used as given. */
+async function resolve(settings) {
+    const { harness, application, target } = settings;
+    const kind = target.type.toLowerCase();
+    if (application.by === 'id' && target.ref.by === 'id')
+        return { application: { id: application.id }, entity: { id: target.ref.id } };
+    return log/* group */.Os(`Resolve the Harness application and ${kind}`, async () => {
+        const app = application.by === 'id' ? { id: application.id } : await findApplication(harness, application.name);
+        if (application.by === 'name')
+            log/* info */.pq(`Application '${application.name}' is ${app.id}`);
+        const entity = target.ref.by === 'id' ? { id: target.ref.id } : await findPipelineOrWorkflow(harness, app.id, target.type, target.ref.name);
+        if (target.ref.by === 'name')
+            log/* info */.pq(`${kind === 'pipeline' ? 'Pipeline' : 'Workflow'} '${target.ref.name}' is ${entity.id}`);
+        return { application: app, entity };
+    });
+}
+/** What was asked of Harness, for the job summary: variable names (not values) and artifacts. */
+function startDetails(settings) {
+    const details = [];
+    if (settings.variables.length > 0)
+        details.push(['Variables', settings.variables.map(variable => variable.name).join(', ')]);
+    for (const artifact of settings.serviceArtifacts) {
+        details.push([`Service ${artifact.service}`, `${artifact.artifactSource} build ${artifact.buildNumber}`]);
+    }
+    return details;
 }
 const VARIABLE_TYPES = ['NAME', 'ID', 'EXPRESSION'];
 /** `name=value` lines, when every line is one; anything else is read as YAML. */
@@ -1124,143 +1182,30 @@ function readStartExecution() {
         github: readGitHubDeployment()
     };
 }
-function readExecutionStatus() {
-    return {
-        operation: 'harness-execution-status',
-        harness: readHarnessConnection(),
-        executionId: (0,reader/* identifier */.Cv)('execution-id', 'the FirstGen execution id to report on'),
-        wait: readWait(FIRSTGEN_FINAL_STATUSES, FIRSTGEN_DEFAULT_PASSING),
-        abort: readAbort(false),
-        github: readGitHubDeployment()
-    };
-}
-function readArtifactCleanup() {
-    return {
-        operation: 'harness-artifact-cleanup',
-        harness: readHarnessConnection(),
-        artifactStreamId: (0,reader/* identifier */.Cv)('artifact-stream-id', 'the id of the artifact stream to clean up')
-    };
-}
-function readScope() {
-    return {
-        org: (0,reader/* identifier */.Cv)('harness-org', 'the NextGen organization identifier'),
-        project: (0,reader/* identifier */.Cv)('harness-project', 'the NextGen project identifier')
-    };
-}
-/** Runtime input YAML given inline, or as the path of a YAML file in the workspace. */
-function readRuntimeInputs() {
-    const value = (0,reader/* verbatim */.Bj)('runtime-inputs');
-    if (value === undefined)
-        return '';
-    let text = value;
-    const fileName = value.trim();
-    if (!fileName.includes('\n') && /\.ya?ml$/i.test(fileName)) {
-        const file = external_node_path_default().resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), fileName);
-        if (!(0,external_node_fs_.existsSync)(file)) {
-            throw new src_errors/* InputError */.dz('runtime-inputs', `names the file '${fileName}', which does not exist in the workspace (${file}). Check the path, and that an actions/checkout step runs before this one.`);
-        }
-        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
-    }
-    const problem = (0,dist/* parseAllDocuments */.hR)(text).flatMap(doc => ('errors' in doc ? doc.errors : []))[0];
-    if (problem)
-        throw new src_errors/* InputError */.dz('runtime-inputs', `is not valid YAML: ${(0,reader/* yamlProblem */.Td)(problem, text)}.`);
-    return text;
-}
-function readNgRunPipeline() {
-    const runtimeInputs = readRuntimeInputs();
-    const inputSets = (0,reader/* list */.p_)('input-sets').map(inputSet => (0,reader/* checkIdentifier */.Ki)('input-sets', inputSet));
-    if (runtimeInputs !== '' && inputSets.length > 0) {
-        throw new src_errors/* InputError */.dz('runtime-inputs', "and 'input-sets' are both set; give runtime input YAML or input set identifiers, not both.");
-    }
-    return {
-        operation: 'harness-ng-run-pipeline',
-        harness: readHarnessConnection(),
-        scope: readScope(),
-        pipeline: (0,reader/* identifier */.Cv)('pipeline', 'the NextGen pipeline identifier'),
-        runtimeInputs,
-        inputSets,
-        notes: (0,reader/* optional */.lq)('notes') ?? defaultNotes(),
-        branch: (0,reader/* optional */.lq)('branch'),
-        abort: readAbort(true),
-        wait: readWait(NEXTGEN_FINAL_STATUSES, NEXTGEN_DEFAULT_PASSING),
-        github: readGitHubDeployment()
-    };
-}
-function readNgExecutionStatus() {
-    return {
-        operation: 'harness-ng-execution-status',
-        harness: readHarnessConnection(),
-        scope: readScope(),
-        executionId: (0,reader/* identifier */.Cv)('execution-id', 'the NextGen plan execution id to report on'),
-        abort: readAbort(false),
-        wait: readWait(NEXTGEN_FINAL_STATUSES, NEXTGEN_DEFAULT_PASSING),
-        github: readGitHubDeployment()
-    };
-}
-
-;// CONCATENATED MODULE: ./src/operations/harness-start-execution.ts
-
-
-
-
-
-/** Starts a FirstGen pipeline or workflow and, unless `wait: false`, gates the step on its end. */
-async function harness_start_execution_startExecution(settings, context) {
-    const stepStartedAt = Date.now();
-    const { application, entity } = await resolve(settings);
-    const kind = settings.target.type.toLowerCase();
-    const label = `${kind} '${entity.name ?? entity.id}'`;
-    const { execution } = await log/* group */.Os(`Start the ${label}`, async () => {
-        const started = await startExecution(settings.harness, {
-            applicationId: application.id,
-            kind: settings.target.type,
-            entityId: entity.id,
-            variables: settings.variables,
-            serviceArtifacts: settings.serviceArtifacts,
-            notes: settings.notes,
-            label
-        });
-        if (started.warning)
-            log/* warning */.$e(`Harness started the ${label} with a warning: ${started.warning}`);
-        log/* info */.pq(`Started execution ${started.execution.id} (${started.execution.status})`);
-        return started;
-    });
-    return followExecution(settings, execution, context, { stepStartedAt, details: startDetails(settings) });
-}
-/** The ids to start with; names are looked up, ids are used as given. */
-async function resolve(settings) {
-    const { harness, application, target } = settings;
-    const kind = target.type.toLowerCase();
-    if (application.by === 'id' && target.ref.by === 'id')
-        return { application: { id: application.id }, entity: { id: target.ref.id } };
-    return log/* group */.Os(`Resolve the Harness application and ${kind}`, async () => {
-        const app = application.by === 'id' ? { id: application.id } : await findApplication(harness, application.name);
-        if (application.by === 'name')
-            log/* info */.pq(`Application '${application.name}' is ${app.id}`);
-        const entity = target.ref.by === 'id' ? { id: target.ref.id } : await findPipelineOrWorkflow(harness, app.id, target.type, target.ref.name);
-        if (target.ref.by === 'name')
-            log/* info */.pq(`${kind === 'pipeline' ? 'Pipeline' : 'Workflow'} '${target.ref.name}' is ${entity.id}`);
-        return { application: app, entity };
-    });
-}
-/** What was asked of Harness, for the job summary: variable names (not values) and artifacts. */
-function startDetails(settings) {
-    const details = [];
-    if (settings.variables.length > 0)
-        details.push(['Variables', settings.variables.map(variable => variable.name).join(', ')]);
-    for (const artifact of settings.serviceArtifacts) {
-        details.push([`Service ${artifact.service}`, `${artifact.artifactSource} build ${artifact.buildNumber}`]);
-    }
-    return details;
-}
 const operation = {
     name: 'harness-start-execution',
-    inputs: (0,inputs/* inputsOf */.Vc)('harness-start-execution'),
+    inputs: [
+        ...inputs/* HARNESS_CONNECTION */.UP,
+        'application-id',
+        'application',
+        'pipeline-id',
+        'pipeline',
+        'workflow-id',
+        'workflow',
+        'variables',
+        'service-artifacts',
+        'notes',
+        ...inputs/* HARNESS_WAIT */.Rc,
+        ...inputs/* HARNESS_ABORT */.QC,
+        ...inputs/* GITHUB_DEPLOYMENT */.E7
+    ],
     read: readStartExecution,
     run: harness_start_execution_startExecution
 };
 
 ;// CONCATENATED MODULE: ./src/operations/harness-execution-status.ts
+
+
 
 
 
@@ -1277,14 +1222,25 @@ async function executionStatus(settings, context) {
     });
     return followExecution(settings, execution, context, { stepStartedAt });
 }
+function readExecutionStatus() {
+    return {
+        operation: 'harness-execution-status',
+        harness: readHarnessConnection(),
+        executionId: (0,reader/* identifier */.Cv)('execution-id', 'the FirstGen execution id to report on'),
+        wait: readWait(FIRSTGEN_FINAL_STATUSES, FIRSTGEN_DEFAULT_PASSING),
+        abort: readAbort(false),
+        github: readGitHubDeployment()
+    };
+}
 const harness_execution_status_operation = {
     name: 'harness-execution-status',
-    inputs: (0,inputs/* inputsOf */.Vc)('harness-execution-status'),
+    inputs: [...inputs/* HARNESS_CONNECTION */.UP, 'execution-id', ...inputs/* HARNESS_WAIT */.Rc, ...inputs/* HARNESS_ABORT */.QC, ...inputs/* GITHUB_DEPLOYMENT */.E7],
     read: readExecutionStatus,
     run: executionStatus
 };
 
 ;// CONCATENATED MODULE: ./src/operations/harness-artifact-cleanup.ts
+
 
 
 
@@ -1325,9 +1281,16 @@ async function artifactCleanup(settings) {
             : { title: 'Artifact cleanup failed', message: `Harness did not clean up artifact stream ${id}: ${message}`, hint: hintFor(message) }
     };
 }
+function readArtifactCleanup() {
+    return {
+        operation: 'harness-artifact-cleanup',
+        harness: readHarnessConnection(),
+        artifactStreamId: (0,reader/* identifier */.Cv)('artifact-stream-id', 'the id of the artifact stream to clean up')
+    };
+}
 const harness_artifact_cleanup_operation = {
     name: 'harness-artifact-cleanup',
-    inputs: (0,inputs/* inputsOf */.Vc)('harness-artifact-cleanup'),
+    inputs: [...inputs/* HARNESS_CONNECTION */.UP, 'artifact-stream-id'],
     read: readArtifactCleanup,
     run: artifactCleanup
 };
@@ -1749,7 +1712,18 @@ function executionDurationMs(snapshot, startedAtMs) {
     return Math.max((snapshot.endTs ?? Date.now()) - snapshot.startTs, 0);
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./src/operations/harness-ng-run-pipeline.ts
+
+
+
+
+
+
 
 
 
@@ -1780,9 +1754,59 @@ function inputsDescription(settings) {
     const lines = settings.runtimeInputs.split('\n').filter(line => line.trim() !== '').length;
     return `with runtime input YAML (${lines} line${lines === 1 ? '' : 's'})`;
 }
+/** Runtime input YAML given inline, or as the path of a YAML file in the workspace. */
+function readRuntimeInputs() {
+    const value = (0,reader/* verbatim */.Bj)('runtime-inputs');
+    if (value === undefined)
+        return '';
+    let text = value;
+    const fileName = value.trim();
+    if (!fileName.includes('\n') && /\.ya?ml$/i.test(fileName)) {
+        const file = external_node_path_default().resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), fileName);
+        if (!(0,external_node_fs_.existsSync)(file)) {
+            throw new src_errors/* InputError */.dz('runtime-inputs', `names the file '${fileName}', which does not exist in the workspace (${file}). Check the path, and that an actions/checkout step runs before this one.`);
+        }
+        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+    }
+    const problem = (0,dist/* parseAllDocuments */.hR)(text).flatMap(doc => ('errors' in doc ? doc.errors : []))[0];
+    if (problem)
+        throw new src_errors/* InputError */.dz('runtime-inputs', `is not valid YAML: ${(0,reader/* yamlProblem */.Td)(problem, text)}.`);
+    return text;
+}
+function readNgRunPipeline() {
+    const runtimeInputs = readRuntimeInputs();
+    const inputSets = (0,reader/* list */.p_)('input-sets').map(inputSet => (0,reader/* checkIdentifier */.Ki)('input-sets', inputSet));
+    if (runtimeInputs !== '' && inputSets.length > 0) {
+        throw new src_errors/* InputError */.dz('runtime-inputs', "and 'input-sets' are both set; give runtime input YAML or input set identifiers, not both.");
+    }
+    return {
+        operation: 'harness-ng-run-pipeline',
+        harness: readHarnessConnection(),
+        scope: readScope(),
+        pipeline: (0,reader/* identifier */.Cv)('pipeline', 'the NextGen pipeline identifier'),
+        runtimeInputs,
+        inputSets,
+        notes: (0,reader/* optional */.lq)('notes') ?? defaultNotes(),
+        branch: (0,reader/* optional */.lq)('branch'),
+        abort: readAbort(true),
+        wait: readWait(NEXTGEN_FINAL_STATUSES, NEXTGEN_DEFAULT_PASSING),
+        github: readGitHubDeployment()
+    };
+}
 const harness_ng_run_pipeline_operation = {
     name: 'harness-ng-run-pipeline',
-    inputs: (0,inputs/* inputsOf */.Vc)('harness-ng-run-pipeline'),
+    inputs: [
+        ...inputs/* HARNESS_CONNECTION */.UP,
+        ...inputs/* NEXTGEN_SCOPE */.Xv,
+        'pipeline',
+        'runtime-inputs',
+        'input-sets',
+        'branch',
+        'notes',
+        ...inputs/* HARNESS_WAIT */.Rc,
+        ...inputs/* HARNESS_ABORT */.QC,
+        ...inputs/* GITHUB_DEPLOYMENT */.E7
+    ],
     read: readNgRunPipeline,
     run: ngRunPipeline
 };
@@ -1792,14 +1816,27 @@ const harness_ng_run_pipeline_operation = {
 
 
 
+
+
 async function ngExecutionStatus(settings, context) {
     const client = new NextGenClient(settings.harness, settings.scope);
     const follower = new NgExecutionFollower({ client, id: settings.executionId, justStarted: false, settings, context, startedAtMs: Date.now() });
     return settings.wait.enabled ? follower.wait() : follower.read();
 }
+function readNgExecutionStatus() {
+    return {
+        operation: 'harness-ng-execution-status',
+        harness: readHarnessConnection(),
+        scope: readScope(),
+        executionId: (0,reader/* identifier */.Cv)('execution-id', 'the NextGen plan execution id to report on'),
+        abort: readAbort(false),
+        wait: readWait(NEXTGEN_FINAL_STATUSES, NEXTGEN_DEFAULT_PASSING),
+        github: readGitHubDeployment()
+    };
+}
 const harness_ng_execution_status_operation = {
     name: 'harness-ng-execution-status',
-    inputs: (0,inputs/* inputsOf */.Vc)('harness-ng-execution-status'),
+    inputs: [...inputs/* HARNESS_CONNECTION */.UP, ...inputs/* NEXTGEN_SCOPE */.Xv, 'execution-id', ...inputs/* HARNESS_WAIT */.Rc, ...inputs/* HARNESS_ABORT */.QC, ...inputs/* GITHUB_DEPLOYMENT */.E7],
     read: readNgExecutionStatus,
     run: ngExecutionStatus
 };
@@ -1810,7 +1847,10 @@ const harness_ng_execution_status_operation = {
 
 
 
-/** The Harness family, a chunk of the bundle of its own (with yaml, which only its readers use). */
+/**
+ * The Harness family's registry, a chunk of the bundle of its own (with yaml, which only its readers
+ * use). The order is the one the `operation` input's error lists them in.
+ */
 const HARNESS_OPERATIONS = [operation, harness_execution_status_operation, harness_artifact_cleanup_operation, harness_ng_run_pipeline_operation, harness_ng_execution_status_operation];
 
 

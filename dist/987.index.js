@@ -1400,46 +1400,13 @@ function readTargetFolder() {
     const runnerTemp = process.env.RUNNER_TEMP;
     return runnerTemp ? external_node_path_default().join(runnerTemp, `gitlab-artifacts-${(0,external_node_crypto_.randomUUID)().slice(0, 8)}`) : workspace;
 }
-function readArtifactPath() {
-    const text = (0,reader/* required */.mw)('artifact-path', "the file's path inside the artifacts archive, e.g. dist/app.tar.gz");
-    const segments = text
-        .replace(/^\.?\/+/, '')
-        .split('/')
-        .filter(segment => segment !== '');
-    if (segments.length === 0 || segments.some(segment => segment === '.' || segment === '..' || segment.includes('\0'))) {
-        throw new errors/* InputError */.dz('artifact-path', `must be a file path inside the archive without '.' or '..' parts; got '${text}'.`);
-    }
-    return segments.join('/');
-}
-function readDownloadArtifacts() {
-    return {
-        operation: 'gitlab-download-artifacts',
-        gitlab: readConnection(),
-        job: readJobSelector(),
-        path: readTargetFolder(),
-        stallMs: (0,reader/* duration */.p0)('stall-timeout'),
-        extract: (0,reader/* boolean */.zM)('extract'),
-        limits: {
-            maxBytes: (0,reader/* size */.Ej)('max-extracted-size'),
-            maxFiles: (0,reader/* positiveInteger */.Cq)('max-extracted-files')
-        }
-    };
-}
-function readDownloadArtifactFile() {
-    return {
-        operation: 'gitlab-download-artifact-file',
-        gitlab: readConnection(),
-        job: readJobSelector(),
-        artifactPath: readArtifactPath(),
-        path: readTargetFolder(),
-        stallMs: (0,reader/* duration */.p0)('stall-timeout')
-    };
-}
+/** The settings of an operation on one job's artifacts by its id (keep, delete). */
 function readJobArtifacts(operation) {
     return { operation, gitlab: readConnection(), jobId: readJobId() };
 }
 
 ;// CONCATENATED MODULE: ./src/operations/gitlab-download-artifacts.ts
+
 
 
 
@@ -1485,14 +1452,30 @@ async function downloadArtifacts(settings, context) {
     log/* info */.pq(`Extracted ${count(extracted.files, 'file')} into ${settings.path}`);
     return withJob(fetchedResult({ ...result, status: 'Extracted', downloadPath: settings.path, files: extracted.files }), located);
 }
+function readDownloadArtifacts() {
+    return {
+        operation: 'gitlab-download-artifacts',
+        gitlab: readConnection(),
+        job: readJobSelector(),
+        path: readTargetFolder(),
+        stallMs: (0,reader/* duration */.p0)('stall-timeout'),
+        extract: (0,reader/* boolean */.zM)('extract'),
+        limits: {
+            maxBytes: (0,reader/* size */.Ej)('max-extracted-size'),
+            maxFiles: (0,reader/* positiveInteger */.Cq)('max-extracted-files')
+        }
+    };
+}
 const operation = {
     name: 'gitlab-download-artifacts',
-    inputs: (0,inputs/* inputsOf */.Vc)('gitlab-download-artifacts'),
+    inputs: [...inputs/* GITLAB_CONNECTION */.hv, ...inputs/* GITLAB_JOB_BY_REF */.iM, 'path', 'stall-timeout', 'extract', 'max-extracted-size', 'max-extracted-files'],
     read: readDownloadArtifacts,
     run: downloadArtifacts
 };
 
 ;// CONCATENATED MODULE: ./src/operations/gitlab-download-artifact-file.ts
+
+
 
 
 
@@ -1533,9 +1516,30 @@ async function downloadArtifactFile(settings, context) {
     });
     return withJob(result, located);
 }
+function readArtifactPath() {
+    const text = (0,reader/* required */.mw)('artifact-path', "the file's path inside the artifacts archive, e.g. dist/app.tar.gz");
+    const segments = text
+        .replace(/^\.?\/+/, '')
+        .split('/')
+        .filter(segment => segment !== '');
+    if (segments.length === 0 || segments.some(segment => segment === '.' || segment === '..' || segment.includes('\0'))) {
+        throw new errors/* InputError */.dz('artifact-path', `must be a file path inside the archive without '.' or '..' parts; got '${text}'.`);
+    }
+    return segments.join('/');
+}
+function readDownloadArtifactFile() {
+    return {
+        operation: 'gitlab-download-artifact-file',
+        gitlab: readConnection(),
+        job: readJobSelector(),
+        artifactPath: readArtifactPath(),
+        path: readTargetFolder(),
+        stallMs: (0,reader/* duration */.p0)('stall-timeout')
+    };
+}
 const gitlab_download_artifact_file_operation = {
     name: 'gitlab-download-artifact-file',
-    inputs: (0,inputs/* inputsOf */.Vc)('gitlab-download-artifact-file'),
+    inputs: [...inputs/* GITLAB_CONNECTION */.hv, ...inputs/* GITLAB_JOB_BY_REF */.iM, 'artifact-path', 'path', 'stall-timeout'],
     read: readDownloadArtifactFile,
     run: downloadArtifactFile
 };
@@ -1582,7 +1586,7 @@ async function keepArtifacts(settings, context) {
 }
 const gitlab_keep_artifacts_operation = {
     name: 'gitlab-keep-artifacts',
-    inputs: (0,inputs/* inputsOf */.Vc)('gitlab-keep-artifacts'),
+    inputs: inputs/* GITLAB_CONNECTION */.hv,
     read: () => readJobArtifacts('gitlab-keep-artifacts'),
     run: keepArtifacts
 };
@@ -1618,7 +1622,7 @@ async function deleteArtifacts(settings, context) {
 }
 const gitlab_delete_artifacts_operation = {
     name: 'gitlab-delete-artifacts',
-    inputs: (0,inputs/* inputsOf */.Vc)('gitlab-delete-artifacts'),
+    inputs: inputs/* GITLAB_CONNECTION */.hv,
     read: () => readJobArtifacts('gitlab-delete-artifacts'),
     run: deleteArtifacts
 };
@@ -1644,7 +1648,10 @@ function withinTimeout(operation) {
         }
     };
 }
-/** The GitLab family, a chunk of the bundle of its own (with yauzl, which only it uses). */
+/**
+ * The GitLab family's registry, a chunk of the bundle of its own (with yauzl, which only it uses).
+ * The order is the one the `operation` input's error lists them in.
+ */
 const GITLAB_OPERATIONS = [
     withinTimeout(operation),
     withinTimeout(gitlab_download_artifact_file_operation),

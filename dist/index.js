@@ -28469,7 +28469,7 @@ function networkHint(url, code) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6318);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4992);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28550,7 +28550,7 @@ function group(title, run) {
 
 /***/ }),
 
-/***/ 6318:
+/***/ 4992:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28569,85 +28569,99 @@ var errors = __nccwpck_require__(3916);
 var inputs = __nccwpck_require__(7428);
 // EXTERNAL MODULE: ./src/settings/reader.ts
 var reader = __nccwpck_require__(3890);
-;// CONCATENATED MODULE: ./src/settings/types.ts
-
-
 ;// CONCATENATED MODULE: ./src/settings/index.ts
 
 
 
 
-
 const SECRET_INPUTS = ['harness-api-key', 'gitlab-token', 'gitlab-job-token', 'github-token'];
-function isOperation(value) {
-    return inputs/* OPERATIONS */.xb.includes(value);
+/** The runner's variable for an input: INPUT_<NAME>, spaces as underscores, upper case. */
+function variableOf(name) {
+    return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
 }
-function readOperation() {
+/** The INPUT_* variables given to this step, not empty: every one was set by the workflow (action.yml declares no defaults). */
+function givenVariables(env = process.env) {
+    return Object.keys(env).filter(variable => variable.startsWith('INPUT_') && (env[variable] ?? '').trim() !== '');
+}
+/** Masks every secret input at once, whichever operation runs and whatever input is wrong. */
+function maskSecretInputs() {
+    for (const name of SECRET_INPUTS)
+        (0,reader/* secret */.rJ)(name);
+}
+/** The `operation` input as given ('' when not set), before it is checked. */
+function givenOperation() {
+    return (0,reader/* optional */.lq)('operation') ?? '';
+}
+/** True when every input given to this step is `operation` or one of `inputs`: the common case, checked without the other family's table. */
+function onlyInputsOf(inputs) {
+    const read = new Set(['operation', ...inputs].map(variableOf));
+    return givenVariables().every(variable => read.has(variable));
+}
+function readOperation(operations) {
     const operation = (0,reader/* optional */.lq)('operation');
-    if (operation !== undefined && isOperation(operation))
+    if (operation !== undefined && operations.includes(operation))
         return operation;
     const got = operation === undefined ? 'nothing' : `'${operation}'`;
-    const suggestion = operation === undefined ? '' : (0,reader/* didYouMean */.au)(operation, inputs/* OPERATIONS */.xb);
-    throw new errors/* InputError */.dz('operation', `must be one of ${inputs/* OPERATIONS */.xb.join(', ')}; got ${got}.${suggestion}`);
-}
-/**
- * The inputs given to this step, as the runner passes them (INPUT_<NAME>, not empty). action.yml
- * declares no defaults, so every one of them was set by the workflow. Found from the variables'
- * names first, so that only the inputs given are read here.
- */
-function givenInputs(env = process.env) {
-    return [...inputs/* KNOWN_INPUTS */.UD].filter(name => {
-        const variable = `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
-        return variable in env && (env[variable] ?? '').trim() !== '';
-    });
+    const suggestion = operation === undefined ? '' : (0,reader/* didYouMean */.au)(operation, operations);
+    throw new errors/* InputError */.dz('operation', `must be one of ${operations.join(', ')}; got ${got}.${suggestion}`);
 }
 /**
  * An input this action does not declare (a misspelt `timout:`) reaches the step too: the runner
  * passes every `with:` entry and only warns about unexpected ones. It would be ignored, so it fails.
  */
-function refuseUnknownInputs(env = process.env) {
-    const known = new Set([...inputs/* KNOWN_INPUTS */.UD].map(name => `INPUT_${name.replace(/ /g, '_').toUpperCase()}`));
-    for (const variable of Object.keys(env)) {
-        if (!variable.startsWith('INPUT_') || known.has(variable) || (env[variable] ?? '').trim() === '')
+function refuseUnknownInputs(known) {
+    const knownVariables = new Set([...known].map(variableOf));
+    for (const variable of givenVariables()) {
+        if (knownVariables.has(variable))
             continue;
         const name = variable.slice('INPUT_'.length).toLowerCase();
-        const suggestion = (0,reader/* didYouMean */.au)(name, [...inputs/* KNOWN_INPUTS */.UD]) || ' Check its spelling against the inputs listed in the README.';
+        const suggestion = (0,reader/* didYouMean */.au)(name, [...known]) || ' Check its spelling against the inputs listed in the README.';
         throw new errors/* InputError */.dz(name, `is not an input of this action, so it would be ignored.${suggestion}`);
     }
 }
 /** An input the chosen operation does not read would be silently dropped: it fails the step instead. */
-function refuseInputsNotReadBy(operation) {
-    for (const input of givenInputs()) {
-        const problem = (0,inputs/* notReadHere */.q6)(input, operation);
+function refuseInputsNotReadBy(operation, table) {
+    const given = new Set(givenVariables());
+    for (const input of (0,inputs/* knownInputs */.BG)(table)) {
+        if (!given.has(variableOf(input)))
+            continue;
+        const problem = (0,inputs/* notReadHere */.q6)(input, operation, table);
         if (problem)
             throw new errors/* InputError */.dz(input, problem);
     }
 }
 /**
- * The checks every step makes before its operation's own reader: secrets masked, no unknown input,
- * a known operation, no input that operation does not read. Returns the operation chosen.
+ * The checks against every operation's inputs (`table`), in the order their errors take: no
+ * unknown input, a known operation, no input that operation does not read. Returns the operation
+ * chosen. Secrets are masked before (maskSecretInputs).
  */
-function checkInputs() {
-    // Masked first, whichever operation runs and whatever input is wrong.
-    for (const name of SECRET_INPUTS)
-        (0,reader/* secret */.rJ)(name);
-    refuseUnknownInputs();
-    const operation = readOperation();
-    refuseInputsNotReadBy(operation);
+function checkInputs(table) {
+    refuseUnknownInputs((0,inputs/* knownInputs */.BG)(table));
+    const operation = readOperation(Object.keys(table));
+    refuseInputsNotReadBy(operation, table);
     return operation;
 }
 
 ;// CONCATENATED MODULE: ./src/operations/registry.ts
 
 /**
- * The registry: each operation's entry lives in its own file; its family's list (harness.ts,
- * gitlab.ts) is a chunk of the bundle of its own, loaded only when one of its operations runs, so
- * that a step parses only its own family's code (yaml for Harness, yauzl for GitLab).
+ * The registry is the two family lists (harness.ts, gitlab.ts); each is a chunk of the bundle of its
+ * own, loaded only when one of its operations runs, so that a step parses only its own family's code
+ * (yaml for Harness, yauzl for GitLab). The family is told by the name's prefix.
  */
 async function familyOf(name) {
     if (name.startsWith('gitlab-'))
         return (await Promise.all(/* import() */[__nccwpck_require__.e(663), __nccwpck_require__.e(398), __nccwpck_require__.e(987)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1987))).GITLAB_OPERATIONS;
     return (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(398), __nccwpck_require__.e(71)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3071))).HARNESS_OPERATIONS;
+}
+/** Every operation, both families loaded, in the order the `operation` input's error lists them. */
+async function allOperations() {
+    const [harness, gitlab] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(398), __nccwpck_require__.e(71)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3071)), Promise.all(/* import() */[__nccwpck_require__.e(663), __nccwpck_require__.e(398), __nccwpck_require__.e(987)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1987))]);
+    return [...harness.HARNESS_OPERATIONS, ...gitlab.GITLAB_OPERATIONS];
+}
+/** Which inputs each operation reads, by name. */
+function inputTable(operations) {
+    return Object.fromEntries(operations.map(operation => [operation.name, operation.inputs]));
 }
 /** The registry entry of the operation named: one lookup. */
 async function operationNamed(name) {
@@ -28656,10 +28670,21 @@ async function operationNamed(name) {
         throw new Error(`No registry entry for the operation '${name}'`);
     return operation;
 }
-/** Reads and checks every input the chosen operation uses; nothing is sent before this returns. */
+/**
+ * Reads and checks every input the chosen operation uses; nothing is sent before this returns.
+ * Only the chosen operation's family is loaded when its inputs are all it is given. Otherwise (an
+ * unknown operation or input, an input it does not read) the error says which operations read what,
+ * so the other family is loaded too for the whole table.
+ */
 async function readSettings() {
-    const operation = await operationNamed(checkInputs());
-    return operation.read();
+    maskSecretInputs();
+    const name = givenOperation();
+    const entry = (await familyOf(name)).find(operation => operation.name === name);
+    if (!entry || !onlyInputsOf(entry.inputs))
+        checkInputs(inputTable(await allOperations()));
+    if (!entry)
+        throw new Error(`No registry entry for the operation '${name}'`);
+    return (await entry.read());
 }
 
 ;// CONCATENATED MODULE: ./src/operations/index.ts
@@ -28844,22 +28869,31 @@ function redact(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   UD: () => (/* binding */ KNOWN_INPUTS),
-/* harmony export */   Vc: () => (/* binding */ inputsOf),
+/* harmony export */   BG: () => (/* binding */ knownInputs),
+/* harmony export */   E7: () => (/* binding */ GITHUB_DEPLOYMENT),
+/* harmony export */   QC: () => (/* binding */ HARNESS_ABORT),
+/* harmony export */   Rc: () => (/* binding */ HARNESS_WAIT),
+/* harmony export */   UP: () => (/* binding */ HARNESS_CONNECTION),
 /* harmony export */   WJ: () => (/* binding */ INPUT_DEFAULTS),
-/* harmony export */   q6: () => (/* binding */ notReadHere),
-/* harmony export */   xb: () => (/* binding */ OPERATIONS)
+/* harmony export */   Xv: () => (/* binding */ NEXTGEN_SCOPE),
+/* harmony export */   hv: () => (/* binding */ GITLAB_CONNECTION),
+/* harmony export */   iM: () => (/* binding */ GITLAB_JOB_BY_REF),
+/* harmony export */   q6: () => (/* binding */ notReadHere)
 /* harmony export */ });
-/* unused harmony exports OPERATION_INPUTS, ROLE_HERE, operationsReading */
-// The operations, and which inputs each reads: the one table that the settings, action.yml's descriptions
-// and the README's per-operation lists are checked against (__tests__/action-metadata.test.ts).
+/* unused harmony exports ROLE_HERE, operationsReading */
+// The inputs each operation reads are listed in the operation's own file (its `inputs`); the pieces
+// here are shared by all of them: the groups of inputs several operations read, the role an input of
+// one operation or generation plays in another, the defaults, and the "not read here" message.
+// The table of every operation's inputs, which settings, action.yml's descriptions and the README's
+// per-operation lists are checked against (__tests__/action-metadata.test.ts), is built from the
+// family lists (src/operations/harness.ts, gitlab.ts) by the registry's allOperations().
 // An input that is set but not read by the chosen operation fails the step before any request,
 // so that an input meant for another operation or generation is never silently dropped.
 //
 // To add an input: declare it in action.yml (its description ends with "Read by ..." and, when it
-// has one, "Default: ..."), list it here under every operation that reads it, give its default in
-// INPUT_DEFAULTS, and add it to the README's table of inputs per operation. The metadata test
-// names whatever is missing.
+// has one, "Default: ..."), list it in the `inputs` of every operation that reads it, give its
+// default in INPUT_DEFAULTS, and add it to the README's table of inputs per operation. The metadata
+// test names whatever is missing.
 const HARNESS_CONNECTION = ['harness-url', 'harness-api-key', 'harness-account-id'];
 const HARNESS_WAIT = ['wait', 'poll-interval', 'timeout', 'passing-statuses'];
 /** Who aborts: defaults differ between the operations that start an execution and those that only watch one. */
@@ -28868,52 +28902,6 @@ const GITHUB_DEPLOYMENT = ['github-token', 'github-environment'];
 const NEXTGEN_SCOPE = ['harness-org', 'harness-project'];
 const GITLAB_CONNECTION = ['gitlab-url', 'gitlab-token', 'gitlab-job-token', 'project', 'job-id', 'timeout'];
 const GITLAB_JOB_BY_REF = ['ref', 'job', 'search-recent-successful-pipelines'];
-const INPUTS_BY_OPERATION = {
-    'harness-start-execution': [
-        ...HARNESS_CONNECTION,
-        'application-id',
-        'application',
-        'pipeline-id',
-        'pipeline',
-        'workflow-id',
-        'workflow',
-        'variables',
-        'service-artifacts',
-        'notes',
-        ...HARNESS_WAIT,
-        ...HARNESS_ABORT,
-        ...GITHUB_DEPLOYMENT
-    ],
-    'harness-execution-status': [...HARNESS_CONNECTION, 'execution-id', ...HARNESS_WAIT, ...HARNESS_ABORT, ...GITHUB_DEPLOYMENT],
-    'harness-artifact-cleanup': [...HARNESS_CONNECTION, 'artifact-stream-id'],
-    'harness-ng-run-pipeline': [
-        ...HARNESS_CONNECTION,
-        ...NEXTGEN_SCOPE,
-        'pipeline',
-        'runtime-inputs',
-        'input-sets',
-        'branch',
-        'notes',
-        ...HARNESS_WAIT,
-        ...HARNESS_ABORT,
-        ...GITHUB_DEPLOYMENT
-    ],
-    'harness-ng-execution-status': [...HARNESS_CONNECTION, ...NEXTGEN_SCOPE, 'execution-id', ...HARNESS_WAIT, ...HARNESS_ABORT, ...GITHUB_DEPLOYMENT],
-    'gitlab-download-artifacts': [...GITLAB_CONNECTION, ...GITLAB_JOB_BY_REF, 'path', 'stall-timeout', 'extract', 'max-extracted-size', 'max-extracted-files'],
-    'gitlab-download-artifact-file': [...GITLAB_CONNECTION, ...GITLAB_JOB_BY_REF, 'artifact-path', 'path', 'stall-timeout'],
-    'gitlab-keep-artifacts': GITLAB_CONNECTION,
-    'gitlab-delete-artifacts': GITLAB_CONNECTION
-};
-const OPERATION_INPUTS = INPUTS_BY_OPERATION;
-/**
- * Every operation, in the order the `operation` input's error lists them. Known here, before any
- * operation's code is loaded: each family's operations are a chunk of the bundle of their own.
- */
-const OPERATIONS = Object.keys(OPERATION_INPUTS);
-/** The inputs `operation` reads. */
-function inputsOf(operation) {
-    return OPERATION_INPUTS[operation];
-}
 /**
  * For an input that plays a role in another operation or generation: the input(s) that play that
  * role in the operation named, as the error message says it ("for harness-ng-run-pipeline use ...").
@@ -28951,33 +28939,35 @@ const INPUT_DEFAULTS = {
     'max-extracted-size': '10GiB',
     'max-extracted-files': '100000'
 };
-/** Every input some operation reads, and `operation` itself. */
-const KNOWN_INPUTS = new Set(['operation', ...Object.values(OPERATION_INPUTS).flat()]);
+/** Every input some operation of `table` reads, and `operation` itself. */
+function knownInputs(table) {
+    return new Set(['operation', ...Object.values(table).flat()]);
+}
 function familyOf(operation) {
     if (operation.startsWith('gitlab-'))
         return 'GitLab';
     return operation.startsWith('harness-ng-') ? 'NextGen' : 'FirstGen';
 }
-function readsAllOf(family, readers) {
-    return OPERATIONS.every(operation => familyOf(operation) !== family || readers.includes(operation));
+function readsAllOf(family, readers, table) {
+    return Object.keys(table).every(operation => familyOf(operation) !== family || readers.includes(operation));
 }
-function operationsReading(input) {
-    return OPERATIONS.filter(operation => inputsOf(operation).includes(input));
+function operationsReading(input, table) {
+    return Object.keys(table).filter(operation => table[operation].includes(input));
 }
 /**
  * Why an input set for `operation` is not read there, and what to give instead, as the rest of an
  * "Input 'x' ..." line; undefined when the operation reads it.
  */
-function notReadHere(input, operation) {
-    if (inputsOf(operation).includes(input) || input === 'operation')
+function notReadHere(input, operation, table) {
+    if (table[operation].includes(input) || input === 'operation')
         return undefined;
-    const readers = operationsReading(input);
+    const readers = operationsReading(input, table);
     const families = new Set(readers.map(familyOf));
     const [family] = families;
     const who = readers.length === 0
         ? 'is not read by any operation'
         : families.size === 1 && family !== familyOf(operation)
-            ? `is a ${family} input${readsAllOf(family, readers) ? '' : ` (${readers.join(', ')})`}`
+            ? `is a ${family} input${readsAllOf(family, readers, table) ? '' : ` (${readers.join(', ')})`}`
             : `is read only by ${inList(readers)}`;
     const instead = ROLE_HERE[input]?.[operation];
     return instead ? `${who}; for ${operation} use ${instead}.` : `${who}; ${operation} does not read it: remove it from this step.`;
