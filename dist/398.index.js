@@ -491,8 +491,9 @@ function networkFailure(req, error) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   o: () => (/* binding */ isSuccess),
-/* harmony export */   u: () => (/* binding */ responseFailure)
+/* harmony export */   FZ: () => (/* binding */ accessTitle),
+/* harmony export */   oJ: () => (/* binding */ isSuccess),
+/* harmony export */   ue: () => (/* binding */ responseFailure)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5625);
@@ -505,6 +506,17 @@ function networkFailure(req, error) {
 /** The one success rule for every service: any 2xx. A caller that needs one status exactly says so. */
 function isSuccess(status) {
     return status >= 200 && status <= 299;
+}
+/**
+ * The title of a 401 or 403, named for what it is whatever was asked: "<service> did not accept
+ * the <credential>", "<service> refused: missing permission"; undefined for other statuses.
+ */
+function accessTitle(status, service, credential) {
+    if (status === 401)
+        return `${service} did not accept the ${credential}`;
+    if (status === 403)
+        return `${service} refused: missing permission`;
+    return undefined;
 }
 /**
  * The one way an unsuccessful answer becomes a failure: what failed, who answered with which

@@ -87,11 +87,7 @@ function harnessHint(status, context) {
 }
 /** An authentication or permission failure is titled so, whatever was asked. */
 function harnessAccessTitle(status) {
-    if (status === 401)
-        return 'Harness did not accept the API key';
-    if (status === 403)
-        return 'Harness refused: missing permission';
-    return undefined;
+    return (0,failure/* accessTitle */.FZ)(status, 'Harness', 'API key');
 }
 /** The title of a failure Harness answered with. */
 function harnessFailureTitle(what, status) {
@@ -108,7 +104,7 @@ function harnessFailureHooks(context) {
 }
 /** Turns an unsuccessful Harness answer into one failure line: what failed, the HTTP status, Harness's message. */
 function harnessHttpError(what, response, context) {
-    return (0,failure/* responseFailure */.u)(what, response, harnessFailureHooks(context));
+    return (0,failure/* responseFailure */.ue)(what, response, harnessFailureHooks(context));
 }
 
 ;// CONCATENATED MODULE: ./src/harness/graphql.ts
@@ -130,7 +126,7 @@ function graphqlUrl(harness) {
  */
 async function graphql(harness, request) {
     const response = await post(harness, request);
-    if (!(0,failure/* isSuccess */.o)(response.status))
+    if (!(0,failure/* isSuccess */.oJ)(response.status))
         throw await httpFailure(harness, request, response);
     return dataOf(harness, request, await readJson(request, response));
 }
@@ -399,7 +395,7 @@ async function abortExecution(harness, execution) {
         body: JSON.stringify({ executionInterruptType: 'ABORT_ALL' }),
         retry: 'once'
     });
-    if (!(0,failure/* isSuccess */.o)(response.status)) {
+    if (!(0,failure/* isSuccess */.oJ)(response.status)) {
         throw await harnessHttpError(what, response, { harness, permission: "'Abort Workflow' (a workflow) or 'Execute Pipeline' (a pipeline)" });
     }
     // A RestResponse: problems come back in responseMessages, errors at level ERROR.
@@ -1427,7 +1423,7 @@ function segment(value) {
 }
 /** The `data` of a success envelope; anything else becomes one line with Harness's code and message. */
 async function readData(response, what, context) {
-    if (!(0,failure/* isSuccess */.o)(response.status))
+    if (!(0,failure/* isSuccess */.oJ)(response.status))
         throw await harnessHttpError(what, response, context);
     const envelope = (await (0,http_body/* readJsonAnswer */.f$)(what, response, HARNESS));
     if (envelope.status === 'ERROR' || envelope.status === 'FAILURE') {

@@ -179,11 +179,7 @@ function hint(status, request) {
 }
 /** An authentication or permission failure is titled so, whatever was asked. */
 function gitlabAccessTitle(status) {
-    if (status === 401)
-        return 'GitLab did not accept the token';
-    if (status === 403)
-        return 'GitLab refused: missing permission';
-    return undefined;
+    return (0,failure/* accessTitle */.FZ)(status, 'GitLab', 'token');
 }
 /** GitLab's hooks for the one response-to-failure helper. */
 function gitlabFailureHooks(request) {
@@ -200,7 +196,7 @@ function storageFailureHooks(origin) {
 /** Turns an unsuccessful answer into one failure: what failed, the HTTP status, the server's own message, and a hint. */
 function gitlabHttpError(what, response, request) {
     const fromStorage = response.url.origin !== request.gitlab.apiUrl.origin;
-    return (0,failure/* responseFailure */.u)(what, response, fromStorage ? storageFailureHooks(response.url.origin) : gitlabFailureHooks(request));
+    return (0,failure/* responseFailure */.ue)(what, response, fromStorage ? storageFailureHooks(response.url.origin) : gitlabFailureHooks(request));
 }
 
 // EXTERNAL MODULE: ./src/http/retry.ts
@@ -471,7 +467,7 @@ function refuseWrongContent(download, response) {
 }
 /** One answer read: `temp` truncated, the status and content checked, the body received and checked. */
 async function receiveInto(download, temp, response) {
-    if (!(0,failure/* isSuccess */.o)(response.status))
+    if (!(0,failure/* isSuccess */.oJ)(response.status))
         throw await download.failure(response);
     try {
         refuseWrongContent(download, response);
@@ -629,7 +625,7 @@ async function changeArtifacts(change) {
     const { gitlab, jobId, what } = change;
     const request = { method: change.method, url: change.url, what, credentials: credentials(gitlab), retry: 'once', signal: change.signal };
     const response = await (0,client/* send */.tN)(request);
-    if (!(0,failure/* isSuccess */.o)(response.status)) {
+    if (!(0,failure/* isSuccess */.oJ)(response.status)) {
         throw await gitlabHttpError(what, response, { gitlab, access: change.access, job: { by: 'id', jobId } });
     }
     return response;
@@ -1112,7 +1108,7 @@ class JobTokenRefused extends Error {
 }
 async function getJson(gitlab, url, what, job, signal) {
     const response = await (0,client/* send */.tN)({ method: 'GET', url, what, credentials: credentials(gitlab), retry: 'idempotent', signal });
-    if (!(0,failure/* isSuccess */.o)(response.status)) {
+    if (!(0,failure/* isSuccess */.oJ)(response.status)) {
         if ((response.status === 401 || response.status === 403) && gitlab.auth.header === 'JOB-TOKEN') {
             await response.body.dump();
             throw new JobTokenRefused(response.status);

@@ -1,7 +1,7 @@
 import type { ActionError } from '../errors.js'
 import type { Service } from '../http/body.js'
 import type { HttpResponse } from '../http/client.js'
-import { responseFailure, type FailureHooks } from '../http/failure.js'
+import { accessTitle, responseFailure, type FailureHooks } from '../http/failure.js'
 import type { GitLabConnection, JobSelector } from '../settings/index.js'
 
 /** GitLab, as advice about a wrong answer names it. */
@@ -99,9 +99,7 @@ function hint(status: number, request: Request): string | undefined {
 
 /** An authentication or permission failure is titled so, whatever was asked. */
 function gitlabAccessTitle(status: number): string | undefined {
-  if (status === 401) return 'GitLab did not accept the token'
-  if (status === 403) return 'GitLab refused: missing permission'
-  return undefined
+  return accessTitle(status, 'GitLab', 'token')
 }
 
 /** GitLab's hooks for the one response-to-failure helper. */

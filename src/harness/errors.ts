@@ -1,7 +1,7 @@
 import type { ActionError } from '../errors.js'
 import type { Service } from '../http/body.js'
 import type { HttpResponse } from '../http/client.js'
-import { responseFailure, type FailureHooks } from '../http/failure.js'
+import { accessTitle, responseFailure, type FailureHooks } from '../http/failure.js'
 import { parseJsonObject } from '../http/json.js'
 
 /** Harness, as advice about a wrong answer names it. */
@@ -77,9 +77,7 @@ export function harnessHint(status: number, context: HarnessErrorContext): strin
 
 /** An authentication or permission failure is titled so, whatever was asked. */
 function harnessAccessTitle(status: number): string | undefined {
-  if (status === 401) return 'Harness did not accept the API key'
-  if (status === 403) return 'Harness refused: missing permission'
-  return undefined
+  return accessTitle(status, 'Harness', 'API key')
 }
 
 /** The title of a failure Harness answered with. */

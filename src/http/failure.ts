@@ -9,6 +9,16 @@ export function isSuccess(status: number): boolean {
   return status >= 200 && status <= 299
 }
 
+/**
+ * The title of a 401 or 403, named for what it is whatever was asked: "<service> did not accept
+ * the <credential>", "<service> refused: missing permission"; undefined for other statuses.
+ */
+export function accessTitle(status: number, service: string, credential: string): string | undefined {
+  if (status === 401) return `${service} did not accept the ${credential}`
+  if (status === 403) return `${service} refused: missing permission`
+  return undefined
+}
+
 /** How one service (Harness, GitLab, object storage) names itself, reads its refusals and advises on them. */
 export interface FailureHooks {
   /** Who answered, as the failure line names it: "Harness", "GitLab", "the storage host … GitLab redirected to". */
