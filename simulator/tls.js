@@ -26,6 +26,9 @@ function openssl(args, cwd) {
   execFileSync('openssl', args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] })
 }
 
+/** A new P-256 key, unencrypted: the same for the CA and every server certificate. */
+const NEW_KEY = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes']
+
 /** @param {string[]} names */
 function subjectAltName(names) {
   return names.map(name => (/^[\d.]+$|:/.test(name) ? `IP:${name}` : `DNS:${name}`)).join(',')
@@ -38,11 +41,7 @@ export function makePrivateCa() {
     [
       'req',
       '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:P-256',
-      '-nodes',
+      ...NEW_KEY,
       '-keyout',
       'ca.key',
       '-out',
@@ -69,11 +68,7 @@ export function makePrivateCa() {
           [
             'req',
             '-x509',
-            '-newkey',
-            'ec',
-            '-pkeyopt',
-            'ec_paramgen_curve:P-256',
-            '-nodes',
+            ...NEW_KEY,
             '-keyout',
             `${id}.key`,
             '-out',
@@ -88,24 +83,7 @@ export function makePrivateCa() {
           dir
         )
       } else {
-        openssl(
-          [
-            'req',
-            '-new',
-            '-newkey',
-            'ec',
-            '-pkeyopt',
-            'ec_paramgen_curve:P-256',
-            '-nodes',
-            '-keyout',
-            `${id}.key`,
-            '-out',
-            `${id}.csr`,
-            '-subj',
-            `/CN=${names[0]}`
-          ],
-          dir
-        )
+        openssl(['req', '-new', ...NEW_KEY, '-keyout', `${id}.key`, '-out', `${id}.csr`, '-subj', `/CN=${names[0]}`], dir)
         writeFileSync(path.join(dir, `${id}.ext`), `subjectAltName=${san}\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n`)
         if (options.expired) signExpired(dir, id)
         else
