@@ -227,9 +227,10 @@ function stageLine(stage: NgExecution['stages'][number]): string {
  */
 function failureDetail(snapshot: NgExecution, failing?: FailingStep): string | undefined {
   if (failing?.step) {
-    const stage = failing.stage ? `stage '${failing.stage}', ` : ''
-    const shown = `${stage}step '${failing.step}' (${failing.status})${failing.message ? `: ${failing.message}` : ''}${failing.url ? ` — ${failing.url}` : ''}`
-    return snapshot.errorMessage && snapshot.errorMessage !== failing.message ? `${shown}; ${snapshot.errorMessage}` : shown
+    const where = `${failing.stage ? `stage '${failing.stage}', ` : ''}step '${failing.step}' (${failing.status})`
+    const reasons = [failing.message, snapshot.errorMessage].filter((reason, index, all): reason is string => !!reason && all.indexOf(reason) === index)
+    const link = failing.url ? `. The step in Harness: ${failing.url}` : ''
+    return `${where}${reasons.length ? `: ${reasons.join('; ')}` : ''}${link}`
   }
   const failed = snapshot.stages.filter(stage => FAILING_STATUSES.has(stage.status))
   const parts = failed.map(stage => `stage '${stage.name}' (${stage.status})${stage.failureMessage ? `: ${stage.failureMessage}` : ''}`)
