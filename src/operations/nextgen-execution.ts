@@ -229,8 +229,8 @@ function failureDetail(snapshot: NgExecution, failing?: FailingStep): string | u
   if (failing?.step) {
     const where = `${failing.stage ? `stage '${failing.stage}', ` : ''}step '${failing.step}' (${failing.status})`
     const reasons = [failing.message, snapshot.errorMessage].filter((reason, index, all): reason is string => !!reason && all.indexOf(reason) === index)
-    const link = failing.url ? `. The step in Harness: ${failing.url}` : ''
-    return `${where}${reasons.length ? `: ${reasons.join('; ')}` : ''}${link}`
+    const detail = `${where}${reasons.length ? `: ${reasons.join('; ')}` : ''}`
+    return failing.url ? `${detail}${/[.!?]$/.test(detail) ? '' : '.'} The step in Harness: ${failing.url}` : detail
   }
   const failed = snapshot.stages.filter(stage => FAILING_STATUSES.has(stage.status))
   const parts = failed.map(stage => `stage '${stage.name}' (${stage.status})${stage.failureMessage ? `: ${stage.failureMessage}` : ''}`)
