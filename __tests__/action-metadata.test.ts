@@ -36,7 +36,8 @@ const source = sourceFiles(path.join(root, 'src'))
   .map(file => readFileSync(file, 'utf8'))
   .join('\n')
 
-const READERS = 'optional|required|requiredSecret|identifier|checkIdentifier|secret|boolean|duration|size|positiveInteger|baseUrl|list|getInput|InputError'
+const READERS =
+  'optional|required|requiredSecret|identifier|checkIdentifier|secret|boolean|duration|size|positiveInteger|wholeNumber|baseUrl|list|getInput|InputError'
 
 /** Input names given as literals to the readers in src/settings/reader.ts, core.getInput, or an InputError. */
 function inputNamesInSource(): Set<string> {

@@ -8,10 +8,30 @@ import { parseAllDocuments } from 'yaml'
 import { sendJson, startServer } from './server.js'
 
 /**
+ * A step of a stage, for the full execution graph (`renderFullBottomGraph=true`) and the log service.
+ * @typedef {object} StepSpec
+ * @property {string} identifier
+ * @property {string} name
+ * @property {string} [group]  The identifier of the step group it sits in (a STEP_GROUP node is added).
+ * @property {string} [stepType]  Default ShellScript.
+ * @property {'task' | 'async'} [kind]  How harness-core reports its executable response: `task`
+ *   (a CD task step: one log key per command unit, Initialize and Execute, its log under Execute) or
+ *   `async` (a CI or async step: one log key, the base key itself). Default task.
+ * @property {boolean} [fails]  The step that fails when its stage fails (its message: `failureMessage`,
+ *   else the pipeline's `failure.message`); the steps after it do not run.
+ * @property {string} [failureMessage]
+ * @property {Record<string, string>} [outputs]  Output variables it exports when it succeeds.
+ * @property {string[]} [secretOutputs]  Names of secret output variables: reported, as harness-core
+ *   does, as `${sweepingOutputSecrets.obtain("NAME","<ciphertext>")}`.
+ * @property {string[]} [log]  Its log lines, served by the log service as NDJSON.
+ */
+
+/**
  * @typedef {object} StageSpec
  * @property {string} identifier
  * @property {string} name
  * @property {string} [type]  Layout node type, e.g. Deployment, Approval, CI.
+ * @property {StepSpec[]} [steps]  Its steps in the full execution graph (none by default).
  * @property {'MATRIX' | 'LOOP' | 'PARALLELISM'} [strategy]  Laid out inside a strategy wrapper node, as
  *   harness-core's StrategyUtils.modifyStageLayoutNodeGraph does: the wrapper has nodeGroup STRATEGY
  *   and the stage's own name and identifier, and the stage is its only child.
@@ -52,6 +72,8 @@ import { sendJson, startServer } from './server.js'
  * @property {Record<string, PipelineSpec>} [pipelines]
  * @property {boolean} [moduleTypeRequired]  Answer an execute request without `moduleType` as harness-core
  *   builds before 20 Oct 2022 (PIE-5890) did, which declared it NotNull: HTTP 400. An empty value passes.
+ * @property {'refuse'} [logService]  The log service refuses every read with 403 `{"error_msg"}`, as
+ *   harness-core's AuthMiddleware does for an API key it does not accept.
  * @property {NotVisibleAtFirst} [notVisibleAtFirst]
  *   The first `polls` reads of each new execution answer "does not exist", as Harness does before it
  *   has written the execution summary: current builds with 404 (EntityNotFoundException), older ones
@@ -73,16 +95,17 @@ import { sendJson, startServer } from './server.js'
  */
 
 /** @typedef {{ httpStatus: number, code: string, message: string }} InjectedError */
-/** @typedef {'execute' | 'status' | 'interrupt'} CallKind */
+/** @typedef {'execute' | 'status' | 'graph' | 'interrupt'} CallKind */
 
 const PASSING = new Set(['Success', 'IgnoreFailed', 'Skipped', 'Suspended'])
 const FINAL = new Set([...PASSING, 'Failed', 'Errored', 'Aborted', 'AbortedByFreeze', 'Expired', 'ApprovalRejected'])
 const SCOPE_PARAMS = ['accountIdentifier', 'orgIdentifier', 'projectIdentifier']
+const GRAPH_PARAMS = [...SCOPE_PARAMS, 'renderFullBottomGraph', 'stageNodeId']
 const EXECUTE_PARAMS = [...SCOPE_PARAMS, 'moduleType', 'branch', 'repoIdentifier', 'getDefaultFromOtherRepo', 'useFQNIfError', 'notesForPipelineExecution']
 
 /**
  * Demo data: a pipeline with an approval that passes, and one whose deployment fails.
- * @type {Required<Omit<NextGenOptions, 'prefix' | 'moduleTypeRequired' | 'notVisibleAtFirst'>>}
+ * @type {Required<Omit<NextGenOptions, 'prefix' | 'moduleTypeRequired' | 'notVisibleAtFirst' | 'logService'>>}
  */
 export const DEMO_NEXTGEN = {
   accountId: 'demo-account',
@@ -103,8 +126,27 @@ export const DEMO_NEXTGEN = {
     deploy_broken: {
       name: 'Deploy broken build',
       stages: [
-        { identifier: 'build', name: 'Build', type: 'CI' },
-        { identifier: 'deploy_prod', name: 'Deploy production', type: 'Deployment' }
+        { identifier: 'build', name: 'Build', type: 'CI', steps: [{ identifier: 'compile', name: 'Compile', kind: 'async', outputs: { IMAGE_TAG: '1.4.2' } }] },
+        {
+          identifier: 'deploy_prod',
+          name: 'Deploy production',
+          type: 'Deployment',
+          steps: [
+            { identifier: 'rollout', name: 'Rollout', outputs: { REPLICAS: '3' } },
+            {
+              identifier: 'smoke_test',
+              name: 'Smoke test',
+              group: 'verify',
+              fails: true,
+              log: [
+                'Executing command ...',
+                'curl -fsS https://payments.internal/health',
+                'curl: (22) The requested URL returned error: 503',
+                'Command finished with status FAILURE'
+              ]
+            }
+          ]
+        }
       ],
       script: ['Running', 'Running', 'Failed'],
       failure: { stage: 'deploy_prod', message: "Shell Script step 'smoke_test' failed: exit status 1" }
@@ -122,7 +164,10 @@ export function createNextGenApi(options = {}) {
   /** @type {Map<string, Execution>} */
   const executions = new Map()
   /** @type {Record<CallKind, InjectedError[]>} */
-  const injected = { execute: [], status: [], interrupt: [] }
+  const injected = { execute: [], status: [], graph: [], interrupt: [] }
+  /** Step logs by log key, as the log service stores them (NDJSON), filled as graphs are built. */
+  /** @type {Map<string, string>} */
+  const logs = new Map()
 
   /**
    * @param {import('./server.js').RecordedRequest} request
@@ -130,17 +175,25 @@ export function createNextGenApi(options = {}) {
    * @returns {boolean} whether the request was for this API
    */
   function handle(request, res) {
+    if (request.path.startsWith(`${settings.prefix}/gateway/log-service/`)) {
+      logService(request, res)
+      return true
+    }
     const base = `${settings.prefix}/gateway/pipeline/api/`
     if (!request.path.startsWith(base)) return false
     const segments = request.path.slice(base.length).split('/').map(decodeURIComponent)
-    const route = routeOf(request.method, segments)
+    const route = routeOf(request.method, segments, request.query)
     if (!route) {
       fail(res, 404, 'RESOURCE_NOT_FOUND', `No ${request.method} route for ${request.path}`)
       return true
     }
     const refusal = checkCredentialsAndScope(
       request,
-      route.kind === 'execute' ? EXECUTE_PARAMS : [...SCOPE_PARAMS, ...(route.kind === 'interrupt' ? ['interruptType'] : [])]
+      route.kind === 'execute'
+        ? EXECUTE_PARAMS
+        : route.kind === 'graph'
+          ? GRAPH_PARAMS
+          : [...SCOPE_PARAMS, ...(route.kind === 'interrupt' ? ['interruptType'] : [])]
     )
     if (refusal) {
       fail(res, refusal.httpStatus, refusal.code, refusal.message)
@@ -153,6 +206,7 @@ export function createNextGenApi(options = {}) {
     }
     if (route.kind === 'execute') execute(request, res, route.target, route.inputSetList)
     else if (route.kind === 'status') status(res, route.target)
+    else if (route.kind === 'graph') graph(res, route.target)
     else interrupt(request, res, route.target)
     return true
   }
@@ -160,14 +214,17 @@ export function createNextGenApi(options = {}) {
   /**
    * @param {string} method
    * @param {string[]} s
+   * @param {URLSearchParams} query
    * @returns {{ kind: CallKind, target: string, inputSetList?: boolean } | undefined}
    */
-  function routeOf(method, s) {
+  function routeOf(method, s, query) {
     if (method === 'POST' && s[0] === 'pipeline' && s[1] === 'execute' && s.length === 3 && s[2] !== 'interrupt') return { kind: 'execute', target: s[2] }
     if (method === 'POST' && s[0] === 'pipeline' && s[1] === 'execute' && s.length === 4 && s[3] === 'inputSetList') {
       return { kind: 'execute', target: s[2], inputSetList: true }
     }
-    if (method === 'GET' && s[0] === 'pipelines' && s[1] === 'execution' && s[2] === 'v2' && s.length === 4) return { kind: 'status', target: s[3] }
+    if (method === 'GET' && s[0] === 'pipelines' && s[1] === 'execution' && s[2] === 'v2' && s.length === 4) {
+      return { kind: query.has('renderFullBottomGraph') ? 'graph' : 'status', target: s[3] }
+    }
     if (method === 'PUT' && s[0] === 'pipeline' && s[1] === 'execute' && s[2] === 'interrupt' && s.length === 4) return { kind: 'interrupt', target: s[3] }
     return undefined
   }
@@ -252,6 +309,46 @@ export function createNextGenApi(options = {}) {
   }
 
   /**
+   * The execution with its full graph, as `renderFullBottomGraph=true` answers it: the status last
+   * reported (a graph read does not move the script on) and `executionGraph.nodeMap`.
+   * @param {import('node:http').ServerResponse} res
+   * @param {string} id
+   */
+  function graph(res, id) {
+    const execution = executions.get(id)
+    if (!execution) {
+      return fail(res, 404, 'RESOURCE_NOT_FOUND_EXCEPTION', `Plan Execution Summary does not exist or has been deleted for planExecutionId: ${id}`)
+    }
+    const step = Math.min(Math.max(execution.polls - 1, 0), execution.spec.script.length - 1)
+    const current = execution.abortedStatus ?? execution.spec.script[step]
+    const summary = summaryOf(execution, current, step)
+    const executionGraph = executionGraphOf(execution, current, step, settings, logs)
+    sendJson(res, 200, success({ pipelineExecutionSummary: summary, executionGraph }))
+  }
+
+  /**
+   * `GET /gateway/log-service/blob?accountID&key` as harness-core's log service answers it: the
+   * x-api-key checked for the account (403 `{"error_msg"}` otherwise), 404 for a key with no log.
+   * @param {import('./server.js').RecordedRequest} request
+   * @param {import('node:http').ServerResponse} res
+   */
+  function logService(request, res) {
+    /** @param {number} code @param {string} message */
+    const refuse = (code, message) => sendJson(res, code, { error_msg: message })
+    if (request.method !== 'GET' || request.path !== `${settings.prefix}/gateway/log-service/blob`) return refuse(404, '404 page not found')
+    const account = request.query.get('accountID')
+    if (!account) return refuse(400, 'no account ID in query params')
+    if (settings.logService === 'refuse' || request.headers['x-api-key'] !== settings.apiKey || account !== settings.accountId) {
+      return refuse(403, 'apikey in request not authorized for receiving tokens')
+    }
+    const key = request.query.get('key') ?? ''
+    const blob = logs.get(key)
+    if (blob === undefined) return refuse(404, `cannot find key ${account}/${key}: object not found`)
+    res.writeHead(200, { 'content-type': 'application/octet-stream' })
+    res.end(blob)
+  }
+
+  /**
    * @param {import('./server.js').RecordedRequest} request
    * @param {import('node:http').ServerResponse} res
    * @param {string} id
@@ -293,10 +390,14 @@ export async function startHarnessNextGen(options = {}) {
     },
     { ...options.server, port: options.port }
   )
-  /** @param {CallKind} kind */
+  /** @param {CallKind | 'log'} kind */
   const calls = kind =>
     server.requests.filter(request => {
-      if (kind === 'status') return request.method === 'GET'
+      const isLog = request.path.includes('/gateway/log-service/')
+      if (kind === 'log') return isLog
+      if (isLog) return false
+      if (kind === 'status') return request.method === 'GET' && !request.query.has('renderFullBottomGraph')
+      if (kind === 'graph') return request.method === 'GET' && request.query.has('renderFullBottomGraph')
       if (kind === 'interrupt') return request.method === 'PUT'
       return request.method === 'POST'
     })
@@ -490,4 +591,166 @@ function realStages(spec) {
 /** @param {StageSpec} stage */
 function nodeUuid(stage) {
   return `node-${stage.identifier}`
+}
+
+const STAGE_STEP_TYPES = /** @type {Record<string, string>} */ ({
+  Deployment: 'DEPLOYMENT_STAGE_STEP',
+  CI: 'IntegrationStageStepPMS',
+  Approval: 'APPROVAL_STAGE',
+  Custom: 'CUSTOM_STAGE'
+})
+
+/**
+ * `executionGraph` as harness-core's v2 endpoint sends it with `renderFullBottomGraph=true`
+ * (orchestration-visualization ExecutionGraph/ExecutionNode): a pipeline node, each stage (its
+ * `setupId` is its layoutNodeMap key), its execution section, step groups and steps, with
+ * `baseFqn`, `failureInfo` (present on every node, empty unless it failed), `logBaseKey`,
+ * `executableResponses` (a oneof: `task` or `async`), `unitProgresses` and `outcomes`. Every
+ * step's log goes into `logs` under the key the graph names.
+ * @param {Execution} execution
+ * @param {string} current
+ * @param {number} step
+ * @param {NextGenOptions & typeof DEMO_NEXTGEN} settings
+ * @param {Map<string, string>} logs
+ */
+function executionGraphOf(execution, current, step, settings, logs) {
+  const { spec } = execution
+  const stages = realStages(spec)
+  const statuses = stageStatusesOf(execution, current, step)
+  const failed = FINAL.has(current) && !PASSING.has(current) && !execution.abortedStatus
+  /** @type {Record<string, unknown>} */
+  const nodeMap = {}
+  const base = `accountId:${settings.accountId}/orgId:${settings.org}/projectId:${settings.project}/pipelineId:${execution.pipeline}/runSequence:1/level0:pipeline`
+  /**
+   * @param {string} uuid
+   * @param {Record<string, unknown>} fields
+   */
+  const add = (uuid, fields) => {
+    nodeMap[uuid] = {
+      uuid,
+      setupId: `setup-${uuid}`,
+      failureInfo: { message: '', failureTypeList: [], responseMessages: [] },
+      startTs: execution.startTs,
+      endTs: execution.endTs ?? null,
+      outcomes: {},
+      executableResponses: [],
+      unitProgresses: [],
+      ...fields
+    }
+  }
+  add(`exec-pipeline-${execution.id}`, { name: spec.name, identifier: 'pipeline', baseFqn: 'pipeline', stepType: 'PIPELINE_SECTION', status: current })
+  stages.forEach((stage, index) => {
+    const status = statuses[index]
+    const stageFailed = failed && status === current
+    const fqn = `pipeline.stages.${stage.identifier}`
+    add(`exec-${stage.identifier}`, {
+      setupId: nodeUuid(stage),
+      name: stage.name,
+      identifier: stage.identifier,
+      baseFqn: fqn,
+      stepType: STAGE_STEP_TYPES[stage.type ?? 'Deployment'] ?? 'CUSTOM_STAGE',
+      status,
+      ...(stageFailed && spec.failure ? { failureInfo: { message: spec.failure.message, failureTypeList: ['APPLICATION_ERROR'], responseMessages: [] } } : {})
+    })
+    if (!stage.steps?.length) return
+    add(`exec-${stage.identifier}-execution`, {
+      name: 'Execution',
+      identifier: 'execution',
+      baseFqn: `${fqn}.spec.execution`,
+      stepType: 'NG_SECTION_WITH_ROLLBACK_INFO',
+      status
+    })
+    const failingAt = stageFailed ? stage.steps.findIndex(candidate => candidate.fails) : -1
+    stage.steps.forEach((stepSpec, stepIndex) => {
+      const stepStatus = !FINAL.has(status)
+        ? 'NotStarted'
+        : failingAt < 0
+          ? stageFailed
+            ? 'Success'
+            : status
+          : stepIndex < failingAt
+            ? 'Success'
+            : stepIndex === failingAt
+              ? current
+              : 'NotStarted'
+      const groupFqn = stepSpec.group ? `${fqn}.spec.execution.steps.${stepSpec.group}` : undefined
+      if (groupFqn && !nodeMap[`exec-${stage.identifier}-${stepSpec.group}`]) {
+        add(`exec-${stage.identifier}-${stepSpec.group}`, {
+          name: stepSpec.group,
+          identifier: stepSpec.group,
+          baseFqn: groupFqn,
+          stepType: 'STEP_GROUP',
+          status: stepStatus
+        })
+      }
+      const stepFqn = `${groupFqn ?? `${fqn}.spec.execution`}.steps.${stepSpec.identifier}`
+      const logBaseKey = `${base}/level1:stages/level2:${stage.identifier}/level3:spec/level4:execution/level5:steps/${stepSpec.group ? `level6:${stepSpec.group}/level7:steps/level8:` : 'level6:'}${stepSpec.identifier}`
+      const ran = stepStatus !== 'NotStarted'
+      const stepFailed = stepIndex === failingAt
+      const async = stepSpec.kind === 'async'
+      const units = async ? [] : ['Initialize', 'Execute']
+      const logKeys = async ? [logBaseKey] : units.map(unit => `${logBaseKey}-commandUnit:${unit}`)
+      if (ran && stepSpec.log) logs.set(logKeys.at(-1) ?? logBaseKey, ndjson(stepSpec.log, execution.startTs))
+      const message = stepSpec.failureMessage ?? spec.failure?.message ?? 'Step failed'
+      add(`exec-${stage.identifier}-${stepSpec.identifier}`, {
+        name: stepSpec.name,
+        identifier: stepSpec.identifier,
+        baseFqn: stepFqn,
+        stepType: stepSpec.stepType ?? 'ShellScript',
+        status: stepStatus,
+        logBaseKey,
+        ...(stepFailed
+          ? { failureInfo: { message, failureTypeList: ['APPLICATION_ERROR'], responseMessages: [{ code: 'DEFAULT_ERROR_CODE', level: 'ERROR', message }] } }
+          : {}),
+        executableResponses: ran
+          ? [
+              async
+                ? { async: { callbackIds: [`cb-${stepSpec.identifier}`], logKeys, units, timeout: '0', status: 'NO_OP' } }
+                : { task: { taskId: `task-${stepSpec.identifier}`, taskCategory: 'DELEGATE_TASK_V2', logKeys, units, taskName: 'Shell Script Task' } }
+            ]
+          : [],
+        unitProgresses: ran ? units.map((unitName, unit) => ({ unitName, status: stepFailed && unit === units.length - 1 ? 'FAILURE' : 'SUCCESS' })) : [],
+        outcomes: stepStatus === 'Success' ? outcomesOf(stepSpec) : {}
+      })
+    })
+  })
+  return {
+    rootNodeId: `exec-pipeline-${execution.id}`,
+    nodeMap,
+    nodeAdjacencyListMap: {},
+    representationStrategy: 'camelCase',
+    executionMetadata: {
+      accountId: settings.accountId,
+      orgIdentifier: settings.org,
+      projectIdentifier: settings.project,
+      pipelineIdentifier: execution.pipeline,
+      planExecutionId: execution.id
+    }
+  }
+}
+
+/**
+ * A succeeded step's outcomes: `output.outputVariables` as ShellScriptOutcome has it (with the
+ * `__recast` class key OrchestrationMap values carry), secrets in harness-core's ciphertext form.
+ * @param {StepSpec} step
+ */
+function outcomesOf(step) {
+  if (!step.outputs && !step.secretOutputs) return {}
+  /** @type {Record<string, string>} */
+  const outputVariables = { ...step.outputs }
+  for (const name of step.secretOutputs ?? []) {
+    outputVariables[name] = `\${sweepingOutputSecrets.obtain("${name}","${randomBytes(24).toString('base64')}")}`
+  }
+  return { output: { __recast: 'io.harness.steps.shellscript.ShellScriptOutcome', outputVariables } }
+}
+
+/**
+ * Log lines as the log service stores a closed stream: one `{level,pos,out,time,args}` per line (stream.go Line).
+ * @param {string[]} lines
+ * @param {number} startTs
+ */
+function ndjson(lines, startTs) {
+  return lines
+    .map((out, pos) => `${JSON.stringify({ level: 'INFO', pos, out: `${out}\n`, time: new Date(startTs + pos).toISOString(), args: null })}\n`)
+    .join('')
 }

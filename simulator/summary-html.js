@@ -87,6 +87,9 @@ function inlineText(parent, links) {
       if (node.nodeName === '#text') return /** @type {{ value: string }} */ (node).value
       if (!isElement(node)) return ''
       if (node.tagName === 'br') return '\n'
+      // A folded block (<details>) shows its <summary> line, then its content indented, as when opened.
+      if (node.tagName === 'summary') return `▸ ${inlineText(node, links)}\n`
+      if (node.tagName === 'pre') return inlineText(node, links).replace(/^/gm, '    ')
       const inner = inlineText(node, links)
       const href = node.tagName === 'a' ? node.attrs.find(attribute => attribute.name === 'href')?.value : undefined
       if (!href) return inner

@@ -41,6 +41,10 @@ export interface SummaryReport {
   details?: Array<[string, string]>
   /** The execution's stages, when Harness reports them. */
   stages?: Array<{ name: string; status: string }>
+  /** Variables the execution's steps exported; a secret has no `value` and shows as hidden. */
+  variables?: Array<{ stage: string; step: string; name: string; value?: string }>
+  /** The end of a log (a failed step's), shown folded as preformatted outside text. */
+  log?: { title: string; lines: string[] }
 }
 
 /** Every output the action declares; handlers return the ones they produce. */
@@ -59,6 +63,7 @@ export type OutputName =
   | 'job-id'
   | 'pipeline-id'
   | 'job-url'
+  | 'outputs'
 
 export type Outputs = Partial<Record<OutputName, string | number>>
 

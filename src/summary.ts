@@ -125,8 +125,43 @@ export async function writeSummary(report: SummaryReport, failure?: StepFailure)
   if (report.stages?.length) {
     core.summary.addTable([header('Stage', 'Status'), ...rows(report.stages.map(stage => row(text(stage.name), text(stage.status))))])
   }
+  if (report.variables?.length) {
+    core.summary.addTable([
+      header('Stage', 'Step', 'Output variable', 'Value'),
+      ...rows(report.variables.map(variable => row(text(variable.stage), text(variable.step), text(variable.name), variableValue(variable.value))))
+    ])
+  }
   if (failure) addFailure(failure)
+  if (report.log?.lines.length) addLog(report.log)
   await write()
+}
+
+/** A secret's value is never shown, not even masked: only that it exists. */
+function variableValue(value: string | undefined): string {
+  return value === undefined ? '<em>hidden (secret)</em>' : text(value)
+}
+
+/** Most of a log the summary shows, so that a long tail cannot push the summary past GitHub's limit. */
+const MAX_LOG_HTML_BYTES = 256 * 1024
+
+/**
+ * A log's end, folded: each line escaped like any outside text. Lines are joined with <br> on one
+ * HTML line, because a blank line would end the HTML block and let Markdown through. When the
+ * escaped lines run past MAX_LOG_HTML_BYTES, the earliest are left out, and a first line says so.
+ */
+function addLog(log: { title: string; lines: string[] }): void {
+  const shown: string[] = []
+  let bytes = 0
+  for (let index = log.lines.length - 1; index >= 0; index--) {
+    const line = text(log.lines[index]) || ' '
+    bytes += Buffer.byteLength(line) + 4
+    if (bytes > MAX_LOG_HTML_BYTES) {
+      shown.unshift(`… ${index + 1} earlier lines are in the step log`)
+      break
+    }
+    shown.unshift(line)
+  }
+  core.summary.addRaw(`<details><summary>${text(log.title)}</summary><pre>${shown.join('<br>')}</pre></details>`, true)
 }
 
 /** The job summary of an operation that could not run to its end (bad input, unreachable server). */

@@ -49,7 +49,7 @@ describe('npm run demo', () => {
 
     // The error annotation, in the log and in the run's Annotations box.
     expect(out).toMatch(
-      /^ {6}Error: Harness NextGen execution \S+ ended with status Failed: stage 'Deploy production' \(Failed\): Shell Script step 'smoke_test' failed: exit status 1$/m
+      /^ {6}Error: Harness NextGen execution \S+ ended with status Failed: stage 'Deploy production', step 'Smoke test' \(Failed\): Shell Script step 'smoke_test' failed: exit status 1\. The step in Harness: \S+$/m
     )
     expect(out).toMatch(/\n {2}Annotations\n {4}❌ Deployment Failed\n {7}Harness NextGen execution \S+ ended with status Failed/)
 

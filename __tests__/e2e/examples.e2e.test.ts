@@ -137,6 +137,16 @@ class Runner {
     }
     const output = /^(needs|steps)\.([\w-]+)\.outputs\.([\w-]+)$/.exec(expression)
     if (output) return (output[1] === 'needs' ? this.jobOutputs : stepOutputs)[output[2]]?.[output[3]] ?? ''
+    // fromJSON(<output>).a.b: the output parsed as JSON, then properties read as the runner does
+    // (a missing one is null, which a string context shows as '').
+    const fromJson = /^fromJSON\((.+)\)((?:\.[\w-]+)+)$/.exec(expression)
+    if (fromJson) {
+      let value: unknown = JSON.parse(this.value(fromJson[1], stepOutputs))
+      for (const key of fromJson[2].slice(1).split('.'))
+        value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined
+      if (value === undefined || value === null) return ''
+      return typeof value === 'string' ? value : JSON.stringify(value)
+    }
     throw new Error(`The test does not know how to evaluate \${{ ${expression} }}`)
   }
 
@@ -330,14 +340,25 @@ describe('examples/harness-firstgen-release.yml, run as copied', () => {
 })
 
 describe('examples/harness-nextgen-run.yml, run as copied', () => {
-  it('runs the pipeline with the runtime inputs built from the dispatch inputs, then shows where it ran', async () => {
+  it('runs the pipeline with the runtime inputs built from the dispatch inputs, shows where it ran and reads an output variable with fromJSON', async () => {
     const harness = await startHarnessNextGen({
       accountId: 'acct-nextgen-example',
       apiKey: 'pat.acct-nextgen-example.example-key',
       org: 'default',
       project: 'shop',
       pipelines: {
-        deploy_web: { name: 'Deploy web', stages: [{ identifier: 'deploy', name: 'Deploy', type: 'Deployment' }], script: ['Running', 'Success'] }
+        deploy_web: {
+          name: 'Deploy web',
+          stages: [
+            {
+              identifier: 'deploy',
+              name: 'Deploy',
+              type: 'Deployment',
+              steps: [{ identifier: 'smoke_test', name: 'Smoke test', outputs: { VERSION: '1.4.2' }, secretOutputs: ['DB_PASSWORD'] }]
+            }
+          ],
+          script: ['Running', 'Success']
+        }
       }
     })
     const gitHub = await startGitHubSimulator()
@@ -360,6 +381,9 @@ describe('examples/harness-nextgen-run.yml, run as copied', () => {
       const shown = jobs.deploy.steps.find(step => step.title === 'Show where it ran')
       expect(shown).toMatchObject({ ran: true, code: 0 })
       expect(shown?.stdout).toBe(`Harness finished with Success: ${run.outputs['execution-url']}\n`)
+      const exported = jobs.deploy.steps.find(step => step.title === 'Use a value the pipeline exported')
+      expect(exported).toMatchObject({ ran: true, code: 0, stdout: 'Harness deployed version 1.4.2\n' })
+      expect(run.outputs.outputs).not.toContain('DB_PASSWORD')
     } finally {
       await Promise.all([harness.close(), gitHub.close()])
     }

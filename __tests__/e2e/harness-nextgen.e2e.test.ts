@@ -92,7 +92,7 @@ describe('harness-ng-run-pipeline, end to end', () => {
     const id = onlyExecution()
     expect(sim.calls('execute')[0].body).toBe(yaml)
     const url = `${sim.url}/ng/account/${DEMO_NEXTGEN.accountId}/all/orgs/default/projects/payments/pipelines/deploy_payments/executions/${id}/pipeline`
-    expect(result.outputs).toEqual({ 'execution-id': id, status: 'Success', 'status-normalized': 'success', 'execution-url': url })
+    expect(result.outputs).toEqual({ 'execution-id': id, status: 'Success', 'status-normalized': 'success', 'execution-url': url, outputs: '{}' })
     const notice = annotations(result.stdout).find(annotation => annotation.level === 'notice')
     expect(notice).toMatchObject({ title: 'Action needed in Harness' })
     expect(notice?.message).toContain(`is waiting for an approval: a person must approve or reject it in Harness: ${url}`)
@@ -123,15 +123,19 @@ describe('harness-ng-run-pipeline, end to end', () => {
     expect(result.outputs).toMatchObject({ 'execution-id': onlyExecution(), status: 'Running' })
   })
 
-  it("fails with Harness's error message and the failing stage", async () => {
+  it("fails naming the failing stage and step, Harness's message and the step's link", async () => {
     const result = await run({ pipeline: 'deploy_broken' })
     expect(result.code).toBe(1)
     expect(result.outputs.status).toBe('Failed')
+    const id = onlyExecution()
     const [error] = annotations(result.stdout).filter(annotation => annotation.level === 'error')
     expect(error.title).toBe('Deployment Failed')
+    const stepUrl = `${sim.url}/ng/account/${DEMO_NEXTGEN.accountId}/all/orgs/default/projects/payments/pipelines/deploy_broken/executions/${id}/pipeline?stage=node-deploy_prod&step=exec-deploy_prod-smoke_test`
     expect(error.message).toContain(
-      `Harness NextGen execution ${onlyExecution()} ended with status Failed: stage 'Deploy production' (Failed): Shell Script step 'smoke_test' failed: exit status 1`
+      `Harness NextGen execution ${id} ended with status Failed: stage 'Deploy production', step 'Smoke test' (Failed): Shell Script step 'smoke_test' failed: exit status 1. The step in Harness: ${stepUrl}`
     )
+    expect(sim.calls('graph')).toHaveLength(1)
+    expect(sim.calls('graph')[0].query.get('renderFullBottomGraph')).toBe('true')
   })
 
   it('sends exactly one AbortAll when the wait times out', async () => {
@@ -301,5 +305,190 @@ describe('who aborts a NextGen execution (e2e)', () => {
     expect(result.code).not.toBe(0)
     expect(sim.calls('interrupt')).toHaveLength(0)
     expect(visibleLog(result)).toContain('abort-on-cancel is false, so Harness execution')
+  })
+})
+
+/** The lines between a group's start and its end, as the runner folds them. */
+function groupLines(stdout: string, title: string): string[] | undefined {
+  const lines = stdout.split('\n')
+  const start = lines.indexOf(`::group::${title}`)
+  if (start < 0) return undefined
+  const end = lines.indexOf('::endgroup::', start)
+  return lines.slice(start + 1, end).filter(line => !line.startsWith('::debug::'))
+}
+
+const INJECTED_LOG = [
+  'Executing command ...',
+  '::set-output name=deployed::INJECTED',
+  '::error::INJECTED-error',
+  '##[group]INJECTED-group',
+  `curl -H "x-api-key: ${DEMO_NEXTGEN.apiKey}" https://payments.internal/health`,
+  '\u001b[31mcurl: (22) The requested URL returned error: 503\u001b[0m',
+  'Command finished with status FAILURE'
+]
+
+describe('NextGen failure detail and output variables (e2e)', () => {
+  const DETAIL_PIPELINES: typeof PIPELINES = {
+    ...PIPELINES,
+    broken_detail: {
+      name: 'Broken, in detail',
+      stages: [
+        { identifier: 'build', name: 'Build', type: 'CI', steps: [{ identifier: 'compile', name: 'Compile', kind: 'async', outputs: { IMAGE_TAG: '1.4.2' } }] },
+        {
+          identifier: 'deploy',
+          name: 'Deploy',
+          steps: [
+            { identifier: 'rollout', name: 'Rollout' },
+            {
+              identifier: 'smoke_test',
+              name: 'Smoke test',
+              group: 'verify',
+              fails: true,
+              failureMessage: 'Shell Script execution failed. Please check execution logs.',
+              log: INJECTED_LOG
+            }
+          ]
+        }
+      ],
+      script: ['Running', 'Running', 'Failed'],
+      failure: { stage: 'deploy', message: 'Stage Deploy failed' }
+    },
+    exports: {
+      name: 'Exports',
+      stages: [
+        {
+          identifier: 'deploy',
+          name: 'Deploy',
+          steps: [
+            { identifier: 'rollout', name: 'Rollout', outputs: { VERSION: '1.4.2' } },
+            {
+              identifier: 'smoke_test',
+              name: 'Smoke test',
+              group: 'verify',
+              kind: 'async',
+              outputs: { URL: 'https://shop.example.com' },
+              secretOutputs: ['DB_PASSWORD']
+            }
+          ]
+        }
+      ],
+      script: ['Running', 'Success']
+    }
+  }
+
+  beforeEach(async () => {
+    await startSimulator({ pipelines: DETAIL_PIPELINES })
+  })
+
+  it("prints the failing step's last log lines in a group, as text: no workflow command runs, secrets are masked, colours dropped", async () => {
+    const result = await run({ pipeline: 'broken_detail' })
+    expect(result.code).toBe(1)
+    const title = "All 7 lines of the log of step 'Smoke test' of stage 'Deploy'"
+    const shown = groupLines(result.stdout, title)
+    expect(shown).toHaveLength(INJECTED_LOG.length)
+    expect(shown?.[0]).toBe('Executing command ...')
+    // Each injected line is there, but broken up so that the runner reads no command from it.
+    expect(shown?.join('\n')).toContain('set-output name=deployed::INJECTED')
+    expect(result.stdout).not.toMatch(/^\s*::set-output/m)
+    expect(result.stdout).not.toMatch(/^\s*::error::INJECTED/m)
+    expect(result.stdout).not.toContain('##[group]')
+    expect(annotations(result.stdout).filter(annotation => annotation.message.startsWith('INJECTED'))).toEqual([])
+    expect(result.outputs).not.toHaveProperty('deployed')
+    expect(shown?.[4]).toBe('curl -H "x-api-key: ***" https://payments.internal/health')
+    expect(shown?.[5]).toBe('curl: (22) The requested URL returned error: 503')
+    // The log service was asked once, with the key of the unit that failed, under harness-url.
+    const [logRead] = sim.calls('log')
+    expect(sim.calls('log')).toHaveLength(1)
+    expect(logRead.path).toBe('/gateway/log-service/blob')
+    expect(logRead.query.get('accountID')).toBe(DEMO_NEXTGEN.accountId)
+    expect(logRead.query.get('key')).toMatch(/level8:smoke_test-commandUnit:Execute$/)
+    const [error] = annotations(result.stdout).filter(annotation => annotation.level === 'error')
+    expect(error.message).toContain(
+      "stage 'Deploy', step 'Smoke test' (Failed): Shell Script execution failed. Please check execution logs.; Stage Deploy failed"
+    )
+    // The summary names stage, step and message, links the step, and shows the log folded and escaped.
+    expect(result.summary).toContain('<td>Failed step</td><td>Smoke test</td>')
+    expect(result.summary).toContain('<td>Harness message</td><td>Shell Script execution failed. Please check execution logs.</td>')
+    expect(result.summary).toContain("Failed step 'Smoke test' in Harness</a>")
+    expect(result.summary).toContain(`<details><summary>${title}</summary><pre>Executing command ...<br>`)
+    expect(result.summary).toContain('curl -H &quot;x-api-key: &#42;&#42;&#42;&quot;')
+    expect(result.summary).toContain('##&#91;group&#93;INJECTED-group')
+    expect(result.summary).not.toContain(DEMO_NEXTGEN.apiKey)
+    expect(result.outputs.outputs).toBe(JSON.stringify({ build: { compile: { IMAGE_TAG: '1.4.2' } } }))
+  })
+
+  it('keeps only the last failure-log-lines lines', async () => {
+    const result = await run({ pipeline: 'broken_detail', 'failure-log-lines': '2' })
+    expect(result.code).toBe(1)
+    expect(groupLines(result.stdout, "Last 2 of 7 lines of the log of step 'Smoke test' of stage 'Deploy'")).toEqual([
+      'curl: (22) The requested URL returned error: 503',
+      'Command finished with status FAILURE'
+    ])
+  })
+
+  it('says once that the log service refused, in its words, and still reports the failure', async () => {
+    await startSimulator({ pipelines: DETAIL_PIPELINES, logService: 'refuse' })
+    const result = await run({ pipeline: 'broken_detail' })
+    expect(result.code).toBe(1)
+    const warnings = annotations(result.stdout).filter(annotation => annotation.level === 'warning')
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0].title).toBe('Step log unavailable')
+    expect(warnings[0].message).toContain(
+      "Could not read the log of step 'Smoke test' of stage 'Deploy' from the Harness log service: the log service answered HTTP 403: apikey in request not authorized for receiving tokens."
+    )
+    expect(sim.calls('log')).toHaveLength(1)
+    const [error] = annotations(result.stdout).filter(annotation => annotation.level === 'error')
+    expect(error.message).toContain("step 'Smoke test' (Failed)")
+    expect(result.summary).not.toContain('<details>')
+  })
+
+  it('failure-log-lines: 0 reads no log', async () => {
+    const result = await run({ pipeline: 'broken_detail', 'failure-log-lines': '0' })
+    expect(result.code).toBe(1)
+    expect(sim.calls('log')).toHaveLength(0)
+    expect(result.stdout).not.toContain('lines of the log')
+    expect(annotations(result.stdout).find(annotation => annotation.level === 'error')?.message).toContain("step 'Smoke test' (Failed)")
+  })
+
+  it('a graph that cannot be read is one warning; the step reports the failing stage as before', async () => {
+    sim.failNext('graph', { httpStatus: 403, code: 'NG_ACCESS_DENIED', message: 'Missing permission core_pipeline_view' })
+    const result = await run({ pipeline: 'broken_detail' })
+    expect(result.code).toBe(1)
+    const warnings = annotations(result.stdout).filter(annotation => annotation.level === 'warning')
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0].message).toContain('NG_ACCESS_DENIED: Missing permission core_pipeline_view')
+    expect(warnings[0].message).toContain('Its failing step and output variables are not shown')
+    expect(annotations(result.stdout).find(annotation => annotation.level === 'error')?.message).toContain("stage 'Deploy' (Failed): Stage Deploy failed")
+    expect(result.outputs.outputs).toBe('{}')
+  })
+
+  it("exposes the steps' output variables as the JSON output 'outputs', leaving secrets out", async () => {
+    const result = await run({ pipeline: 'exports' })
+    expect(result.code).toBe(0)
+    const outputs: unknown = JSON.parse(result.outputs.outputs)
+    expect(outputs).toEqual({ deploy: { rollout: { VERSION: '1.4.2' }, smoke_test: { URL: 'https://shop.example.com' } } })
+    expect(sim.calls('log')).toHaveLength(0)
+    expect(result.summary).toContain('<td>deploy</td><td>smoke&#95;test</td><td>URL</td><td>https://shop.example.com</td>')
+    expect(result.summary).toContain('<td>DB&#95;PASSWORD</td><td><em>hidden (secret)</em></td>')
+    expect(visibleLog(result)).not.toContain('sweepingOutputSecrets')
+    expect(result.summary).not.toContain('sweepingOutputSecrets')
+    expect(visibleLog(result)).toContain("Output variables: 3 (1 secret, left out of 'outputs' and not shown)")
+  })
+
+  it('harness-ng-execution-status with wait: false describes an execution that has ended: outputs and failing step', async () => {
+    const started = await run({ pipeline: 'broken_detail' })
+    const result = await run({ operation: 'harness-ng-execution-status', 'execution-id': started.outputs['execution-id'], pipeline: '', wait: 'false' })
+    expect(result.code).toBe(0)
+    expect(result.outputs.status).toBe('Failed')
+    expect(JSON.parse(result.outputs.outputs)).toEqual({ build: { compile: { IMAGE_TAG: '1.4.2' } } })
+    expect(groupLines(result.stdout, "All 7 lines of the log of step 'Smoke test' of stage 'Deploy'")).toHaveLength(7)
+    expect(result.summary).toContain('<td>Failed step</td><td>Smoke test</td>')
+  })
+
+  it('refuses a failure-log-lines that is not a count from 0 to 1000, before any request', async () => {
+    const result = await run({ pipeline: 'broken_detail', 'failure-log-lines': '5000' })
+    expect(result.code).toBe(1)
+    expect(annotations(result.stdout)[0].message).toContain("Input 'failure-log-lines' must be a whole number from 0 to 1000; got '5000'.")
+    expect(sim.requests).toHaveLength(0)
   })
 })

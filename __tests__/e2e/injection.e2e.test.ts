@@ -132,6 +132,47 @@ describe('Harness NextGen fields', () => {
     expect(result.stdout).toContain('INJECTED-error')
     expectHarmless(result)
   })
+
+  it("the failing step's name, message and log lines, and output variable names and values", async () => {
+    const sim = await startHarnessNextGen({
+      pipelines: {
+        evil: {
+          name: 'Evil',
+          stages: [
+            {
+              identifier: 'deploy',
+              name: `Deploy ${PAYLOAD}`,
+              steps: [
+                { identifier: 'exporter', name: 'Export', outputs: { [`NAME ${PAYLOAD}`]: `value ${PAYLOAD}` } },
+                { identifier: 'smoke', name: `Smoke ${PAYLOAD}`, fails: true, failureMessage: `Step failed ${PAYLOAD}`, log: PAYLOAD.split('\n') }
+              ]
+            }
+          ],
+          script: ['Running', 'Failed'],
+          failure: { stage: 'deploy', message: `Failed ${PAYLOAD}` }
+        }
+      }
+    })
+    running.push(sim)
+    // The exporter succeeds in a stage that fails later: its outputs are reported all the same.
+    const result = await runAction({
+      operation: 'harness-ng-run-pipeline',
+      'harness-url': sim.url,
+      'harness-api-key': 'pat.demo-account.demo-nextgen-key',
+      'harness-account-id': 'demo-account',
+      'harness-org': 'default',
+      'harness-project': 'payments',
+      pipeline: 'evil',
+      'poll-interval': '0.1',
+      timeout: '30s'
+    })
+    expect(result.code).toBe(1)
+    expect(sim.calls('log')).toHaveLength(1)
+    expect(result.stdout).toContain('INJECTED-start')
+    expect(result.stdout).toContain('INJECTED-error')
+    expect(result.summary).toContain('INJECTED-legacy')
+    expectHarmless(result)
+  })
 })
 
 describe('GitLab fields', () => {

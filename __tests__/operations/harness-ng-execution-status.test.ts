@@ -30,7 +30,7 @@ describe('harness-ng-execution-status', () => {
     const context = recordingContext()
     const result = await ngExecutionStatus(statusSettings(sim, id), context)
     expect(result.outputs.status).toBe('Failed')
-    expect(result.failure?.message).toContain("stage 'Deploy production' (Failed)")
+    expect(result.failure?.message).toContain("stage 'Deploy production', step 'Smoke test' (Failed)")
     expect(context.events[0]).toMatch(/^started /)
     expect(context.events.slice(1)).toEqual(['Running in_progress', 'Failed failure'])
   })

@@ -13,7 +13,7 @@ describe('harness-ng-run-pipeline', () => {
     const [id] = sim.executions.keys()
     const url = `${sim.url}/ng/account/demo-account/all/orgs/default/projects/payments/pipelines/deploy_payments/executions/${id}/pipeline`
     expect(result.failure).toBeUndefined()
-    expect(result.outputs).toEqual({ 'execution-id': id, status: 'Success', 'status-normalized': 'success', 'execution-url': url })
+    expect(result.outputs).toEqual({ 'execution-id': id, status: 'Success', 'status-normalized': 'success', 'execution-url': url, outputs: '{}' })
     expect(context.events).toEqual([`started ${id} ${url}`, 'Running in_progress', 'ApprovalWaiting in_progress', 'Running in_progress', 'Success success'])
     expect(result.summary).toMatchObject({
       operation: 'harness-ng-run-pipeline',
@@ -54,7 +54,7 @@ describe('harness-ng-run-pipeline', () => {
     expect(result.summary.passed).toBe(false)
     expect(result.failure).toMatchObject({ title: 'Deployment Failed' })
     expect(result.failure?.message).toMatch(
-      /^Harness NextGen execution \S+ ended with status Failed: stage 'Deploy production' \(Failed\): Shell Script step 'smoke_test' failed: exit status 1$/
+      /^Harness NextGen execution \S+ ended with status Failed: stage 'Deploy production', step 'Smoke test' \(Failed\): Shell Script step 'smoke_test' failed: exit status 1\. The step in Harness: \S+\?stage=node-deploy_prod&step=exec-deploy_prod-smoke_test$/
     )
     expect(result.summary.details).toContainEqual(['Error', "Shell Script step 'smoke_test' failed: exit status 1"])
     expect(log()).toContain("Failed (stage 'Deploy production')")

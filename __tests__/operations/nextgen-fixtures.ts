@@ -35,7 +35,8 @@ function common(sim: Simulator) {
     harness: { url: new URL(sim.url), accountId: DEMO_NEXTGEN.accountId, apiKey: DEMO_NEXTGEN.apiKey },
     scope: { org: DEMO_NEXTGEN.org, project: DEMO_NEXTGEN.project },
     abort: { onTimeout: true, onCancel: true },
-    wait: { enabled: true, pollIntervalMs: 20, timeoutMs: 10_000, passingStatuses: new Set(NEXTGEN_DEFAULT_PASSING) }
+    wait: { enabled: true, pollIntervalMs: 20, timeoutMs: 10_000, passingStatuses: new Set(NEXTGEN_DEFAULT_PASSING) },
+    failureLogLines: 50
   }
 }
 

@@ -5,6 +5,7 @@ import { apiUrl } from '../http/url.js'
 import type { HarnessConnection, NextGenScope } from '../settings/index.js'
 import { HARNESS, harnessHttpError, harnessMessage, type HarnessErrorContext } from './errors.js'
 import { isSuccess } from '../http/failure.js'
+import { graphNodes, type GraphNode } from './execution-graph.js'
 
 /** A stage of a NextGen execution, as the execution's layout graph shows it. */
 export interface NgStage {
@@ -129,6 +130,37 @@ export class NextGenClient {
       throw error
     }
     return parseExecution(id, data?.pipelineExecutionSummary, what)
+  }
+
+  /**
+   * Reads the execution's full graph once (`renderFullBottomGraph=true`: every stage's and step's
+   * node, with failure info, log keys and outcomes; harness-core ExecutionDetailsResource, the same
+   * call harness/mcp-server and harness-cli make). The answer is size-capped like every API answer.
+   */
+  async executionGraph(id: string, signal?: AbortSignal): Promise<GraphNode[]> {
+    const what = `read the execution graph of NextGen execution ${id}`
+    const response = await this.send({
+      method: 'GET',
+      url: this.url(`/pipeline/api/pipelines/execution/v2/${segment(id)}`, { renderFullBottomGraph: 'true' }),
+      what,
+      retry: 'idempotent',
+      signal
+    })
+    return graphNodes(await readData(response, what, this.errorContext('Pipelines: View')))
+  }
+
+  /**
+   * A step's page in the NextGen UI: the execution page with the stage (its layout node id, the
+   * stage node's `setupId`) and the step (its node execution uuid) selected. The parameters are
+   * those the UI itself puts in its address when a step is opened; evidence beyond the UI:
+   * lorenyeung/go-execution-url (main.go) builds `…/executions/<id>/pipeline?stage=<layoutNodeMap
+   * key>&step=<nodeMap key>` from the same v2 answer.
+   */
+  stepUrl(pipeline: string, id: string, stageSetupId: string, stepUuid?: string): string {
+    const url = new URL(this.executionUrl(pipeline, id))
+    url.searchParams.set('stage', stageSetupId)
+    if (stepUuid) url.searchParams.set('step', stepUuid)
+    return url.href
   }
 
   /** Sends AbortAll; sent once, as an interrupt is not a read. */

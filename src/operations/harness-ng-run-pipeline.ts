@@ -8,8 +8,8 @@ import { parseAllDocuments } from 'yaml'
 import { InputError } from '../errors.js'
 import { NEXTGEN_DEFAULT_PASSING, NEXTGEN_FINAL_STATUSES } from '../harness/statuses.js'
 import type { NextGenBase } from '../settings/index.js'
-import { defaultNotes, readAbort, readGitHubDeployment, readHarnessConnection, readScope, readWait } from '../settings/harness.js'
-import { GITHUB_DEPLOYMENT, HARNESS_ABORT, HARNESS_CONNECTION, HARNESS_WAIT, NEXTGEN_SCOPE } from '../settings/inputs.js'
+import { defaultNotes, readAbort, readFailureLogLines, readGitHubDeployment, readHarnessConnection, readScope, readWait } from '../settings/harness.js'
+import { GITHUB_DEPLOYMENT, HARNESS_ABORT, HARNESS_CONNECTION, HARNESS_WAIT, NEXTGEN_FAILURE_DETAIL, NEXTGEN_SCOPE } from '../settings/inputs.js'
 import { checkIdentifier, identifier, list, optional, verbatim, yamlProblem } from '../settings/reader.js'
 
 export async function ngRunPipeline(settings: NgRunPipelineSettings, context: OperationContext): Promise<OperationResult> {
@@ -86,6 +86,7 @@ export function readNgRunPipeline(): NgRunPipelineSettings {
     branch: optional('branch'),
     abort: readAbort(true),
     wait: readWait(NEXTGEN_FINAL_STATUSES, NEXTGEN_DEFAULT_PASSING),
+    failureLogLines: readFailureLogLines(),
     github: readGitHubDeployment()
   }
 }
@@ -102,6 +103,7 @@ export const operation: Operation<NgRunPipelineSettings> = {
     'notes',
     ...HARNESS_WAIT,
     ...HARNESS_ABORT,
+    ...NEXTGEN_FAILURE_DETAIL,
     ...GITHUB_DEPLOYMENT
   ],
   read: readNgRunPipeline,

@@ -6,6 +6,7 @@ import { Follower, type FollowedKind } from './follower.js'
 import { logStageList, namesList } from './stage-lines.js'
 import type { OperationContext, OperationResult, StepFailure } from './types.js'
 import type { WaitResult } from './wait.js'
+import { readExecutionDetail, type ExecutionDetail, type FailingStep } from './nextgen-detail.js'
 
 /** What following a NextGen execution needs of either NextGen operation's settings. */
 type NgSettings = NextGenBase & { operation: string }
@@ -48,6 +49,8 @@ export interface FollowPlan {
 export class NgExecutionFollower {
   private pipeline?: string
   private readonly follower: Follower<NgExecution>
+  /** Where the execution failed, once its full graph has been read. */
+  private failingStep?: FailingStep
 
   constructor(private readonly plan: FollowPlan) {
     this.pipeline = plan.pipeline
@@ -64,7 +67,7 @@ export class NgExecutionFollower {
     return this.follower.report(snapshot as NgExecution)
   }
 
-  /** Reads the execution once, for `wait: false`. */
+  /** Reads the execution once, for `wait: false`; an execution that has ended is described in full (no verdict). */
   async read(): Promise<OperationResult> {
     const snapshot = await log.group(`Read NextGen execution ${this.plan.id}`, async () => {
       const execution = await this.plan.client.execution(this.plan.id)
@@ -72,19 +75,45 @@ export class NgExecutionFollower {
       return execution
     })
     await this.follower.reportOnce(snapshot)
-    return this.result(snapshot)
+    const detail = await this.detailIfEnded(snapshot)
+    return this.resultOf(snapshot, { detail })
   }
 
-  /** Waits for a final status; on timeout or cancel aborts once, when the abort policy allows. */
+  /**
+   * Waits for a final status; on timeout or cancel aborts once, when the abort policy allows. An
+   * execution that ended is then read in full once: the failing step, its log and the output
+   * variables go into the verdict, the log and the summary.
+   */
   async wait(): Promise<OperationResult> {
-    const { waited, abortNote, failure } = await this.follower.wait()
+    const followed = await this.follower.wait()
+    const { waited, abortNote } = followed
     logStageList(`Stages of execution ${waited.last.id}:`, waited.last.stages.map(stageLine))
-    return this.resultOf(waited.last, waited, failure, abortNote)
+    const detail = waited.outcome === 'final' ? await this.detailIfEnded(waited.last) : undefined
+    this.failingStep = detail?.failing
+    // The verdict again, now that the failing step is known (failureDetail reads it).
+    const failure = detail?.failing ? this.follower.verdict(waited, abortNote) : followed.failure
+    return this.resultOf(waited.last, { waited, failure, abortNote, detail })
   }
 
-  /** Outputs and summary of an execution read without waiting: no verdict. */
+  /** Outputs and summary of an execution read without waiting (a status Harness gave on start): no verdict. */
   result(snapshot: NgExecution): OperationResult {
     return this.resultOf(snapshot)
+  }
+
+  /** The full graph's story of an execution with a final status; nothing for one still under way. */
+  private async detailIfEnded(snapshot: NgExecution): Promise<ExecutionDetail | undefined> {
+    if (!isNextGenFinal(snapshot.status)) return undefined
+    const { client, id, settings, context } = this.plan
+    return readExecutionDetail({
+      client,
+      harness: settings.harness,
+      id,
+      pipeline: this.pipeline ?? (snapshot.pipeline || undefined),
+      failed: !settings.wait.passingStatuses.has(snapshot.status),
+      failingStatuses: FAILING_STATUSES,
+      logLines: settings.failureLogLines,
+      signal: context.signal
+    })
   }
 
   private followedKind(): FollowedKind<NgExecution> {
@@ -111,7 +140,7 @@ export class NgExecutionFollower {
         this.pipeline ||= snapshot.pipeline || undefined
       },
       notice: snapshot => this.noteIfPersonMustAct(snapshot),
-      failureDetail,
+      failureDetail: snapshot => failureDetail(snapshot, this.failingStep),
       abort: { what: `Harness execution ${id}`, interrupt: 'AbortAll', permission: ABORT_PERMISSION, send: () => client.abort(id) }
     }
   }
@@ -128,28 +157,52 @@ export class NgExecutionFollower {
   }
 
   /** Outputs, summary and, when the execution does not pass, the failure. */
-  private resultOf(snapshot: NgExecution, waited?: WaitResult<NgExecution>, failure?: StepFailure, abortNote?: string): OperationResult {
+  private resultOf(snapshot: NgExecution, ended: EndOfFollow = {}): OperationResult {
+    const { waited, failure, abortNote, detail } = ended
     const { id, settings, startedAtMs } = this.plan
     const url = this.url
     const pipeline = this.pipeline ?? snapshot.pipeline
+    const failing = detail?.failing
     const details: Array<[string, string]> = [['Execution id', id]]
+    if (failing?.stage) details.push(['Failed stage', failing.stage])
+    if (failing?.step) details.push(['Failed step', failing.step])
+    if (failing?.message && failing.message !== snapshot.errorMessage) details.push(['Harness message', failing.message])
     if (snapshot.errorMessage) details.push(['Error', snapshot.errorMessage])
     if (abortNote) details.push(['Abort', abortNote])
+    const links = url ? [{ text: 'Execution in Harness', href: url }] : []
+    if (failing?.url)
+      links.push({ text: failing.step ? `Failed step '${failing.step}' in Harness` : `Failed stage '${failing.stage}' in Harness`, href: failing.url })
     return {
-      outputs: { 'execution-id': id, status: snapshot.status, 'status-normalized': normalizedStatus('nextgen', snapshot.status), 'execution-url': url },
+      outputs: {
+        'execution-id': id,
+        status: snapshot.status,
+        'status-normalized': normalizedStatus('nextgen', snapshot.status),
+        'execution-url': url,
+        ...(detail ? { outputs: JSON.stringify(detail.variables.outputs) } : {})
+      },
       summary: {
         operation: settings.operation,
         target: `${settings.scope.org}/${settings.scope.project} / ${pipeline || 'pipeline'}`,
         status: waited?.outcome === 'timeout' ? `${snapshot.status} (timed out)` : snapshot.status,
         passed: failure === undefined,
         durationMs: executionDurationMs(snapshot, startedAtMs),
-        links: url ? [{ text: 'Execution in Harness', href: url }] : [],
+        links,
         details,
-        stages: snapshot.stages.map(stage => ({ name: stage.name, status: stage.status }))
+        stages: snapshot.stages.map(stage => ({ name: stage.name, status: stage.status })),
+        variables: detail?.variables.listed,
+        log: detail?.log
       },
       failure
     }
   }
+}
+
+/** What a follow ended with, for the result: the wait, its verdict and abort, and the full graph's story. */
+interface EndOfFollow {
+  waited?: WaitResult<NgExecution>
+  failure?: StepFailure
+  abortNote?: string
+  detail?: ExecutionDetail
 }
 
 /** The stages a status line points at, by name: those under way, or at the end those that failed. */
@@ -168,8 +221,17 @@ function stageLine(stage: NgExecution['stages'][number]): string {
   return `${stage.name}: ${stage.status}${stage.failureMessage ? ` (${stage.failureMessage})` : ''}`
 }
 
-/** The stages that failed, with Harness's reasons, for the failure line. */
-function failureDetail(snapshot: NgExecution): string | undefined {
+/**
+ * Where it failed, with Harness's reasons, for the failure line: the failing step found in the full
+ * graph (with its link), else the stages that failed.
+ */
+function failureDetail(snapshot: NgExecution, failing?: FailingStep): string | undefined {
+  if (failing?.step) {
+    const where = `${failing.stage ? `stage '${failing.stage}', ` : ''}step '${failing.step}' (${failing.status})`
+    const reasons = [failing.message, snapshot.errorMessage].filter((reason, index, all): reason is string => !!reason && all.indexOf(reason) === index)
+    const detail = `${where}${reasons.length ? `: ${reasons.join('; ')}` : ''}`
+    return failing.url ? `${detail}${/[.!?]$/.test(detail) ? '' : '.'} The step in Harness: ${failing.url}` : detail
+  }
   const failed = snapshot.stages.filter(stage => FAILING_STATUSES.has(stage.status))
   const parts = failed.map(stage => `stage '${stage.name}' (${stage.status})${stage.failureMessage ? `: ${stage.failureMessage}` : ''}`)
   const shown = namesList(parts, '; ')

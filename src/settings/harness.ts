@@ -1,5 +1,18 @@
 import { InputError } from '../errors.js'
-import { baseUrl, boolean, checkIdentifier, didYouMean, duration, exactlyOne, identifier, list, optional, requiredSecret, secret } from './reader.js'
+import {
+  baseUrl,
+  boolean,
+  wholeNumber,
+  checkIdentifier,
+  didYouMean,
+  duration,
+  exactlyOne,
+  identifier,
+  list,
+  optional,
+  requiredSecret,
+  secret
+} from './reader.js'
 import type { AbortPolicy, EntityRef, GitHubDeploymentSettings, HarnessConnection, NextGenScope, WaitSettings } from './types.js'
 
 // The reading pieces the Harness operations share; each operation's own reader is in its file.
@@ -74,4 +87,12 @@ export function readScope(): NextGenScope {
     org: identifier('harness-org', 'the NextGen organization identifier'),
     project: identifier('harness-project', 'the NextGen project identifier')
   }
+}
+
+/** Most lines of a failed step's log the step prints: enough for any stack trace, and a bound on the log and summary. */
+export const MAX_FAILURE_LOG_LINES = 1000
+
+/** How many of the last lines of a failed NextGen step's log to show (0: none, and the log service is not asked). */
+export function readFailureLogLines(): number {
+  return wholeNumber('failure-log-lines', MAX_FAILURE_LOG_LINES)
 }

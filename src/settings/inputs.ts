@@ -18,6 +18,8 @@ export const HARNESS_WAIT = ['wait', 'poll-interval', 'timeout', 'passing-status
 export const HARNESS_ABORT = ['abort-on-timeout', 'abort-on-cancel'] as const
 export const GITHUB_DEPLOYMENT = ['github-token', 'github-environment'] as const
 export const NEXTGEN_SCOPE = ['harness-org', 'harness-project'] as const
+/** What a NextGen operation that follows an execution shows when it fails. */
+export const NEXTGEN_FAILURE_DETAIL = ['failure-log-lines'] as const
 export const GITLAB_CONNECTION = ['gitlab-url', 'gitlab-token', 'gitlab-job-token', 'project', 'job-id', 'timeout'] as const
 export const GITLAB_JOB_BY_REF = ['ref', 'job', 'search-recent-successful-pipelines'] as const
 
@@ -60,7 +62,8 @@ export const INPUT_DEFAULTS: Readonly<Record<string, string>> = {
   'search-recent-successful-pipelines': 'false',
   extract: 'true',
   'max-extracted-size': '10GiB',
-  'max-extracted-files': '100000'
+  'max-extracted-files': '100000',
+  'failure-log-lines': '50'
 }
 
 /** Every input some operation of `table` reads, and `operation` itself. */

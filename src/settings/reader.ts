@@ -125,6 +125,13 @@ export function size(name: string): number {
   return bytes
 }
 
+/** A whole number from 0 to `max`, for counts where 0 turns something off. */
+export function wholeNumber(name: string, max: number): number {
+  const text = orDefault(name)
+  if (!/^\d+$/.test(text) || Number(text) > max) throw new InputError(name, `must be a whole number from 0 to ${max}; got '${text}'.`)
+  return Number(text)
+}
+
 export function positiveInteger(name: string): number {
   const text = orDefault(name)
   if (!/^[1-9]\d*$/.test(text)) throw new InputError(name, `must be a positive whole number; got '${text}'.`)

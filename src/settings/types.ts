@@ -65,6 +65,8 @@ export interface NextGenScope {
 /** What every NextGen execution operation reads. */
 export interface NextGenBase extends HarnessExecutionBase {
   scope: NextGenScope
+  /** Last lines of a failed step's log to show; 0 reads no log. */
+  failureLogLines: number
 }
 
 export interface GitLabConnection {
