@@ -59,6 +59,7 @@ export type OutputName =
   | 'job-id'
   | 'pipeline-id'
   | 'job-url'
+  | 'event-id'
 
 export type Outputs = Partial<Record<OutputName, string | number>>
 
