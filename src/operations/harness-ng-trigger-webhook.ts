@@ -39,9 +39,7 @@ export async function ngTriggerWebhook(settings: NgTriggerWebhookSettings, conte
   const { pipeline, trigger, scope } = settings
   const webhooks = new WebhookTriggerClient(settings.harness, scope)
   const event = await log.group(`Send webhook to NextGen trigger ${trigger}`, async () => {
-    log.info(
-      `Sending ${payloadDescription(settings)} to custom trigger '${trigger}' of pipeline '${pipeline}' in ${scope.org}/${scope.project}.`
-    )
+    log.info(`Sending ${payloadDescription(settings)} to custom trigger '${trigger}' of pipeline '${pipeline}' in ${scope.org}/${scope.project}.`)
     const fired = await webhooks.fire(settings)
     log.info(`Harness accepted trigger event ${fired.id}${fired.uiUrl ? `: ${fired.uiUrl}` : '.'}`)
     return fired
@@ -75,7 +73,9 @@ async function waitForDecision(
   const firedAtMs = Date.now()
   const intervalMs = Math.min(settings.wait.pollIntervalMs, EVENT_POLL_MAX_MS)
   if (!webhooks.detailsUrl(event)) {
-    log.debug(`Reading the event at ${settings.harness.url.origin}'s triggerExecutionDetails${event.apiUrl ? ` (Harness's apiUrl is not on that origin or path)` : ''}.`)
+    log.debug(
+      `Reading the event at ${settings.harness.url.origin}'s triggerExecutionDetails${event.apiUrl ? ` (Harness's apiUrl is not on that origin or path)` : ''}.`
+    )
   }
   return log.group(`Wait for Harness to process trigger event ${event.id} (poll every ${formatDuration(intervalMs)})`, () =>
     waitForFinalStatus<TriggerEventSnapshot>({
@@ -150,7 +150,7 @@ function withEvent(result: OperationResult, settings: NgTriggerWebhookSettings, 
 }
 
 function eventLinks(event: WebhookEvent): SummaryReport['links'] & object {
-  return event.uiUrl ? [{ text: 'Trigger event in Harness', href: event.uiUrl }] : []
+  return event.uiUrl ? [{ text: 'Trigger activity in Harness', href: event.uiUrl }] : []
 }
 
 /** The step's result when the trigger ran nothing: skipped, refused, or not decided within 'timeout'. */
