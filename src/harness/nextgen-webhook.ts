@@ -51,9 +51,6 @@ export interface TriggerEventSnapshot {
   notProcessedYet?: boolean
 }
 
-/** Harness has no history for the event yet (HTTP 400 "Trigger event history doesn't exist"). */
-export class TriggerEventNotProcessedError extends ActionError {}
-
 /**
  * The custom webhook trigger API under `<harness-url>/gateway/pipeline/api/webhook`. The key goes as
  * X-Api-Key: with it Harness checks Pipelines: Execute on the pipeline (NGTriggerServiceImpl
