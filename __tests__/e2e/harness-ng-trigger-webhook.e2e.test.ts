@@ -168,6 +168,7 @@ describe('harness-ng-trigger-webhook, end to end', () => {
       const result = await run({})
       expect(result.code).toBe(0)
       expect(elsewhere.requests).toHaveLength(0)
+      expect(visibleLog(result)).toContain(`Harness named another address for the event's details (${elsewhere.url}/gateway/pipeline/api/webhook/`)
       expect(sim.calls('event').length).toBeGreaterThan(0)
       expect(sim.calls('event').every(call => call.path.includes('/webhook/triggerExecutionDetails/'))).toBe(true)
     } finally {

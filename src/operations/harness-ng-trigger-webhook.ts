@@ -41,7 +41,7 @@ export async function ngTriggerWebhook(settings: NgTriggerWebhookSettings, conte
   const event = await log.group(`Send webhook to NextGen trigger ${trigger}`, async () => {
     log.info(`Sending ${payloadDescription(settings)} to custom trigger '${trigger}' of pipeline '${pipeline}' in ${scope.org}/${scope.project}.`)
     const fired = await webhooks.fire(settings)
-    log.info(`Harness accepted trigger event ${fired.id}${fired.uiUrl ? `: ${fired.uiUrl}` : '.'}`)
+    log.info(`Harness accepted trigger event ${fired.id}${fired.uiUrl ? `: ${log.outside(fired.uiUrl)}` : '.'}`)
     return fired
   })
   const decided = await waitForDecision(webhooks, event, settings, context)
@@ -72,9 +72,9 @@ async function waitForDecision(
 ): Promise<WaitResult<TriggerEventSnapshot>> {
   const firedAtMs = Date.now()
   const intervalMs = Math.min(settings.wait.pollIntervalMs, EVENT_POLL_MAX_MS)
-  if (!webhooks.detailsUrl(event)) {
-    log.debug(
-      `Reading the event at ${settings.harness.url.origin}'s triggerExecutionDetails${event.apiUrl ? ` (Harness's apiUrl is not on that origin or path)` : ''}.`
+  if (event.apiUrl && !webhooks.detailsUrl(event)) {
+    log.info(
+      `Harness named another address for the event's details (${log.outside(event.apiUrl.split('?')[0])}); reading them from ${settings.harness.url.origin} instead, so that the API key goes nowhere but 'harness-url'.`
     )
   }
   return log.group(`Wait for Harness to process trigger event ${event.id} (poll every ${formatDuration(intervalMs)})`, () =>
