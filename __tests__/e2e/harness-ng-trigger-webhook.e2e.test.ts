@@ -142,6 +142,8 @@ describe('harness-ng-trigger-webhook, end to end', () => {
     expect(result.code).toBe(1)
     expect(sim.calls('webhook')).toHaveLength(1)
     expect(errors(result)[0].message).toContain('Harness answered HTTP 500')
+    expect(result.stdout).toContain("Look in the Activity History of trigger 'on_release'")
+    expect(result.stdout).not.toContain('try again later')
   })
 
   it('on Harness without QUEUED (v1 apiUrl), waits out "Trigger event history doesn\'t exist" as not processed yet', async () => {

@@ -84,14 +84,20 @@ export class WebhookTriggerClient {
       body: request.payload,
       retry: 'once'
     })
-    const data = (await readData(response, what, this.errorContext())) as Record<string, unknown> | undefined
+    const data = (await readData(response, what, this.errorContext()).catch((error: unknown) => {
+      // Harness may have queued the event before its server error: "try again" could run the pipeline twice.
+      if (error instanceof ActionError && response.status >= 500) {
+        throw new ActionError(error.message, { title: error.title, hint: activityHistoryHint(request), cause: error })
+      }
+      throw error
+    })) as Record<string, unknown> | undefined
     const id = textField(data?.eventCorrelationId)
     if (!id || id === UNRECOGNIZED_WEBHOOK) {
       throw new ActionError(
         `Harness accepted the webhook for trigger '${request.trigger}' but ${id ? `did not recognise it as an event ('${UNRECOGNIZED_WEBHOOK}')` : 'answered without an eventCorrelationId'}`,
         {
           title: 'Webhook not recognised by Harness',
-          hint: `Look in the trigger's Activity History in Harness (pipeline '${request.pipeline}', Triggers) before re-running: the event may have been queued, and sending it again could run the pipeline twice.`
+          hint: activityHistoryHint(request)
         }
       )
     }
@@ -148,6 +154,11 @@ export class WebhookTriggerClient {
   private send(request: Omit<HttpRequest, 'credentials'>): Promise<HttpResponse> {
     return send({ ...request, headers: { accept: 'application/json', ...request.headers }, credentials: { 'X-Api-Key': this.harness.apiKey } })
   }
+}
+
+/** Where to look before sending an event again that Harness may have queued (its trigger's event history). */
+export function activityHistoryHint(request: Pick<WebhookRequest, 'trigger' | 'pipeline'>): string {
+  return `Look in the Activity History of trigger '${request.trigger}' (pipeline '${request.pipeline}', Triggers) in Harness before re-running: the event may have been queued, and sending it again could run the pipeline twice.`
 }
 
 function textField(value: unknown): string | undefined {

@@ -2,6 +2,7 @@ import * as log from '../log.js'
 import { ActionError, InputError } from '../errors.js'
 import { NextGenClient } from '../harness/nextgen.js'
 import {
+  activityHistoryHint,
   triggerEventHint,
   triggerEventOutcome,
   WebhookTriggerClient,
@@ -28,11 +29,6 @@ const NOT_PROCESSED_GRACE_MS = 3 * 60_000
 
 /** The event poll's longest interval: processing takes seconds, and the pipeline's own wait polls at 'poll-interval'. */
 const EVENT_POLL_MAX_MS = 5_000
-
-/** Where to look before sending the event again: Harness may still run the pipeline for it. */
-function historyHint(settings: NgTriggerWebhookSettings): string {
-  return `Look at the Activity History of trigger '${settings.trigger}' (pipeline '${settings.pipeline}', Triggers) in Harness before re-running: Harness may still run the pipeline for this event.`
-}
 
 export async function ngTriggerWebhook(settings: NgTriggerWebhookSettings, context: OperationContext): Promise<OperationResult> {
   const startedAtMs = Date.now()
@@ -86,7 +82,7 @@ async function waitForDecision(
         if (snapshot.notProcessedYet && Date.now() - firedAtMs >= NOT_PROCESSED_GRACE_MS) {
           throw new ActionError(
             `Harness has not processed trigger event ${event.id} after ${formatDuration(Date.now() - firedAtMs)}: ${log.outside(snapshot.message ?? '')}`,
-            { title: 'Trigger event not processed', hint: historyHint(settings) }
+            { title: 'Trigger event not processed', hint: activityHistoryHint(settings) }
           )
         }
         return snapshot
@@ -118,7 +114,7 @@ async function follow(
   if (!id) {
     throw new ActionError(`Harness requested an execution for trigger event ${event.id} but did not say which (no pipelineExecutionId)`, {
       title: 'Unexpected answer from Harness',
-      hint: historyHint(settings)
+      hint: activityHistoryHint(settings)
     })
   }
   const { pipeline } = settings
@@ -189,7 +185,7 @@ function timedOut(settings: NgTriggerWebhookSettings, snapshot: TriggerEventSnap
   return {
     title: 'Timed out',
     message: `Timed out after ${formatDuration(settings.wait.timeoutMs)} waiting for Harness to process the event of trigger '${settings.trigger}'; last status ${snapshot.status}${snapshot.notProcessedYet ? ' (not processed yet)' : ''}`,
-    hint: `${historyHint(settings)} Raise 'timeout' to wait longer.`
+    hint: `${activityHistoryHint(settings)} Raise 'timeout' to wait longer.`
   }
 }
 
