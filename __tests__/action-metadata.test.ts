@@ -85,6 +85,7 @@ const CONFIGURATIONS: Record<OperationName, Array<Record<string, string>>> = {
   'harness-artifact-cleanup': [{ ...connection, 'artifact-stream-id': 's1' }],
   'harness-ng-run-pipeline': [{ ...nextgen, pipeline: 'deploy' }],
   'harness-ng-execution-status': [{ ...nextgen, 'execution-id': 'e1' }],
+  'harness-ng-trigger-webhook': [{ ...nextgen, pipeline: 'deploy', trigger: 'on_release', payload: '{"version":"1.2.3"}' }],
   'gitlab-download-artifacts': [
     { ...gitlab, 'job-id': '42' },
     { ...gitlab, ref: 'main', job: 'build' }

@@ -221,6 +221,30 @@ function demoRuns(sims, proxies) {
         },
         publish('v1.4.3')
       ]
+    },
+    {
+      title: 'Release v1.4.4: a NextGen custom webhook trigger starts the deployment, which passes, so the release is published',
+      tag: 'v1.4.4',
+      steps: [
+        {
+          id: 'deploy',
+          name: "Deploy through the pipeline's custom webhook trigger",
+          secrets: ['harness-api-key'],
+          with: {
+            operation: 'harness-ng-trigger-webhook',
+            'harness-url': sims.nextGen.url,
+            'harness-api-key': DEMO_NEXTGEN.apiKey,
+            'harness-account-id': DEMO_NEXTGEN.accountId,
+            'harness-org': DEMO_NEXTGEN.org,
+            'harness-project': DEMO_NEXTGEN.project,
+            pipeline: 'deploy_payments',
+            trigger: 'on_release',
+            payload: '{"version": "1.4.4"}',
+            'poll-interval': '0.3s'
+          }
+        },
+        publish('v1.4.4')
+      ]
     }
   ]
 }

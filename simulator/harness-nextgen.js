@@ -74,10 +74,48 @@ import { sendJson, startServer } from './server.js'
  *   builds before 20 Oct 2022 (PIE-5890) did, which declared it NotNull: HTTP 400. An empty value passes.
  * @property {'refuse'} [logService]  The log service refuses every read with 403 `{"error_msg"}`, as
  *   harness-core's AuthMiddleware does for an API key it does not accept.
+ * @property {Record<string, TriggerSpec>} [triggers]  Custom webhook triggers, by identifier.
+ * @property {WebhookOptions} [webhook]  How the custom webhook endpoints behave.
  * @property {NotVisibleAtFirst} [notVisibleAtFirst]
  *   The first `polls` reads of each new execution answer "does not exist", as Harness does before it
  *   has written the execution summary: current builds with 404 (EntityNotFoundException), older ones
  *   with HTTP 400 INVALID_REQUEST (InvalidRequestException).
+ */
+
+/**
+ * A custom webhook trigger (harness-core NGTriggerEntity, type Custom).
+ * @typedef {object} TriggerSpec
+ * @property {string} pipeline  The pipeline it belongs to and runs.
+ * @property {boolean} [disabled]  A disabled trigger is not found (NO_ENABLED_CUSTOM_TRIGGER_FOUND).
+ * @property {string} [finalStatus]  The FinalStatus its events end in instead of running the pipeline,
+ *   e.g. SKIPPED, NO_MATCHING_TRIGGER_FOR_PAYLOAD_CONDITIONS, INVALID_RUNTIME_INPUT_YAML.
+ * @property {string} [message]  Harness's message with that status.
+ */
+
+/**
+ * @typedef {object} WebhookOptions
+ * @property {boolean} [mandateApiKey]  The account setting mandate_custom_webhook_authorization: a
+ *   webhook without X-Api-Key is refused with HTTP 400 INVALID_REQUEST.
+ * @property {number} [pendingPolls]  Detail reads answered before the event is processed (default 2):
+ *   the v1 path answers HTTP 400 "Trigger event history doesn't exist", the V2 path status QUEUED.
+ * @property {'v2' | 'v1' | 'none'} [apiUrl]  What `apiUrl` the webhook answer names: the V2 details
+ *   path of newer builds (default), the v1 path of Dec 2023 builds, or none.
+ * @property {string} [apiUrlBase]  The base URL `apiUrl` is built on (default this server), as Harness
+ *   builds it from the account's base URL, which may be another host.
+ * @property {boolean} [unrecognized]  Answer eventCorrelationId "Unrecognized Webhook" (no event was made).
+ */
+
+/**
+ * @typedef {object} TriggerEvent
+ * @property {string} id
+ * @property {string} trigger
+ * @property {string} pipeline
+ * @property {string} body  The webhook's body, as received.
+ * @property {number} createdAt
+ * @property {number} reads  Detail reads answered so far.
+ * @property {string} [status]  Its FinalStatus, once processed.
+ * @property {string} [message]
+ * @property {string} [executionId]  The execution it started.
  */
 
 /**
@@ -95,17 +133,19 @@ import { sendJson, startServer } from './server.js'
  */
 
 /** @typedef {{ httpStatus: number, code: string, message: string }} InjectedError */
-/** @typedef {'execute' | 'status' | 'graph' | 'interrupt'} CallKind */
+/** @typedef {'execute' | 'status' | 'graph' | 'interrupt' | 'webhook' | 'event'} CallKind */
 
 const PASSING = new Set(['Success', 'IgnoreFailed', 'Skipped', 'Suspended'])
 const FINAL = new Set([...PASSING, 'Failed', 'Errored', 'Aborted', 'AbortedByFreeze', 'Expired', 'ApprovalRejected'])
 const SCOPE_PARAMS = ['accountIdentifier', 'orgIdentifier', 'projectIdentifier']
 const GRAPH_PARAMS = [...SCOPE_PARAMS, 'renderFullBottomGraph', 'stageNodeId']
+const WEBHOOK_PARAMS = [...SCOPE_PARAMS, 'pipelineIdentifier', 'triggerIdentifier']
+const WEBHOOK_CONTENT_TYPES = ['application/json', 'application/yaml', 'text/plain']
 const EXECUTE_PARAMS = [...SCOPE_PARAMS, 'moduleType', 'branch', 'repoIdentifier', 'getDefaultFromOtherRepo', 'useFQNIfError', 'notesForPipelineExecution']
 
 /**
  * Demo data: a pipeline with an approval that passes, and one whose deployment fails.
- * @type {Required<Omit<NextGenOptions, 'prefix' | 'moduleTypeRequired' | 'notVisibleAtFirst' | 'logService'>>}
+ * @type {Required<Omit<NextGenOptions, 'prefix' | 'moduleTypeRequired' | 'notVisibleAtFirst' | 'logService' | 'webhook'>>}
  */
 export const DEMO_NEXTGEN = {
   accountId: 'demo-account',
@@ -151,6 +191,10 @@ export const DEMO_NEXTGEN = {
       script: ['Running', 'Running', 'Failed'],
       failure: { stage: 'deploy_prod', message: "Shell Script step 'smoke_test' failed: exit status 1" }
     }
+  },
+  triggers: {
+    on_release: { pipeline: 'deploy_payments' },
+    on_broken_release: { pipeline: 'deploy_broken' }
   }
 }
 
@@ -163,8 +207,10 @@ export function createNextGenApi(options = {}) {
   const settings = { ...DEMO_NEXTGEN, prefix: '', ...options }
   /** @type {Map<string, Execution>} */
   const executions = new Map()
+  /** @type {Map<string, TriggerEvent>} */
+  const events = new Map()
   /** @type {Record<CallKind, InjectedError[]>} */
-  const injected = { execute: [], status: [], graph: [], interrupt: [] }
+  const injected = { execute: [], status: [], graph: [], interrupt: [], webhook: [], event: [] }
   /** Step logs by log key, as the log service stores them (NDJSON), filled as graphs are built. */
   /** @type {Map<string, string>} */
   const logs = new Map()
@@ -185,6 +231,10 @@ export function createNextGenApi(options = {}) {
     const route = routeOf(request.method, segments, request.query)
     if (!route) {
       fail(res, 404, 'RESOURCE_NOT_FOUND', `No ${request.method} route for ${request.path}`)
+      return true
+    }
+    if (route.kind === 'webhook' || route.kind === 'event') {
+      handleWebhook(request, res, route)
       return true
     }
     const refusal = checkCredentialsAndScope(
@@ -215,7 +265,7 @@ export function createNextGenApi(options = {}) {
    * @param {string} method
    * @param {string[]} s
    * @param {URLSearchParams} query
-   * @returns {{ kind: CallKind, target: string, inputSetList?: boolean } | undefined}
+   * @returns {{ kind: CallKind, target: string, inputSetList?: boolean, v2?: boolean } | undefined}
    */
   function routeOf(method, s, query) {
     if (method === 'POST' && s[0] === 'pipeline' && s[1] === 'execute' && s.length === 3 && s[2] !== 'interrupt') return { kind: 'execute', target: s[2] }
@@ -226,6 +276,9 @@ export function createNextGenApi(options = {}) {
       return { kind: query.has('renderFullBottomGraph') ? 'graph' : 'status', target: s[3] }
     }
     if (method === 'PUT' && s[0] === 'pipeline' && s[1] === 'execute' && s[2] === 'interrupt' && s.length === 4) return { kind: 'interrupt', target: s[3] }
+    if (method === 'POST' && s[0] === 'webhook' && s[1] === 'custom' && s[2] === 'v2' && s.length === 3) return { kind: 'webhook', target: '' }
+    if (method === 'GET' && s[0] === 'webhook' && s[1] === 'triggerExecutionDetails' && s.length === 3) return { kind: 'event', target: s[2] }
+    if (method === 'GET' && s[0] === 'webhook' && s[1] === 'triggerExecutionDetailsV2' && s.length === 3) return { kind: 'event', target: s[2], v2: true }
     return undefined
   }
 
@@ -279,11 +332,147 @@ export function createNextGenApi(options = {}) {
     }
     const problem = inputSetList ? inputSetProblem(spec, request.body) : runtimeYamlProblem(request.body)
     if (problem) return fail(res, problem.httpStatus, problem.code, problem.message)
-    const id = randomBytes(16).toString('base64url')
-    const startTs = Date.now()
-    executions.set(id, { id, pipeline, spec, polls: 0, hidden: 0, startTs, body: request.body, query: request.query })
+    const execution = startExecution(pipeline, spec, request.body, request.query)
     const status = spec.startStatus ?? 'RUNNING'
-    sendJson(res, 200, success({ planExecution: { uuid: id, planId: randomBytes(16).toString('base64url'), status, startTs } }))
+    sendJson(res, 200, success({ planExecution: { uuid: execution.id, planId: randomBytes(16).toString('base64url'), status, startTs: execution.startTs } }))
+  }
+
+  /**
+   * @param {string} pipeline
+   * @param {PipelineSpec} spec
+   * @param {string} body
+   * @param {URLSearchParams} query
+   */
+  function startExecution(pipeline, spec, body, query) {
+    const id = randomBytes(16).toString('base64url')
+    /** @type {Execution} */
+    const execution = { id, pipeline, spec, polls: 0, hidden: 0, startTs: Date.now(), body, query }
+    executions.set(id, execution)
+    return execution
+  }
+
+  /**
+   * The custom webhook trigger endpoints (harness-core NGTriggerWebhookConfigResourceImpl): the key is
+   * optional unless the account mandates it, and checked when given.
+   * @param {import('./server.js').RecordedRequest} request
+   * @param {import('node:http').ServerResponse} res
+   * @param {{ kind: CallKind, target: string, v2?: boolean }} route
+   */
+  function handleWebhook(request, res, route) {
+    const key = request.headers['x-api-key']
+    if (key !== undefined && key !== settings.apiKey) return fail(res, 401, 'INVALID_TOKEN', 'Token is not valid.')
+    const allowed = route.kind === 'webhook' ? WEBHOOK_PARAMS : ['accountIdentifier']
+    const unknown = [...request.query.keys()].find(name => !allowed.includes(name))
+    if (unknown) return fail(res, 400, 'INVALID_REQUEST', `Unknown query parameter: ${unknown}`)
+    if (request.query.get('accountIdentifier') !== settings.accountId) {
+      return fail(res, 403, 'NG_ACCESS_DENIED', `The API key does not belong to account '${request.query.get('accountIdentifier') ?? ''}'.`)
+    }
+    const error = injected[route.kind].shift()
+    if (error) return fail(res, error.httpStatus, error.code, error.message)
+    if (route.kind === 'webhook') return receiveWebhook(request, res, key !== undefined)
+    return eventDetails(res, route.target, route.v2 ?? false)
+  }
+
+  /**
+   * @param {import('./server.js').RecordedRequest} request
+   * @param {import('node:http').ServerResponse} res
+   * @param {boolean} withKey
+   */
+  function receiveWebhook(request, res, withKey) {
+    const { webhook = {} } = settings
+    const org = request.query.get('orgIdentifier') ?? ''
+    const project = request.query.get('projectIdentifier') ?? ''
+    if (!withKey && webhook.mandateApiKey) {
+      return fail(
+        res,
+        400,
+        'INVALID_REQUEST',
+        `Invalid request: Authorization is mandatory for custom triggers in ${settings.accountId}:${org}:${project}. Please add X-Api-Key header in the request`
+      )
+    }
+    const contentType = (request.headers['content-type'] ?? '').split(';')[0].trim()
+    if (!WEBHOOK_CONTENT_TYPES.includes(contentType)) {
+      return fail(res, 415, 'UNSUPPORTED_MEDIA_TYPE', `Content-Type ${contentType || '(none)'} is not supported here`)
+    }
+    if (webhook.unrecognized) return sendJson(res, 200, success({ eventCorrelationId: 'Unrecognized Webhook' }))
+    const id = randomBytes(12).toString('hex')
+    const trigger = request.query.get('triggerIdentifier') ?? ''
+    events.set(id, { id, trigger, pipeline: request.query.get('pipelineIdentifier') ?? '', body: request.body, createdAt: Date.now(), reads: 0 })
+    const base = webhook.apiUrlBase ?? `http://${request.headers.host ?? '127.0.0.1'}${settings.prefix}`
+    const details = webhook.apiUrl === 'v1' ? 'triggerExecutionDetails' : 'triggerExecutionDetailsV2'
+    const apiUrl = `${base}/gateway/pipeline/api/webhook/${details}/${id}?accountIdentifier=${settings.accountId}`
+    const uiUrl = `${base}/ng/#/account/${settings.accountId}/home/orgs/${org}/projects/${project}/pipelines/${request.query.get('pipelineIdentifier') ?? ''}/triggers/${trigger}/activity-history`
+    sendJson(res, 200, success({ eventCorrelationId: id, ...(webhook.apiUrl === 'none' ? {} : { apiUrl, uiUrl }) }))
+  }
+
+  /**
+   * What Harness made of the event: processed after `pendingPolls` reads; the v1 path answers the
+   * 400 until then, V2 status QUEUED.
+   * @param {import('node:http').ServerResponse} res
+   * @param {string} id
+   * @param {boolean} v2
+   */
+  function eventDetails(res, id, v2) {
+    const event = events.get(id)
+    const pending = event === undefined || event.reads < (settings.webhook?.pendingPolls ?? 2)
+    if (event) event.reads++
+    if (pending && !(v2 && event)) {
+      return fail(res, 400, 'INVALID_REQUEST', `Invalid request: Trigger event history doesn't exist for event with eventId ${id}`)
+    }
+    if (!pending && event) processEvent(event)
+    const processing = {
+      eventFound: true,
+      eventId: id,
+      accountIdentifier: settings.accountId,
+      orgIdentifier: settings.org,
+      projectIdentifier: settings.project,
+      triggerIdentifier: event?.trigger,
+      pipelineIdentifier: event?.pipeline,
+      pipelineExecutionId: event?.executionId ?? null,
+      exceptionOccured: false,
+      status: pending ? 'QUEUED' : event?.status,
+      message: pending ? 'Trigger execution is queued.' : event?.message,
+      payload: event?.body,
+      eventCreatedAt: event?.createdAt,
+      runtimeInput: null,
+      warningMsg: null
+    }
+    const execution = event?.executionId ? executions.get(event.executionId) : undefined
+    const executionDetails = execution
+      ? { pipelineExecutionSummary: { planExecutionId: execution.id, pipelineIdentifier: execution.pipeline, status: 'Running' } }
+      : null
+    sendJson(res, 200, success({ webhookProcessingDetails: processing, executionDetails }))
+  }
+
+  /**
+   * Decides once, as Harness's trigger filters do: no enabled trigger, a status the trigger is set to
+   * end in, or the pipeline's execution.
+   * @param {TriggerEvent} event
+   */
+  function processEvent(event) {
+    if (event.status) return
+    const trigger = settings.triggers?.[event.trigger]
+    if (!trigger || trigger.disabled || (event.pipeline && trigger.pipeline !== event.pipeline)) {
+      event.status = 'NO_ENABLED_CUSTOM_TRIGGER_FOUND'
+      event.message = `No enabled custom trigger found for Account:${settings.accountId}, Org: ${settings.org}, Project: ${settings.project}, Pipeline: ${event.pipeline}, Trigger: ${event.trigger}`
+      return
+    }
+    if (trigger.finalStatus) {
+      event.status = trigger.finalStatus
+      event.message = trigger.message
+      return
+    }
+    const spec = settings.pipelines[trigger.pipeline]
+    if (!spec) {
+      event.status = 'TARGET_DID_NOT_EXECUTE'
+      event.message = `Pipeline [${trigger.pipeline}] doesn't exist or has been deleted.`
+      return
+    }
+    const query = new URLSearchParams({ accountIdentifier: settings.accountId, orgIdentifier: settings.org, projectIdentifier: settings.project })
+    const execution = startExecution(trigger.pipeline, spec, '', query)
+    event.status = 'TARGET_EXECUTION_REQUESTED'
+    event.message = 'Pipeline execution was requested successfully'
+    event.executionId = execution.id
   }
 
   /**
@@ -366,6 +555,8 @@ export function createNextGenApi(options = {}) {
     handle,
     /** Executions started so far, by planExecutionId. */
     executions,
+    /** Custom webhook trigger events received so far, by eventCorrelationId. */
+    events,
     /**
      * The next `times` calls of a kind answer with a Harness failure envelope. An arrow function, so
      * it can be handed on without its object (startHarnessNextGen does).
@@ -396,12 +587,16 @@ export async function startHarnessNextGen(options = {}) {
       const isLog = request.path.includes('/gateway/log-service/')
       if (kind === 'log') return isLog
       if (isLog) return false
+      const webhook = request.path.includes('/pipeline/api/webhook/')
+      if (kind === 'webhook') return webhook && request.method === 'POST'
+      if (kind === 'event') return webhook && request.method === 'GET'
+      if (webhook) return false
       if (kind === 'status') return request.method === 'GET' && !request.query.has('renderFullBottomGraph')
       if (kind === 'graph') return request.method === 'GET' && request.query.has('renderFullBottomGraph')
       if (kind === 'interrupt') return request.method === 'PUT'
       return request.method === 'POST'
     })
-  return { ...server, executions: api.executions, failNext: api.failNext, calls }
+  return { ...server, executions: api.executions, events: api.events, failNext: api.failNext, calls }
 }
 
 /** @param {unknown} data */

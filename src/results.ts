@@ -64,6 +64,7 @@ export type OutputName =
   | 'pipeline-id'
   | 'job-url'
   | 'outputs'
+  | 'event-id'
 
 export type Outputs = Partial<Record<OutputName, string | number>>
 

@@ -45,6 +45,8 @@ describe('npm run demo', () => {
     expect(out).toContain('$ gh release create \\\n          v1.4.2')
     expect(out).toContain('❌ v1.4.3: deployment failed → release NOT published (step skipped)')
     expect(out).toContain('⊘ Publish the GitHub release: skipped, a step before it failed')
+    expect(out).toContain('✅ v1.4.4: deployment passed → release published')
+    expect(out).toContain("Trigger 'on_release' started execution")
     expect(out).toContain('GitHub deployments recorded by the fake GitHub API: production success, production failure')
 
     // The error annotation, in the log and in the run's Annotations box.

@@ -76,7 +76,7 @@ describe('an input of another operation or generation fails the step (it was sil
 
   it('a wait setting given to a GitLab operation', async () => {
     expect(await refused({ ...gitlab(), 'poll-interval': '10s' })).toBe(
-      "Input 'poll-interval' is read only by harness-start-execution, harness-execution-status, harness-ng-run-pipeline and harness-ng-execution-status; " +
+      "Input 'poll-interval' is read only by harness-start-execution, harness-execution-status, harness-ng-run-pipeline, harness-ng-execution-status and harness-ng-trigger-webhook; " +
         'gitlab-keep-artifacts does not read it: remove it from this step.'
     )
   })

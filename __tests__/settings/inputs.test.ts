@@ -20,6 +20,7 @@ const MINIMAL: Record<OperationName, Record<string, string>> = {
   'harness-artifact-cleanup': { ...connection, 'artifact-stream-id': 's1' },
   'harness-ng-run-pipeline': { ...connection, 'harness-org': 'org', 'harness-project': 'proj', pipeline: 'deploy' },
   'harness-ng-execution-status': { ...connection, 'harness-org': 'org', 'harness-project': 'proj', 'execution-id': 'e1' },
+  'harness-ng-trigger-webhook': { ...connection, 'harness-org': 'org', 'harness-project': 'proj', pipeline: 'deploy', trigger: 'on_release' },
   'gitlab-download-artifacts': gitlab,
   'gitlab-download-artifact-file': { ...gitlab, 'artifact-path': 'dist/app.tar.gz' },
   'gitlab-keep-artifacts': gitlab,
@@ -83,7 +84,7 @@ describe('an input the chosen operation does not read', () => {
       "is read only by gitlab-download-artifacts and gitlab-download-artifact-file; for gitlab-keep-artifacts use 'job-id'."
     )
     expect(notReadHere('wait', 'gitlab-download-artifacts')).toBe(
-      'is read only by harness-start-execution, harness-execution-status, harness-ng-run-pipeline and harness-ng-execution-status; ' +
+      'is read only by harness-start-execution, harness-execution-status, harness-ng-run-pipeline, harness-ng-execution-status and harness-ng-trigger-webhook; ' +
         'gitlab-download-artifacts does not read it: remove it from this step.'
     )
   })

@@ -202,12 +202,12 @@ export class NextGenClient {
   }
 }
 
-function segment(value: string): string {
+export function segment(value: string): string {
   return encodeURIComponent(value)
 }
 
 /** The `data` of a success envelope; anything else becomes one line with Harness's code and message. */
-async function readData(response: HttpResponse, what: string, context: HarnessErrorContext): Promise<unknown> {
+export async function readData(response: HttpResponse, what: string, context: HarnessErrorContext): Promise<unknown> {
   if (!isSuccess(response.status)) throw await harnessHttpError(what, response, context)
   const envelope = (await readJsonAnswer(what, response, HARNESS)) as { status?: unknown; data?: unknown }
   if (envelope.status === 'ERROR' || envelope.status === 'FAILURE') {

@@ -6,7 +6,8 @@ import type { WaitResult } from './wait.js'
 /** The operation that waits for an execution another step started. */
 const STATUS_OPERATION_OF: Readonly<Record<string, string>> = {
   'harness-start-execution': 'harness-execution-status',
-  'harness-ng-run-pipeline': 'harness-ng-execution-status'
+  'harness-ng-run-pipeline': 'harness-ng-execution-status',
+  'harness-ng-trigger-webhook': 'harness-ng-execution-status'
 }
 
 export interface FollowedBy {

@@ -2,15 +2,13 @@ import * as log from '../log.js'
 import { NextGenClient } from '../harness/nextgen.js'
 import { NgExecutionFollower } from './nextgen-execution.js'
 import type { Operation, OperationContext, OperationResult } from './types.js'
-import { existsSync, readFileSync } from 'node:fs'
-import path from 'node:path'
 import { parseAllDocuments } from 'yaml'
 import { InputError } from '../errors.js'
 import { NEXTGEN_DEFAULT_PASSING, NEXTGEN_FINAL_STATUSES } from '../harness/statuses.js'
 import type { NextGenBase } from '../settings/index.js'
 import { defaultNotes, readAbort, readFailureLogLines, readGitHubDeployment, readHarnessConnection, readScope, readWait } from '../settings/harness.js'
 import { GITHUB_DEPLOYMENT, HARNESS_ABORT, HARNESS_CONNECTION, HARNESS_WAIT, NEXTGEN_FAILURE_DETAIL, NEXTGEN_SCOPE } from '../settings/inputs.js'
-import { checkIdentifier, identifier, list, optional, verbatim, yamlProblem } from '../settings/reader.js'
+import { checkIdentifier, identifier, list, optional, verbatim, workspaceFile, yamlProblem } from '../settings/reader.js'
 
 export async function ngRunPipeline(settings: NgRunPipelineSettings, context: OperationContext): Promise<OperationResult> {
   const startedAtMs = Date.now()
@@ -52,18 +50,8 @@ export interface NgRunPipelineSettings extends NextGenBase {
 function readRuntimeInputs(): string {
   const value = verbatim('runtime-inputs')
   if (value === undefined) return ''
-  let text = value
   const fileName = value.trim()
-  if (!fileName.includes('\n') && /\.ya?ml$/i.test(fileName)) {
-    const file = path.resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), fileName)
-    if (!existsSync(file)) {
-      throw new InputError(
-        'runtime-inputs',
-        `names the file '${fileName}', which does not exist in the workspace (${file}). Check the path, and that an actions/checkout step runs before this one.`
-      )
-    }
-    text = readFileSync(file, 'utf8')
-  }
+  const text = !fileName.includes('\n') && /\.ya?ml$/i.test(fileName) ? workspaceFile('runtime-inputs', fileName) : value
   const problem = parseAllDocuments(text).flatMap(doc => ('errors' in doc ? doc.errors : []))[0]
   if (problem) throw new InputError('runtime-inputs', `is not valid YAML: ${yamlProblem(problem, text)}.`)
   return text

@@ -26,17 +26,29 @@ export const GITLAB_JOB_BY_REF = ['ref', 'job', 'search-recent-successful-pipeli
 /** Which inputs each operation reads, by operation name, in the order the `operation` input's error lists them. */
 export type InputTable = Readonly<Record<string, readonly string[]>>
 
+/** A custom trigger makes the runtime inputs itself, from its own Pipeline Input and the payload. */
+const TRIGGER_INPUTS = "'payload' (the trigger's Pipeline Input reads it, e.g. <+trigger.payload.version>)"
+
 /**
  * For an input that plays a role in another operation or generation: the input(s) that play that
  * role in the operation named, as the error message says it ("for harness-ng-run-pipeline use ...").
  */
 export const ROLE_HERE: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  variables: { 'harness-ng-run-pipeline': "'runtime-inputs' (or 'input-sets')" },
-  'service-artifacts': { 'harness-ng-run-pipeline': "'runtime-inputs' (or 'input-sets')" },
-  'runtime-inputs': { 'harness-start-execution': "'variables' and 'service-artifacts'" },
-  'input-sets': { 'harness-start-execution': "'variables' and 'service-artifacts'" },
-  application: { 'harness-ng-run-pipeline': "'harness-org' and 'harness-project'", 'harness-ng-execution-status': "'harness-org' and 'harness-project'" },
-  'application-id': { 'harness-ng-run-pipeline': "'harness-org' and 'harness-project'", 'harness-ng-execution-status': "'harness-org' and 'harness-project'" },
+  variables: { 'harness-ng-run-pipeline': "'runtime-inputs' (or 'input-sets')", 'harness-ng-trigger-webhook': TRIGGER_INPUTS },
+  'service-artifacts': { 'harness-ng-run-pipeline': "'runtime-inputs' (or 'input-sets')", 'harness-ng-trigger-webhook': TRIGGER_INPUTS },
+  'runtime-inputs': { 'harness-start-execution': "'variables' and 'service-artifacts'", 'harness-ng-trigger-webhook': TRIGGER_INPUTS },
+  'input-sets': { 'harness-start-execution': "'variables' and 'service-artifacts'", 'harness-ng-trigger-webhook': TRIGGER_INPUTS },
+  payload: { 'harness-ng-run-pipeline': "'runtime-inputs' (or 'input-sets')" },
+  application: {
+    'harness-ng-run-pipeline': "'harness-org' and 'harness-project'",
+    'harness-ng-execution-status': "'harness-org' and 'harness-project'",
+    'harness-ng-trigger-webhook': "'harness-org' and 'harness-project'"
+  },
+  'application-id': {
+    'harness-ng-run-pipeline': "'harness-org' and 'harness-project'",
+    'harness-ng-execution-status': "'harness-org' and 'harness-project'",
+    'harness-ng-trigger-webhook': "'harness-org' and 'harness-project'"
+  },
   'harness-org': { 'harness-start-execution': "'application' or 'application-id'" },
   'harness-project': { 'harness-start-execution': "'application' or 'application-id'" },
   'pipeline-id': { 'harness-ng-run-pipeline': "'pipeline' (the NextGen pipeline identifier)" },
@@ -63,7 +75,8 @@ export const INPUT_DEFAULTS: Readonly<Record<string, string>> = {
   extract: 'true',
   'max-extracted-size': '10GiB',
   'max-extracted-files': '100000',
-  'failure-log-lines': '50'
+  'failure-log-lines': '50',
+  payload: '{}'
 }
 
 /** Every input some operation of `table` reads, and `operation` itself. */

@@ -1,4 +1,6 @@
 import * as core from '@actions/core'
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
 import { InputError } from '../errors.js'
 import { nameOrigin } from '../http/network-hint.js'
 import { registerSecret } from '../secrets.js'
@@ -14,6 +16,21 @@ export function optional(name: string): string | undefined {
 export function verbatim(name: string): string | undefined {
   const value = core.getInput(name, { trimWhitespace: false })
   return value.trim() === '' ? undefined : value
+}
+
+/**
+ * The text of a file an input names by its path in the workspace (relative paths from
+ * GITHUB_WORKSPACE, as the runner checks the repository out there).
+ */
+export function workspaceFile(name: string, fileName: string): string {
+  const file = path.resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), fileName)
+  if (!existsSync(file)) {
+    throw new InputError(
+      name,
+      `names the file '${fileName}', which does not exist in the workspace (${file}). Check the path, and that an actions/checkout step runs before this one.`
+    )
+  }
+  return readFileSync(file, 'utf8')
 }
 
 export function required(name: string, what: string): string {
