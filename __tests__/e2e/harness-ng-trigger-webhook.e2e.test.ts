@@ -107,7 +107,8 @@ describe('harness-ng-trigger-webhook, end to end', () => {
       'execution-id': executionId,
       status: 'Success',
       'status-normalized': 'success',
-      'execution-url': url
+      'execution-url': url,
+      outputs: '{}'
     })
     const log = visibleLog(result)
     expect(log).toContain(`Trigger event ${eventId}: QUEUED (Trigger execution is queued.)`)
@@ -125,7 +126,9 @@ describe('harness-ng-trigger-webhook, end to end', () => {
     expect(result.outputs).toMatchObject({ 'event-id': onlyEvent(), status: 'Failed', 'status-normalized': 'failed' })
     const [error] = errors(result)
     expect(error.title).toBe('Deployment Failed')
-    expect(error.message).toContain("ended with status Failed: stage 'Deploy production' (Failed): Shell Script step 'smoke_test' failed: exit status 1")
+    // The shared NextGen follower names the failing step and prints its log, as for run-pipeline.
+    expect(error.message).toContain("ended with status Failed: stage 'Deploy production', step 'Smoke test' (Failed): Shell Script step 'smoke_test' failed: exit status 1")
+    expect(result.stdout).toMatch(/::group::.*of the log of step 'Smoke test' of stage 'Deploy production'/)
   })
 
   it('sends the webhook exactly once when reading the event meets server errors', async () => {
