@@ -127,7 +127,9 @@ describe('harness-ng-trigger-webhook, end to end', () => {
     const [error] = errors(result)
     expect(error.title).toBe('Deployment Failed')
     // The shared NextGen follower names the failing step and prints its log, as for run-pipeline.
-    expect(error.message).toContain("ended with status Failed: stage 'Deploy production', step 'Smoke test' (Failed): Shell Script step 'smoke_test' failed: exit status 1")
+    expect(error.message).toContain(
+      "ended with status Failed: stage 'Deploy production', step 'Smoke test' (Failed): Shell Script step 'smoke_test' failed: exit status 1"
+    )
     expect(result.stdout).toMatch(/::group::.*of the log of step 'Smoke test' of stage 'Deploy production'/)
   })
 

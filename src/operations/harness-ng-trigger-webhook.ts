@@ -13,7 +13,15 @@ import {
 import { NEXTGEN_DEFAULT_PASSING, NEXTGEN_FINAL_STATUSES } from '../harness/statuses.js'
 import type { NextGenBase } from '../settings/index.js'
 import { readAbort, readFailureLogLines, readGitHubDeployment, readHarnessConnection, readScope, readWait } from '../settings/harness.js'
-import { GITHUB_DEPLOYMENT, HARNESS_ABORT, HARNESS_CONNECTION, HARNESS_WAIT, INPUT_DEFAULTS, NEXTGEN_FAILURE_DETAIL, NEXTGEN_SCOPE } from '../settings/inputs.js'
+import {
+  GITHUB_DEPLOYMENT,
+  HARNESS_ABORT,
+  HARNESS_CONNECTION,
+  HARNESS_WAIT,
+  INPUT_DEFAULTS,
+  NEXTGEN_FAILURE_DETAIL,
+  NEXTGEN_SCOPE
+} from '../settings/inputs.js'
 import { identifier, list, verbatim, workspaceFile } from '../settings/reader.js'
 import { formatDuration } from '../summary.js'
 import { NgExecutionFollower } from './nextgen-execution.js'
@@ -247,7 +255,17 @@ export function readNgTriggerWebhook(): NgTriggerWebhookSettings {
 
 export const operation: Operation<NgTriggerWebhookSettings> = {
   name: 'harness-ng-trigger-webhook',
-  inputs: [...HARNESS_CONNECTION, ...NEXTGEN_SCOPE, 'pipeline', 'trigger', 'payload', ...HARNESS_WAIT, ...HARNESS_ABORT, ...NEXTGEN_FAILURE_DETAIL, ...GITHUB_DEPLOYMENT],
+  inputs: [
+    ...HARNESS_CONNECTION,
+    ...NEXTGEN_SCOPE,
+    'pipeline',
+    'trigger',
+    'payload',
+    ...HARNESS_WAIT,
+    ...HARNESS_ABORT,
+    ...NEXTGEN_FAILURE_DETAIL,
+    ...GITHUB_DEPLOYMENT
+  ],
   read: readNgTriggerWebhook,
   run: ngTriggerWebhook
 }
