@@ -59,6 +59,8 @@ export type OutputName =
   | 'job-id'
   | 'pipeline-id'
   | 'job-url'
+  | 'job-status'
+  | 'commit-sha'
 
 export type Outputs = Partial<Record<OutputName, string | number>>
 
