@@ -65,13 +65,17 @@ describe('locateJob by commit and by pipeline', () => {
         { id: 10, ref: 'main', sha, status: 'success' },
         { id: 11, ref: 'main', sha, status: 'running' },
         { id: 12, ref: 'main', sha, parent: 11 },
-        { id: 13, ref: 'main', sha: '2'.repeat(40) }
+        { id: 13, ref: 'main', sha: '2'.repeat(40) },
+        { id: 14, ref: 'main', sha: '4'.repeat(40) }
       ],
       jobs: [
         { id: 100, name: 'build', pipeline: 10, entries: [{ name: 'a', data: 'a' }] },
         { id: 110, name: 'test', pipeline: 11, status: 'running' },
         { id: 120, name: 'build', pipeline: 12, status: 'pending' },
-        { id: 130, name: 'build', pipeline: 13, entries: [{ name: 'b', data: 'b' }] }
+        { id: 130, name: 'build', pipeline: 13, entries: [{ name: 'b', data: 'b' }] },
+        // GitLab before 13.5 lists every try of a job, oldest first.
+        { id: 141, name: 'build', pipeline: 14, status: 'success' },
+        { id: 140, name: 'build', pipeline: 14, status: 'failed' }
       ]
     })
     return connection(gitlab)
@@ -86,6 +90,11 @@ describe('locateJob by commit and by pipeline', () => {
   it('takes the job of the pipeline given', async () => {
     const located = await locateJob(await start(), { by: 'pipeline', pipelineId: '10', job: 'build' })
     expect(located.job).toMatchObject({ id: 100, status: 'success' })
+  })
+
+  it('takes the newest try of a job when GitLab lists every try (before 13.5)', async () => {
+    const located = await locateJob(await start(), { by: 'pipeline', pipelineId: '14', job: 'build' })
+    expect(located.job).toMatchObject({ id: 141, status: 'success' })
   })
 
   it('says what is missing, as a failure a wait may sit out', async () => {

@@ -178,9 +178,10 @@ interface Seen {
 }
 
 /**
- * The first job of that name that `accept` takes in a pipeline or its child pipelines, parent
- * first, as GitLab's own lookup does (Ci::Pipeline#build_with_artifacts_in_self_and_project_descendants).
- * The jobs list gives the latest try of each job (include_retried defaults to false).
+ * The job of that name that `accept` takes in a pipeline or its child pipelines, parent first, as
+ * GitLab's own lookup does (Ci::Pipeline#build_with_artifacts_in_self_and_project_descendants).
+ * From GitLab 13.5 the jobs list gives only the latest try of each job, newest first; before, every
+ * try, oldest first (doc/api/jobs.md): the newest (highest id) of a pipeline's tries is taken either way.
  */
 async function findInFamily(
   gitlab: GitLabConnection,
@@ -201,14 +202,16 @@ async function findInFamily(
       selector,
       signal
     )
+    let newest: GitLabJob | undefined
     for await (const job of jobs) {
       if (job.name !== name) {
         if (job.name) seen?.names.add(job.name)
         continue
       }
-      if (accept(job)) return { ...job, pipeline: job.pipeline ?? pipeline }
-      seen?.refused.push(job)
+      if (!accept(job)) seen?.refused.push(job)
+      else if (!newest || job.id > newest.id) newest = job
     }
+    if (newest) return { ...newest, pipeline: newest.pipeline ?? pipeline }
     const bridges = listed<GitLabBridge>(
       gitlab,
       page => pipelineBridgesUrl(gitlab, pipeline.id, pageQuery(page)),
