@@ -524,6 +524,10 @@ describe('picking the job by commit or pipeline', () => {
       `Could not find job 'build' for commit ${missing} in group/sub/project: GitLab lists no pipeline for that commit.\n` +
         "A mirror may not have synced the commit yet, or no pipeline ran for it (workflow:rules, [skip ci]); merged-results pipelines run on a merge commit GitLab makes, not on the branch's commit. Set 'wait: true' to wait for the pipeline, or give 'pipeline-id'."
     )
+    const unknownPipeline = await runAction(gitlabInputs({ operation: 'gitlab-download-artifacts', 'pipeline-id': '999', job: 'build', wait: 'true' }))
+    expect(failure(unknownPipeline)).toContain(
+      'Could not read pipeline 999 of group/sub/project: GitLab answered HTTP 404: 404 Not found\nGitLab answers 404 when there is no such project or pipeline 999'
+    )
     const misnamed = await runAction(gitlabInputs({ operation: 'gitlab-download-artifacts', sha: SHA_RELEASED, job: 'biuld' }))
     expect(failure(misnamed)).toMatch(
       /^Could not find job 'biuld' in pipeline 30 for main at aaaaaaaa of group\/sub\/project or its child pipelines: its jobs are 'build'/
