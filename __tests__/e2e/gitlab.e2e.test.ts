@@ -546,13 +546,17 @@ describe('picking the job by commit or pipeline', () => {
     const failed = await runAction(gitlabInputs({ operation: 'gitlab-download-artifacts', sha: SHA_RELEASED, job: 'build' }))
     expect(failed.code).toBe(1)
     expect(failure(failed)).toContain(
-      `GitLab job 701 'build' (failed) of pipeline 30 for main at aaaaaaaa: ${gitlab.url}/group/sub/project/-/jobs/701 did not succeed: status failed (script_failure)`
+      `The GitLab job did not succeed (status failed: script_failure): job 701 'build' (failed) of pipeline 30 for main at aaaaaaaa: ${gitlab.url}/group/sub/project/-/jobs/701`
     )
     expect(failed.outputs).toMatchObject({ 'job-id': '701', 'job-status': 'failed' })
     const running = await runAction(gitlabInputs({ operation: 'gitlab-keep-artifacts', sha: SHA_RELEASED, job: 'deploy' }))
-    expect(failure(running)).toMatch(/has not finished \(status running\), so its artifacts are not there yet\nSet 'wait: true' to wait for the job to finish/)
+    expect(failure(running)).toMatch(
+      /^The GitLab job has not finished \(status running\), so its artifacts are not there yet: job 704 'deploy' .*\nSet 'wait: true' to wait for the job to finish/
+    )
     const manual = await runAction(gitlabInputs({ operation: 'gitlab-download-artifacts', sha: SHA_RELEASED, job: 'release', wait: 'true' }))
-    expect(failure(manual)).toContain('is a manual job that has not been started: it will not run until a person starts it in GitLab')
+    expect(failure(manual)).toContain(
+      "is a manual job that has not been started, and will not run until a person starts it in GitLab: job 705 'release' (manual)"
+    )
     expect(gitlab.requests.filter(request => request.path.includes('/artifacts'))).toEqual([])
   })
 
@@ -600,7 +604,7 @@ describe('wait: true on a GitLab job', () => {
     )
     expect(run.code).toBe(1)
     expect(failure(run)).toBe(
-      `GitLab job 802 'build' (failed) of pipeline 40 for main at aaaaaaaa: ${gitlab.url}/group/sub/project/-/jobs/802 did not succeed: status failed (script_failure)\n` +
+      `The GitLab job did not succeed (status failed: script_failure): job 802 'build' (failed) of pipeline 40 for main at aaaaaaaa: ${gitlab.url}/group/sub/project/-/jobs/802\n` +
         "Read the job's log in GitLab; once it is retried, run this step again (with 'wait: true' it waits for the new try)."
     )
     expect(run.outputs).toMatchObject({ 'job-id': '802', 'job-status': 'failed', 'job-url': `${gitlab.url}/group/sub/project/-/jobs/802` })
@@ -613,7 +617,7 @@ describe('wait: true on a GitLab job', () => {
     const run = await runAction(gitlabInputs({ operation: 'gitlab-keep-artifacts', 'job-id': '803', wait: 'true', 'poll-interval': '100ms', timeout: '1s' }))
     expect(run.code).toBe(1)
     expect(failure(run)).toBe(
-      `Timed out after 1s waiting for GitLab job 803 'build' (running) of pipeline 40 for main at aaaaaaaa: ${gitlab.url}/group/sub/project/-/jobs/803; last status running\n` +
+      `Timed out after 1s waiting for the GitLab job to finish (last status running): job 803 'build' (running) of pipeline 40 for main at aaaaaaaa: ${gitlab.url}/group/sub/project/-/jobs/803\n` +
         "Raise 'timeout' (it bounds the whole GitLab step, the wait included), or run this step again to keep waiting: the GitLab job was left as it is."
     )
     expect(run.outputs).toMatchObject({ 'job-id': '803', 'job-status': 'running' })

@@ -58,7 +58,9 @@ describe('settleJob', () => {
     const deadline = withDeadline(context.signal, 'timeout', 300)
     try {
       const settled = await settleJob({ ...given, gitlab: { ...given.gitlab, timeoutMs: 300 } }, { ...context, signal: deadline.signal })
-      expect(settled.failure?.message).toMatch(/^Timed out after 0\.3s waiting for GitLab job 50 'build' \(pending\) of pipeline 5 .*; last status pending$/)
+      expect(settled.failure?.message).toMatch(
+        /^Timed out after 0\.3s waiting for the GitLab job to finish \(last status pending\): job 50 'build' \(pending\) of pipeline 5 /
+      )
       expect(settled.located?.job?.status).toBe('pending')
     } finally {
       deadline.clear()

@@ -63,26 +63,27 @@ export async function settleJob(job: JobToSettle, context: OperationContext): Pr
 function unsettled(job: GitLabJob, selector: JobSelector, waited: boolean): StepFailure | undefined {
   const status = job.status ?? 'unknown'
   if (status === 'success') return undefined
+  // "…: job 123 'build' (failed) of pipeline 456 for main at 1a2b3c4d: <link>", the link last.
   const described = describeGitLabJob(job)
   if (status === PERSON_MUST_START) {
     return {
       title: `GitLab job ${job.id} waits for a person`,
-      message: `GitLab ${described} is a manual job that has not been started: it will not run until a person starts it in GitLab`,
+      message: `The GitLab job is a manual job that has not been started, and will not run until a person starts it in GitLab: ${described}`,
       hint: 'Start the job in GitLab (or remove `when: manual` from it), then run this step again.'
     }
   }
   if (!isFinalJobStatus(status)) {
     return {
       title: `GitLab job ${job.id} has not finished`,
-      message: `GitLab ${described} has not finished (status ${status}), so its artifacts are not there yet`,
+      message: `The GitLab job has not finished (status ${status}), so its artifacts are not there yet: ${described}`,
       hint: "Set 'wait: true' to wait for the job to finish (within 'timeout')."
     }
   }
   if (!waited && (selector.by === 'id' || selector.by === 'ref')) return undefined
-  const reason = job.failure_reason ? ` (${job.failure_reason})` : ''
+  const reason = job.failure_reason ? `: ${job.failure_reason}` : ''
   return {
     title: `GitLab job ${job.id} ${status}`,
-    message: `GitLab ${described} did not succeed: status ${status}${reason}`,
+    message: `The GitLab job did not succeed (status ${status}${reason}): ${described}`,
     hint: "Read the job's log in GitLab; once it is retried, run this step again (with 'wait: true' it waits for the new try)."
   }
 }
@@ -185,7 +186,7 @@ class JobWatch {
     if (this.last) {
       return {
         title: 'Timed out',
-        message: `${after} GitLab ${describeGitLabJob(this.last)}; last status ${this.last.status}`,
+        message: `${after} the GitLab job to finish (last status ${this.last.status}): ${describeGitLabJob(this.last)}`,
         hint: "Raise 'timeout' (it bounds the whole GitLab step, the wait included), or run this step again to keep waiting: the GitLab job was left as it is."
       }
     }
