@@ -67,3 +67,42 @@ describe('settleJob', () => {
     }
   })
 })
+
+describe('settleJob after a wait', () => {
+  const pipelines: GitLabOptions['pipelines'] = [{ id: 5, ref: 'main', sha }]
+
+  it('fails a job that ends failed, with GitLab’s reason, and stops at a manual job', async () => {
+    const failed = await settleJob(
+      await job({ pipelines, jobs: [{ id: 50, name: 'build', pipeline: 5, statuses: ['running', 'failed'], failureReason: 'runner_system_failure' }] }),
+      context
+    )
+    expect(failed.failure).toMatchObject({ title: 'GitLab job 50 failed', message: expect.stringContaining('(status failed: runner_system_failure)') })
+    await gitlab?.close()
+    const manual = await settleJob(await job({ pipelines, jobs: [{ id: 51, name: 'build', pipeline: 5, status: 'manual' }] }), context)
+    expect(manual.failure?.title).toBe('GitLab job 51 waits for a person')
+  })
+
+  it('with a CI job token that may not read jobs: fails naming gitlab-token, except for a ref GitLab resolves itself', async () => {
+    const options: GitLabOptions = { jobToken: 'job-token', pipelines, jobs: [{ id: 50, name: 'build', pipeline: 5, entries: [{ name: 'a', data: 'a' }] }] }
+    const withJobToken = (settle: JobToSettle): JobToSettle => ({ ...settle, gitlab: { ...settle.gitlab, auth: { header: 'JOB-TOKEN', token: 'job-token' } } })
+    const byId = withJobToken(await job(options, { selector: { by: 'id', jobId: '50' } }))
+    await expect(settleJob(byId, context)).rejects.toMatchObject({ hint: expect.stringContaining("Give 'gitlab-token'") })
+    const byRef = { ...byId, selector: { by: 'ref', ref: 'main', job: 'build', searchRecentSuccessfulPipelines: false } } as const
+    expect(await settleJob(byRef, context)).toEqual({ located: { selector: byRef.selector } })
+    await expect(settleJob({ ...byRef, gitlabMayPick: false }, context)).rejects.toMatchObject({ title: 'GitLab job token cannot list pipelines' })
+  })
+
+  it('says what it waited for when the pipeline never appeared', async () => {
+    const given = await job({ pipelines: [], jobs: [] })
+    const deadline = withDeadline(context.signal, 'timeout', 300)
+    try {
+      const settled = await settleJob({ ...given, gitlab: { ...given.gitlab, timeoutMs: 300 } }, { ...context, signal: deadline.signal })
+      expect(settled.located).toBeUndefined()
+      expect(settled.failure?.message).toMatch(
+        /^Timed out after 0\.3s waiting for GitLab job 'build' of the newest pipeline for commit f{12}: Could not find job 'build' for commit f{40}/
+      )
+    } finally {
+      deadline.clear()
+    }
+  })
+})
