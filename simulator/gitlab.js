@@ -3,7 +3,9 @@
 // archives by job id or by ref + job name, single files, keep, delete, 302 redirects to a
 // separate "object storage" origin, Content-Disposition / Content-Length / ETag, rate limits,
 // and failure injection. The storage origin records any GitLab credential that reaches it.
-// Also the pipelines and jobs API (paginated as GitLab paginates), child pipelines, and switches
+// Also the pipelines and jobs API (paginated as GitLab paginates), child pipelines, pipelines by
+// commit (several per commit and per branch, of any status), jobs that run while they are watched,
+// pipelines that appear late (a mirror that has not synced yet), and switches
 // for what differs between GitLab versions: the ETag forms, a server that ignores
 // search_recent_successful_pipelines, and whether a CI job token may read pipelines and jobs.
 import { createHash, randomBytes } from 'node:crypto'
@@ -29,6 +31,10 @@ import { entryContent, zipChunks, zipSize } from './zip.js'
  * @property {string} [ref]  Shorthand without `pipeline`: the branch or tag of the pipeline the job ran in.
  * @property {boolean} [latest]  Shorthand without `pipeline`: in the latest successful pipeline of its ref (default true); false: in an older one, found by ref only with search_recent_successful_pipelines=true.
  * @property {string} [status]  Job status (default 'success').
+ * @property {string[]} [statuses]  A job that runs while it is watched: each read of GET /jobs/:id moves it on to the next
+ *   status (pending → running → success, say), and it stays at the last. Until it reaches 'success' it has no artifacts.
+ *   Lists show its current status without moving it on.
+ * @property {string} [failureReason]  `failure_reason` GitLab gives a failed job (script_failure, ...).
  * @property {boolean} [expired]  Its artifacts expired: not downloadable, and no `artifacts_file` in the job's JSON.
  * @property {ZipEntry[]} [entries]  Its artifacts archive, generated (and streamed) from these entries.
  * @property {Buffer} [archive]  Or the archive's raw bytes (a corrupt zip, say). Neither: the job has no artifacts (404).
@@ -44,6 +50,8 @@ import { entryContent, zipChunks, zipSize } from './zip.js'
  * @property {string} [status]  Default 'success'.
  * @property {string} [sha]  Commit; default made up from the id.
  * @property {number} [parent]  Id of the parent pipeline: a child pipeline (source parent_pipeline), triggered by a bridge of the parent.
+ * @property {number} [hiddenFor]  A pipeline GitLab creates late (a mirror that has not synced yet, a child pipeline after
+ *   earlier stages): the first this many requests that would list it (GET /pipelines, or its parent's bridges) do not.
  */
 
 /**
@@ -105,9 +113,27 @@ import { entryContent, zipChunks, zipSize } from './zip.js'
 const CREDENTIAL_HEADERS = ['private-token', 'job-token', 'authorization']
 const ROLES = ['reporter', 'developer', 'maintainer']
 
+/** A job's status now. @param {FakeJob} job */
+function statusOf(job) {
+  return job.statuses ? job.statuses[0] : (job.status ?? 'success')
+}
+
+/** A read of the job: a running one moves on to its next status. @param {FakeJob} job */
+function advance(job) {
+  if (job.statuses && job.statuses.length > 1) job.statuses.shift()
+}
+
 /** @param {FakeJob} job */
 function hasArtifacts(job) {
-  return !job.deleted && !job.expired && (job.entries !== undefined || job.archive !== undefined)
+  const finished = !job.statuses || statusOf(job) === 'success'
+  return finished && !job.deleted && !job.expired && (job.entries !== undefined || job.archive !== undefined)
+}
+
+/** Whether a pipeline is listed yet; each request that would list it counts. @param {FakePipeline} pipeline */
+function visible(pipeline) {
+  if (!pipeline.hiddenFor) return true
+  pipeline.hiddenFor--
+  return false
 }
 
 /** The ETag of GitLab before its fix for gitlab-org/gitlab#371991: weak, and the same whatever the artifact. */
@@ -462,7 +488,7 @@ export async function startGitLab(options) {
   /** Successful pipelines of a ref that are not child pipelines, newest first. @param {string} ref */
   const successfulPipelines = ref =>
     [...pipelines.values()]
-      .filter(pipeline => pipeline.ref === ref && (pipeline.status ?? 'success') === 'success' && pipeline.parent === undefined)
+      .filter(pipeline => pipeline.ref === ref && (pipeline.status ?? 'success') === 'success' && pipeline.parent === undefined && !pipeline.hiddenFor)
       .sort((a, b) => b.id - a.id)
 
   /** A pipeline and its descendants, parent first. @param {FakePipeline} root */
@@ -518,7 +544,7 @@ export async function startGitLab(options) {
     return {
       id: job.id,
       name: job.name ?? 'build',
-      status: job.status ?? 'success',
+      status: statusOf(job),
       stage: 'build',
       ref: pipelineFields.ref,
       tag: false,
@@ -527,6 +553,7 @@ export async function startGitLab(options) {
       web_url: `${gitlab.url}/${project.path}/-/jobs/${job.id}`,
       pipeline: pipelineFields,
       commit: { id: pipelineFields.sha, short_id: pipelineFields.sha.slice(0, 8), title: 'Simulated commit' },
+      ...(statusOf(job) === 'failed' ? { failure_reason: job.failureReason ?? 'script_failure' } : {}),
       ...(hasArtifacts(job) ? { artifacts_file: { filename: 'artifacts.zip', size: archiveSize(job) } } : {}),
       artifacts: hasArtifacts(job) ? [{ file_type: 'archive', size: archiveSize(job), filename: 'artifacts.zip', file_format: 'zip' }] : [],
       artifacts_expire_at: job.kept ? null : '2030-01-01T00:00:00.000Z'
@@ -545,7 +572,7 @@ export async function startGitLab(options) {
   }
 
   /**
-   * The pipelines and jobs API: GET /pipelines, /pipelines/:id/jobs, /pipelines/:id/bridges, /jobs/:id.
+   * The pipelines and jobs API: GET /pipelines, /pipelines/:id, /pipelines/:id/jobs, /pipelines/:id/bridges, /jobs/:id.
    * @param {RecordedRequest} request
    * @param {ServerResponse} res
    * @param {string} rest  The path after /projects/:id/
@@ -559,6 +586,7 @@ export async function startGitLab(options) {
         .filter(pipeline => !query.has('ref') || pipeline.ref === query.get('ref'))
         .filter(pipeline => !query.has('status') || (pipeline.status ?? 'success') === query.get('status'))
         .filter(pipeline => !query.has('sha') || pipelineJson(pipeline).sha === query.get('sha'))
+        .filter(visible)
         .sort((a, b) => (query.get('sort') === 'asc' ? a.id - b.id : b.id - a.id))
       return sendPage(res, request, listed.map(pipelineJson))
     }
@@ -567,7 +595,7 @@ export async function startGitLab(options) {
       const pipeline = pipelines.get(Number(inPipeline[1]))
       if (!pipeline) return sendJson(res, 404, { message: '404 Not found' })
       if (inPipeline[2] === 'bridges') {
-        const children = [...pipelines.values()].filter(child => child.parent === pipeline.id)
+        const children = [...pipelines.values()].filter(child => child.parent === pipeline.id).filter(visible)
         return sendPage(
           res,
           request,
@@ -587,9 +615,15 @@ export async function startGitLab(options) {
         .map(jobJson)
       return sendPage(res, request, scopes.length ? own.filter(job => scopes.includes(job.status)) : own)
     }
+    const onePipeline = /^pipelines\/(\d+)$/.exec(rest)
+    if (onePipeline) {
+      const pipeline = pipelines.get(Number(onePipeline[1]))
+      return pipeline ? sendJson(res, 200, pipelineJson(pipeline)) : sendJson(res, 404, { message: '404 Not found' })
+    }
     const one = /^jobs\/(\d+)$/.exec(rest)
     const job = one ? jobs.get(Number(one[1])) : undefined
     if (!job) return sendJson(res, 404, { message: '404 Not found' })
+    advance(job)
     return sendJson(res, 200, jobJson(job))
   }
 
@@ -603,7 +637,7 @@ export async function startGitLab(options) {
     if (!authorized) return sendJson(res, 401, { message: '401 Unauthorized' })
     const inProject = /^\/api\/v4\/projects\/([^/]+)\/(.+)$/.exec(path)
     if (!inProject || !isProject(inProject[1], project)) return sendJson(res, 404, { message: '404 Project Not Found' })
-    if (method === 'GET' && /^(pipelines(\/\d+\/(jobs|bridges))?|jobs\/\d+)$/.test(inProject[2])) return pipelinesApi(request, res, inProject[2])
+    if (method === 'GET' && /^(pipelines(\/\d+(\/(jobs|bridges))?)?|jobs\/\d+)$/.test(inProject[2])) return pipelinesApi(request, res, inProject[2])
     if (!inProject[2].startsWith('jobs/')) return sendJson(res, 404, { error: '404 Not Found' })
     const rest = inProject[2].slice('jobs/'.length)
     const byId = /^(\d+)\/artifacts(?:\/(.+))?$/.exec(rest)

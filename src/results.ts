@@ -65,6 +65,8 @@ export type OutputName =
   | 'job-url'
   | 'outputs'
   | 'event-id'
+  | 'job-status'
+  | 'commit-sha'
 
 export type Outputs = Partial<Record<OutputName, string | number>>
 

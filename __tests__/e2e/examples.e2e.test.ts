@@ -393,17 +393,26 @@ describe('examples/harness-nextgen-run.yml, run as copied', () => {
 describe('examples/gitlab-artifacts-release.yml, run as copied', () => {
   const TOKEN = 'glpat-example-token'
   const TAG = 'v1.4.2'
+  const COMMIT = '7'.repeat(40)
 
   async function runExample() {
     const gitLab = await startGitLab({
       project: { id: 7, path: 'shop/web' },
       token: TOKEN,
       redirectToStorage: true,
+      // The tagged commit's pipeline reaches GitLab a little late (a mirror), its build still running;
+      // main has moved on with a newer pipeline whose build must not be taken.
+      pipelines: [
+        { id: 900, ref: TAG, sha: COMMIT, status: 'running', hiddenFor: 1 },
+        { id: 901, ref: 'main', sha: 'e'.repeat(40) }
+      ],
       jobs: [
+        { id: 5100, name: 'build', pipeline: 901, entries: [{ name: 'dist/other.txt', data: 'another commit' }] },
         {
           id: 5001,
           name: 'build',
-          ref: TAG,
+          pipeline: 900,
+          statuses: ['running', 'success'],
           etag: 'sha256',
           entries: [
             { name: 'dist/', type: 'directory' },
@@ -412,13 +421,13 @@ describe('examples/gitlab-artifacts-release.yml, run as copied', () => {
             { name: 'dist/docs/CHANGELOG.md', data: Buffer.from('# 1.4.2\n') }
           ]
         },
-        { id: 5002, name: 'package', ref: TAG, entries: [{ name: 'dist/SHA256SUMS', data: Buffer.from('0000  app-1.4.2.tar.gz\n') }] }
+        { id: 5002, name: 'package', pipeline: 900, entries: [{ name: 'dist/SHA256SUMS', data: Buffer.from('0000  app-1.4.2.tar.gz\n') }] }
       ]
     })
     try {
       const runner = new Runner({
         secrets: { GITLAB_TOKEN: TOKEN },
-        github: { ref_name: TAG, repository: 'octo-org/shop', token: 'ghs_example-token' },
+        github: { ref_name: TAG, sha: COMMIT, repository: 'octo-org/shop', token: 'ghs_example-token' },
         addresses: { 'https://gitlab.example.com': gitLab.url }
       })
       const jobs = await runner.run(example('gitlab-artifacts-release.yml'))
@@ -428,9 +437,11 @@ describe('examples/gitlab-artifacts-release.yml, run as copied', () => {
     }
   }
 
-  it("downloads the tag's build artifacts and the package job's checksum file", async () => {
+  it("waits for the tagged commit's build, downloads its artifacts and the package job's checksum file", async () => {
     const { jobs, leaks } = await runExample()
-    expect(actionStep(jobs.release, "Download the build job's artifacts").code).toBe(0)
+    const build = actionStep(jobs.release, "Download the build job's artifacts")
+    expect(build.code).toBe(0)
+    expect(build.outputs).toMatchObject({ 'job-id': '5001', 'commit-sha': COMMIT, 'job-status': 'success' })
     expect(actionStep(jobs.release, 'Download the checksum file of the package job').code).toBe(0)
     expect(leaks).toBe(0)
   })

@@ -68,6 +68,12 @@ function gitlabInputs(inputs: Record<string, string>): Record<string, string> {
   return { 'gitlab-url': gitlab.url, 'gitlab-token': token, project: 'group/sub/project', ...(keepOrDelete ? {} : { path: 'out' }), ...inputs }
 }
 
+/** The full SHA of the commit a job's pipeline ran for, as the fake GitLab makes it up. */
+function commitOf(jobId: number): string {
+  const pipeline = gitlab.jobs.get(jobId)?.pipeline
+  return gitlab.pipelines.get(pipeline ?? 0)?.sha ?? createHash('sha1').update(String(pipeline)).digest('hex')
+}
+
 function tree(root: string): string[] {
   return existsSync(root) ? (readdirSync(root, { recursive: true }) as string[]).map(name => name.split(path.sep).join('/')).sort() : []
 }
@@ -90,7 +96,9 @@ describe('gitlab-download-artifacts', () => {
       files: '5',
       'job-id': '101',
       'pipeline-id': String(gitlab.jobs.get(101)?.pipeline),
-      'job-url': `${gitlab.url}/group/sub/project/-/jobs/101`
+      'job-url': `${gitlab.url}/group/sub/project/-/jobs/101`,
+      'job-status': 'success',
+      'commit-sha': commitOf(101)
     })
     expect(tree(out)).toEqual([
       'dist',
@@ -224,7 +232,9 @@ describe('gitlab-download-artifact-file', () => {
       files: '1',
       'job-id': '101',
       'pipeline-id': String(gitlab.jobs.get(101)?.pipeline),
-      'job-url': `${gitlab.url}/group/sub/project/-/jobs/101`
+      'job-url': `${gitlab.url}/group/sub/project/-/jobs/101`,
+      'job-status': 'success',
+      'commit-sha': commitOf(101)
     })
     expect(gitlab.requests.at(-1)?.path).toBe('/api/v4/projects/group%2Fsub%2Fproject/jobs/101/artifacts/dist/deep/er/still/file.txt')
   })
@@ -244,7 +254,13 @@ describe('gitlab-keep-artifacts and gitlab-delete-artifacts', () => {
       'DELETE /api/v4/projects/group%2Fsub%2Fproject/jobs/101/artifacts'
     ])
     expect(gitlab.jobs.get(101)).toMatchObject({ kept: true, deleted: true })
-    const job = { 'job-id': '101', 'pipeline-id': String(gitlab.jobs.get(101)?.pipeline), 'job-url': `${gitlab.url}/group/sub/project/-/jobs/101` }
+    const job = {
+      'job-id': '101',
+      'pipeline-id': String(gitlab.jobs.get(101)?.pipeline),
+      'job-url': `${gitlab.url}/group/sub/project/-/jobs/101`,
+      'job-status': 'success',
+      'commit-sha': commitOf(101)
+    }
     expect(kept.outputs).toEqual(job)
     expect(deleted.outputs).toEqual(job)
     for (const run of [kept, deleted]) expect(run.summary).toContain(`<a href="${job['job-url']}">Job 101 in GitLab</a>`)
@@ -418,7 +434,7 @@ describe('finding the job of a ref', () => {
     const run = await runAction(gitlabInputs({ operation: 'gitlab-download-artifacts', ref: 'no-such-branch', job: 'build' }))
     expect(run.code).toBe(1)
     expect(failure(run)).toBe(
-      "Could not find job 'build' of no-such-branch in group/sub/project: GitLab lists no successful pipeline for 'no-such-branch'.\nCheck the branch or tag name ('ref'; merge-request pipelines run on refs/merge-requests/<iid>/head) and that a pipeline for it has succeeded."
+      "Could not find job 'build' of no-such-branch in group/sub/project: GitLab lists no successful pipeline for 'no-such-branch'.\nCheck the branch or tag name ('ref'; merge-request pipelines run on refs/merge-requests/<iid>/head) and that a pipeline for it has succeeded, or set 'wait: true' to wait for one."
     )
   })
 
@@ -433,6 +449,195 @@ describe('finding the job of a ref', () => {
   })
 })
 
+const SHA_RELEASED = 'a'.repeat(39) + '1'
+const SHA_NEWER = 'b'.repeat(39) + '2'
+const project = '/api/v4/projects/group%2Fsub%2Fproject'
+
+/** Requests as "path?query", the project's prefix cut off. */
+function requestLog(): string[] {
+  return gitlab.requests.map(request => `${request.method} ${request.path.replace(project, '')}${request.query.size ? `?${request.query.toString()}` : ''}`)
+}
+
+describe('picking the job by commit or pipeline', () => {
+  /** main has moved on: a newer pipeline (another commit) has its own build; the released commit ran twice. */
+  const branchMovedOn = (): GitLabOptions => ({
+    pipelines: [
+      { id: 29, ref: 'main', sha: SHA_RELEASED, status: 'failed' },
+      { id: 30, ref: 'main', sha: SHA_RELEASED },
+      { id: 31, ref: 'main', sha: SHA_NEWER }
+    ],
+    jobs: [
+      { id: 700, name: 'build', pipeline: 29, status: 'failed' },
+      { id: 701, name: 'build', pipeline: 30, entries: [{ name: 'version.txt', data: 'released' }] },
+      { id: 702, name: 'build', pipeline: 31, entries: [{ name: 'version.txt', data: 'newer' }] }
+    ]
+  })
+
+  it('downloads the job of the newest pipeline for the commit, not of the newer pipeline on the same branch', async () => {
+    await restart(branchMovedOn())
+    const run = await runAction(gitlabInputs({ operation: 'gitlab-download-artifacts', sha: SHA_RELEASED.toUpperCase(), job: 'build' }))
+    expect(run.code).toBe(0)
+    expect(readFileSync(path.join(run.workspace, 'out', 'version.txt'), 'utf8')).toBe('released')
+    expect(run.outputs).toMatchObject({ 'job-id': '701', 'pipeline-id': '30', 'job-status': 'success', 'commit-sha': SHA_RELEASED })
+    expect(requestLog()).toEqual([
+      `GET /pipelines?sha=${SHA_RELEASED}&order_by=id&sort=desc&per_page=1&page=1`,
+      'GET /pipelines/30/jobs?per_page=100&page=1',
+      'GET /jobs/701/artifacts'
+    ])
+    const log = visibleLog(run)
+    expect(log).toContain(`Looking for job 'build' in the newest pipeline for commit ${SHA_RELEASED} and its child pipelines`)
+    expect(log).toContain(`Using GitLab job 701 'build' (success) of pipeline 30 for main at ${SHA_RELEASED.slice(0, 8)}`)
+    expect(run.summary).toContain(SHA_RELEASED)
+  })
+
+  it('keeps and deletes by commit and job name, and by pipeline id in a child pipeline', async () => {
+    await restart({
+      ...branchMovedOn(),
+      pipelines: [...(branchMovedOn().pipelines ?? []), { id: 32, ref: 'main', sha: SHA_RELEASED, parent: 30 }],
+      jobs: [...branchMovedOn().jobs, { id: 703, name: 'package', pipeline: 32, entries: [{ name: 'app.tgz', data: 'tgz' }] }]
+    })
+    const kept = await runAction(gitlabInputs({ operation: 'gitlab-keep-artifacts', sha: SHA_RELEASED, job: 'build' }))
+    expect(kept.code).toBe(0)
+    expect(kept.outputs).toMatchObject({ 'job-id': '701', 'job-status': 'success', 'commit-sha': SHA_RELEASED })
+    expect(gitlab.jobs.get(701)?.kept).toBe(true)
+    expect(gitlab.jobs.get(702)?.kept).toBeUndefined()
+    gitlab.requests.length = 0
+    const deleted = await runAction(gitlabInputs({ operation: 'gitlab-delete-artifacts', 'pipeline-id': '30', job: 'package' }))
+    expect(deleted.code).toBe(0)
+    expect(deleted.outputs).toMatchObject({ 'job-id': '703', 'pipeline-id': '32' })
+    expect(gitlab.jobs.get(703)?.deleted).toBe(true)
+    expect(requestLog()).toEqual([
+      'GET /pipelines/30',
+      'GET /pipelines/30/jobs?per_page=100&page=1',
+      'GET /pipelines/30/bridges?per_page=100&page=1',
+      'GET /pipelines/32/jobs?per_page=100&page=1',
+      'DELETE /jobs/703/artifacts'
+    ])
+  })
+
+  it('says when GitLab has no pipeline for the commit, and names the jobs when none has the name', async () => {
+    await restart(branchMovedOn())
+    const missing = 'c'.repeat(40)
+    const none = await runAction(gitlabInputs({ operation: 'gitlab-download-artifacts', sha: missing, job: 'build' }))
+    expect(none.code).toBe(1)
+    expect(failure(none)).toBe(
+      `Could not find job 'build' for commit ${missing} in group/sub/project: GitLab lists no pipeline for that commit.\n` +
+        "A mirror may not have synced the commit yet, or no pipeline ran for it (workflow:rules, [skip ci]); merged-results pipelines run on a merge commit GitLab makes, not on the branch's commit. Set 'wait: true' to wait for the pipeline, or give 'pipeline-id'."
+    )
+    const unknownPipeline = await runAction(gitlabInputs({ operation: 'gitlab-download-artifacts', 'pipeline-id': '999', job: 'build', wait: 'true' }))
+    expect(failure(unknownPipeline)).toContain(
+      'Could not read pipeline 999 of group/sub/project: GitLab answered HTTP 404: 404 Not found\nGitLab answers 404 when there is no such project or pipeline 999'
+    )
+    const misnamed = await runAction(gitlabInputs({ operation: 'gitlab-download-artifacts', sha: SHA_RELEASED, job: 'biuld' }))
+    expect(failure(misnamed)).toMatch(
+      /^Could not find job 'biuld' in pipeline 30 for main at aaaaaaaa of group\/sub\/project or its child pipelines: its jobs are 'build'/
+    )
+  })
+
+  it('refuses a job that has not succeeded, with its status and link, and one that has not finished with a hint to wait', async () => {
+    await restart({
+      pipelines: [{ id: 30, ref: 'main', sha: SHA_RELEASED, status: 'running' }],
+      jobs: [
+        { id: 701, name: 'build', pipeline: 30, status: 'failed', failureReason: 'script_failure' },
+        { id: 704, name: 'deploy', pipeline: 30, status: 'running' },
+        { id: 705, name: 'release', pipeline: 30, status: 'manual' }
+      ]
+    })
+    const failed = await runAction(gitlabInputs({ operation: 'gitlab-download-artifacts', sha: SHA_RELEASED, job: 'build' }))
+    expect(failed.code).toBe(1)
+    expect(failure(failed)).toContain(
+      `The GitLab job did not succeed (status failed: script_failure): job 701 'build' (failed) of pipeline 30 for main at aaaaaaaa: ${gitlab.url}/group/sub/project/-/jobs/701`
+    )
+    expect(failed.outputs).toMatchObject({ 'job-id': '701', 'job-status': 'failed' })
+    const running = await runAction(gitlabInputs({ operation: 'gitlab-keep-artifacts', sha: SHA_RELEASED, job: 'deploy' }))
+    expect(failure(running)).toMatch(
+      /^The GitLab job has not finished \(status running\), so its artifacts are not there yet: job 704 'deploy' .*\nSet 'wait: true' to wait for the job to finish/
+    )
+    const manual = await runAction(gitlabInputs({ operation: 'gitlab-download-artifacts', sha: SHA_RELEASED, job: 'release', wait: 'true' }))
+    expect(failure(manual)).toContain(
+      "is a manual job that has not been started, and will not run until a person starts it in GitLab: job 705 'release' (manual)"
+    )
+    expect(gitlab.requests.filter(request => request.path.includes('/artifacts'))).toEqual([])
+  })
+
+  it('with a CI job token that may not list pipelines, fails naming gitlab-token', async () => {
+    await restart(branchMovedOn())
+    const run = await runAction(
+      gitlabInputs({ operation: 'gitlab-download-artifacts', sha: SHA_RELEASED, job: 'build', 'gitlab-token': '', 'gitlab-job-token': 'job-token-e2e' })
+    )
+    expect(run.code).toBe(1)
+    expect(failure(run)).toContain("Give 'gitlab-token' (an access token with the read_api scope, api to keep or delete) instead of 'gitlab-job-token'")
+  })
+})
+
+describe('wait: true on a GitLab job', () => {
+  const waitFor = (jobs: FakeJob[], extra: Partial<GitLabOptions> = {}): Promise<void> =>
+    restart({ pipelines: [{ id: 40, ref: 'main', sha: SHA_RELEASED, status: 'running', hiddenFor: 2 }], jobs, ...extra })
+
+  it('waits out a pipeline that is not there yet and a job that runs, then downloads', async () => {
+    await waitFor([
+      { id: 801, name: 'build', pipeline: 40, statuses: ['pending', 'running', 'running', 'success'], entries: [{ name: 'app.txt', data: 'v2' }] }
+    ])
+    const run = await runAction(
+      gitlabInputs({ operation: 'gitlab-download-artifacts', sha: SHA_RELEASED, job: 'build', wait: 'true', 'poll-interval': '100ms' })
+    )
+    expect(run.code).toBe(0)
+    expect(readFileSync(path.join(run.workspace, 'out', 'app.txt'), 'utf8')).toBe('v2')
+    expect(run.outputs).toMatchObject({ 'job-id': '801', 'job-status': 'success', 'commit-sha': SHA_RELEASED, 'pipeline-id': '40' })
+    const log = visibleLog(run)
+    expect(log).toContain(`::group::Wait for GitLab job 'build' of the newest pipeline for commit ${SHA_RELEASED.slice(0, 12)} (poll every 0.1s, timeout 30m)`)
+    expect(log).toContain('is not visible in GitLab yet (Could not find job')
+    for (const status of ['pending', 'running', 'success']) expect(log).toContain(`Job 801: ${status}`)
+    const requests = requestLog()
+    expect(requests.filter(request => request.startsWith('GET /pipelines?'))).toHaveLength(3)
+    expect(requests.at(-1)).toBe('GET /jobs/801/artifacts')
+    expect(requests.at(-2)).toBe('GET /jobs/801')
+    expect(annotations(run.stdout).filter(annotation => annotation.level !== 'notice')).toEqual([])
+  })
+
+  it('fails when the job fails, with its status, reason and link, and downloads nothing', async () => {
+    await waitFor([
+      { id: 802, name: 'build', pipeline: 40, statuses: ['running', 'failed'], failureReason: 'script_failure', entries: [{ name: 'a', data: 'a' }] }
+    ])
+    const run = await runAction(
+      gitlabInputs({ operation: 'gitlab-download-artifacts', sha: SHA_RELEASED, job: 'build', wait: 'true', 'poll-interval': '100ms' })
+    )
+    expect(run.code).toBe(1)
+    expect(failure(run)).toBe(
+      `The GitLab job did not succeed (status failed: script_failure): job 802 'build' (failed) of pipeline 40 for main at aaaaaaaa: ${gitlab.url}/group/sub/project/-/jobs/802\n` +
+        "Read the job's log in GitLab; once it is retried, run this step again (with 'wait: true' it waits for the new try)."
+    )
+    expect(run.outputs).toMatchObject({ 'job-id': '802', 'job-status': 'failed', 'job-url': `${gitlab.url}/group/sub/project/-/jobs/802` })
+    expect(gitlab.requests.filter(request => request.path.endsWith('/artifacts'))).toEqual([])
+    expect(tree(path.join(run.workspace, 'out'))).toEqual([])
+  })
+
+  it('times out as the Harness waits do, naming the job and its last status, and leaves the job alone', async () => {
+    await waitFor([{ id: 803, name: 'build', pipeline: 40, statuses: ['running'] }])
+    const run = await runAction(gitlabInputs({ operation: 'gitlab-keep-artifacts', 'job-id': '803', wait: 'true', 'poll-interval': '100ms', timeout: '1s' }))
+    expect(run.code).toBe(1)
+    expect(failure(run)).toBe(
+      `Timed out after 1s waiting for the GitLab job to finish (last status running): job 803 'build' (running) of pipeline 40 for main at aaaaaaaa: ${gitlab.url}/group/sub/project/-/jobs/803\n` +
+        "Raise 'timeout' (it bounds the whole GitLab step, the wait included), or run this step again to keep waiting: the GitLab job was left as it is."
+    )
+    expect(run.outputs).toMatchObject({ 'job-id': '803', 'job-status': 'running' })
+    expect(gitlab.requests.every(request => request.method === 'GET')).toBe(true)
+  })
+
+  it('times out on a pipeline that never appears, saying what it waited for', async () => {
+    await waitFor([], { pipelines: [] })
+    const run = await runAction(
+      gitlabInputs({ operation: 'gitlab-download-artifacts', sha: SHA_RELEASED, job: 'build', wait: 'true', 'poll-interval': '100ms', timeout: '1s' })
+    )
+    expect(run.code).toBe(1)
+    expect(failure(run)).toMatch(
+      new RegExp(
+        `^Timed out after 1s waiting for GitLab job 'build' of the newest pipeline for commit ${SHA_RELEASED.slice(0, 12)}: Could not find job 'build' for commit ${SHA_RELEASED} in group/sub/project: GitLab lists no pipeline for that commit\\nRaise 'timeout' if GitLab creates the pipeline late`
+      )
+    )
+  })
+})
+
 describe('bad GitLab input', () => {
   it.each([
     [{ operation: 'gitlab-download-artifacts', 'job-id': '1', ref: 'main' }, "Input 'job-id' and 'ref' are both set"],
@@ -441,9 +646,16 @@ describe('bad GitLab input', () => {
     [{ operation: 'gitlab-download-artifacts', 'job-id': '1', 'gitlab-token': '' }, "Input 'gitlab-token' or 'gitlab-job-token' is required"],
     [{ operation: 'gitlab-download-artifact-file', 'job-id': '1' }, "Input 'artifact-path' is required"],
     [{ operation: 'gitlab-download-artifact-file', 'job-id': '1', 'artifact-path': '../x' }, "Input 'artifact-path' must be a file path inside the archive"],
+    [{ operation: 'gitlab-delete-artifacts', ref: 'main' }, "Input 'job' is required: the name of the job whose artifacts to use, with 'ref'."],
     [
-      { operation: 'gitlab-delete-artifacts', ref: 'main' },
-      "Input 'ref' is read only by gitlab-download-artifacts and gitlab-download-artifact-file; for gitlab-delete-artifacts use 'job-id'."
+      { operation: 'gitlab-download-artifacts', sha: '1a2b3c4d', job: 'build' },
+      "Input 'sha' must be a full 40-character commit SHA such as ${{ github.sha }}: GitLab's sha filter is an exact match, so a short or partial SHA finds no pipeline; got '1a2b3c4d'."
+    ],
+    [{ operation: 'gitlab-keep-artifacts', sha: SHA_RELEASED, 'pipeline-id': '30', job: 'build' }, "Input 'sha' and 'pipeline-id' are both set; give only one"],
+    [{ operation: 'gitlab-delete-artifacts', 'pipeline-id': '#30', job: 'build' }, "Input 'pipeline-id' must be a numeric GitLab pipeline id; got '#30'."],
+    [
+      { operation: 'gitlab-download-artifacts', sha: SHA_RELEASED, job: 'build', 'passing-statuses': 'failed' },
+      "Input 'passing-statuses' is read only by harness-start-execution, harness-execution-status, harness-ng-run-pipeline and harness-ng-execution-status"
     ]
   ])('%j fails before any request', async (inputs, message) => {
     const run = await runAction(gitlabInputs(inputs))

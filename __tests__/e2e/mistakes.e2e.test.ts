@@ -74,9 +74,9 @@ describe('an input of another operation or generation fails the step (it was sil
     )
   })
 
-  it('a wait setting given to a GitLab operation', async () => {
-    expect(await refused({ ...gitlab(), 'poll-interval': '10s' })).toBe(
-      "Input 'poll-interval' is read only by harness-start-execution, harness-execution-status, harness-ng-run-pipeline, harness-ng-execution-status and harness-ng-trigger-webhook; " +
+  it('a Harness verdict setting given to a GitLab operation (a GitLab job passes only with success)', async () => {
+    expect(await refused({ ...gitlab(), 'passing-statuses': 'failed' })).toBe(
+      "Input 'passing-statuses' is read only by harness-start-execution, harness-execution-status, harness-ng-run-pipeline, harness-ng-execution-status and harness-ng-trigger-webhook; " +
         'gitlab-keep-artifacts does not read it: remove it from this step.'
     )
   })

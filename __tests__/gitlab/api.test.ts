@@ -1,4 +1,5 @@
 import { archiveUrl, artifactFileUrl, credentials, deleteUrl, describeJob, keepUrl } from '../../src/gitlab/api.js'
+import { jobTarget } from '../../src/gitlab/artifacts.js'
 import type { GitLabConnection, JobSelector } from '../../src/settings/index.js'
 
 const gitlab: GitLabConnection = {
@@ -52,5 +53,27 @@ describe('GitLab artifact URLs', () => {
   it('names the job for log lines', () => {
     expect(describeJob(gitlab, byId)).toBe('job 123 of group/sub/project')
     expect(describeJob(gitlab, byRef)).toBe("job 'build & test' of the latest successful pipeline of release/1.2 in group/sub/project")
+  })
+})
+
+describe('how a job selector is named', () => {
+  const sha = '0123456789abcdef0123456789abcdef01234567'
+  it.each([
+    [byId, 'job 123 of group/sub/project', 'group/sub/project job 123'],
+    [byRef, "job 'build & test' of the latest successful pipeline of release/1.2 in group/sub/project", 'group/sub/project release/1.2 › build & test'],
+    [
+      { ...byRef, searchRecentSuccessfulPipelines: true },
+      "job 'build & test' of a recent successful pipeline of release/1.2 in group/sub/project",
+      'group/sub/project release/1.2 › build & test'
+    ],
+    [
+      { by: 'sha', sha, job: 'build' },
+      "job 'build' of the newest pipeline for commit 0123456789ab in group/sub/project",
+      'group/sub/project 0123456789ab › build'
+    ],
+    [{ by: 'pipeline', pipelineId: '77', job: 'build' }, "job 'build' of pipeline 77 in group/sub/project", 'group/sub/project pipeline 77 › build']
+  ] as Array<[JobSelector, string, string]>)('%j', (selector, described, target) => {
+    expect(describeJob(gitlab, selector)).toBe(described)
+    expect(jobTarget(gitlab, selector)).toBe(target)
   })
 })

@@ -46,6 +46,14 @@ describe('gitlabHttpError', () => {
     expect(error.hint).toContain("the archive has no file 'dist/app.tgz'")
   })
 
+  it('names the pipeline when a pipeline-id is not found', async () => {
+    const error = await gitlabHttpError('read pipeline 9 of g/p', answer(404, '{"message":"404 Not found"}'), {
+      ...request,
+      job: { by: 'pipeline', pipelineId: '9', job: 'build' }
+    })
+    expect(error.hint).toMatch(/^GitLab answers 404 when there is no such project or pipeline 9, or the token cannot see it/)
+  })
+
   it('points at token scope on 401 and at the role on 403', async () => {
     expect((await gitlabHttpError('x', answer(401, '{"message":"401 Unauthorized"}'), request)).hint).toContain('read_api (or api) scope')
     expect((await gitlabHttpError('x', answer(403, '{"message":"403 Forbidden"}'), { ...request, access: 'delete' })).hint).toContain('Maintainer role')

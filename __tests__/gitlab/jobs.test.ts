@@ -1,4 +1,9 @@
-import { assertDownloadable, describeGitLabJob, nextPage, type GitLabJob } from '../../src/gitlab/jobs.js'
+import { expect } from '@jest/globals'
+import { assertDownloadable, describeGitLabJob, JobNotThereYet, locateJob, nextPage, type GitLabJob } from '../../src/gitlab/jobs.js'
+import type { GitLabConnection } from '../../src/settings/index.js'
+import { startGitLab, type FakeGitLab } from '../../simulator/gitlab.js'
+import { connection } from '../operations/gitlab-fixtures.js'
+import { captureStdout } from '../stdout.js'
 
 describe('nextPage', () => {
   it.each([
@@ -45,5 +50,63 @@ describe('describeGitLabJob', () => {
         web_url: 'https://gitlab.example.com/g/p/-/jobs/1'
       })
     ).toBe("job 1 'b' (success) of pipeline 2 for main at 1a2b3c4d: https://gitlab.example.com/g/p/-/jobs/1")
+  })
+})
+
+describe('locateJob by commit and by pipeline', () => {
+  captureStdout()
+  const sha = '1'.repeat(40)
+  let gitlab: FakeGitLab | undefined
+  afterEach(() => gitlab?.close())
+
+  const start = async (): Promise<GitLabConnection> => {
+    gitlab = await startGitLab({
+      pipelines: [
+        { id: 10, ref: 'main', sha, status: 'success' },
+        { id: 11, ref: 'main', sha, status: 'running' },
+        { id: 12, ref: 'main', sha, parent: 11 },
+        { id: 13, ref: 'main', sha: '2'.repeat(40) },
+        { id: 14, ref: 'main', sha: '4'.repeat(40) }
+      ],
+      jobs: [
+        { id: 100, name: 'build', pipeline: 10, entries: [{ name: 'a', data: 'a' }] },
+        { id: 110, name: 'test', pipeline: 11, status: 'running' },
+        { id: 120, name: 'build', pipeline: 12, status: 'pending' },
+        { id: 130, name: 'build', pipeline: 13, entries: [{ name: 'b', data: 'b' }] },
+        // GitLab before 13.5 lists every try of a job, oldest first.
+        { id: 141, name: 'build', pipeline: 14, status: 'success' },
+        { id: 140, name: 'build', pipeline: 14, status: 'failed' }
+      ]
+    })
+    return connection(gitlab)
+  }
+
+  it('takes the newest pipeline for the commit, whatever its status, and finds the job in its child pipeline', async () => {
+    const located = await locateJob(await start(), { by: 'sha', sha, job: 'build' })
+    expect(located.selector).toEqual({ by: 'id', jobId: '120' })
+    expect(located.job).toMatchObject({ id: 120, status: 'pending', pipeline: { id: 12 } })
+  })
+
+  it('takes the job of the pipeline given', async () => {
+    const located = await locateJob(await start(), { by: 'pipeline', pipelineId: '10', job: 'build' })
+    expect(located.job).toMatchObject({ id: 100, status: 'success' })
+  })
+
+  it('takes the newest try of a job when GitLab lists every try (before 13.5)', async () => {
+    const located = await locateJob(await start(), { by: 'pipeline', pipelineId: '14', job: 'build' })
+    expect(located.job).toMatchObject({ id: 141, status: 'success' })
+  })
+
+  it('says what is missing, as a failure a wait may sit out', async () => {
+    const gitlab = await start()
+    const noPipeline = locateJob(gitlab, { by: 'sha', sha: '3'.repeat(40), job: 'build' })
+    await expect(noPipeline).rejects.toBeInstanceOf(JobNotThereYet)
+    await expect(noPipeline).rejects.toThrow(`GitLab lists no pipeline for that commit`)
+    await expect(locateJob(gitlab, { by: 'pipeline', pipelineId: '11', job: 'deploy' })).rejects.toMatchObject({
+      constructor: JobNotThereYet,
+      message: expect.stringMatching(
+        /^Could not find job 'deploy' in pipeline 11 for main at 11111111 of group\/sub\/project or its child pipelines: its jobs are 'test', 'build'/
+      )
+    })
   })
 })

@@ -1,12 +1,17 @@
 import { expect } from '@jest/globals'
 import { deleteArtifacts } from '../../src/operations/gitlab-delete-artifacts.js'
 import { startGitLab, type FakeGitLab } from '../../simulator/gitlab.js'
-import { connection, context } from './gitlab-fixtures.js'
+import { connection, context, NO_WAIT } from './gitlab-fixtures.js'
 
 let gitlab: FakeGitLab | undefined
 afterEach(() => gitlab?.close())
 
-const settings = (gitlab: FakeGitLab, jobId = '5') => ({ operation: 'gitlab-delete-artifacts' as const, gitlab: connection(gitlab, '42'), jobId })
+const settings = (gitlab: FakeGitLab, jobId = '5') => ({
+  operation: 'gitlab-delete-artifacts' as const,
+  gitlab: connection(gitlab, '42'),
+  job: { by: 'id' as const, jobId },
+  wait: NO_WAIT
+})
 
 describe('gitlab-delete-artifacts', () => {
   it('reads the job, then deletes with one DELETE', async () => {
@@ -18,7 +23,13 @@ describe('gitlab-delete-artifacts', () => {
       'DELETE /api/v4/projects/42/jobs/5/artifacts'
     ])
     expect(result.summary).toMatchObject({ status: 'Deleted', target: '42 job 5', passed: true, links: [{ href: `${gitlab.url}/group/sub/project/-/jobs/5` }] })
-    expect(result.outputs).toEqual({ 'job-id': 5, 'pipeline-id': gitlab.jobs.get(5)?.pipeline, 'job-url': `${gitlab.url}/group/sub/project/-/jobs/5` })
+    expect(result.outputs).toEqual({
+      'job-id': 5,
+      'pipeline-id': gitlab.jobs.get(5)?.pipeline,
+      'job-url': `${gitlab.url}/group/sub/project/-/jobs/5`,
+      'job-status': 'success',
+      'commit-sha': expect.stringMatching(/^[0-9a-f]{40}$/)
+    })
   })
 
   it('never sends a DELETE twice, even after a 502', async () => {

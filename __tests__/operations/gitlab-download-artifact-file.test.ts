@@ -5,7 +5,7 @@ import path from 'node:path'
 import { downloadArtifactFile } from '../../src/operations/gitlab-download-artifact-file.js'
 import type { DownloadArtifactFileSettings } from '../../src/operations/gitlab-download-artifact-file.js'
 import { startGitLab, type FakeGitLab } from '../../simulator/gitlab.js'
-import { connection, context, newFolder } from './gitlab-fixtures.js'
+import { connection, context, newFolder, NO_WAIT } from './gitlab-fixtures.js'
 
 let gitlab: FakeGitLab
 beforeEach(async () => {
@@ -18,6 +18,7 @@ function settings(artifactPath: string): DownloadArtifactFileSettings {
     operation: 'gitlab-download-artifact-file',
     gitlab: connection(gitlab),
     job: { by: 'id', jobId: '5' },
+    wait: NO_WAIT,
     artifactPath,
     path: newFolder(),
     stallMs: 60_000
@@ -37,7 +38,9 @@ describe('gitlab-download-artifact-file', () => {
       files: 1,
       'job-id': 5,
       'pipeline-id': gitlab.jobs.get(5)?.pipeline,
-      'job-url': `${gitlab.url}/group/sub/project/-/jobs/5`
+      'job-url': `${gitlab.url}/group/sub/project/-/jobs/5`,
+      'job-status': 'success',
+      'commit-sha': expect.stringMatching(/^[0-9a-f]{40}$/)
     })
     expect(gitlab.requests[0].path).toBe('/api/v4/projects/group%2Fsub%2Fproject/jobs/5')
     expect(gitlab.requests[1].path).toBe('/api/v4/projects/group%2Fsub%2Fproject/jobs/5/artifacts/out/reports/r%C3%A9sum%C3%A9%201.json')

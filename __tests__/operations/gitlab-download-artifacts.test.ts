@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals'
 import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
@@ -5,7 +6,7 @@ import { downloadArtifacts } from '../../src/operations/gitlab-download-artifact
 import type { DownloadArtifactsSettings } from '../../src/operations/gitlab-download-artifacts.js'
 import { startGitLab, type FakeGitLab } from '../../simulator/gitlab.js'
 import { zipBuffer, type ZipEntry } from '../../simulator/zip.js'
-import { connection, context, newFolder } from './gitlab-fixtures.js'
+import { connection, context, newFolder, NO_WAIT } from './gitlab-fixtures.js'
 
 const entries: ZipEntry[] = [{ name: 'dist/' }, { name: 'dist/app.js', data: 'run()' }, { name: 'dist/empty.txt', data: '' }]
 const sha256 = createHash('sha256').update(zipBuffer(entries)).digest('hex')
@@ -26,6 +27,7 @@ function settings(overrides: Partial<DownloadArtifactsSettings> = {}): DownloadA
     operation: 'gitlab-download-artifacts',
     gitlab: connection(gitlab),
     job: { by: 'id', jobId: '5' },
+    wait: NO_WAIT,
     path: newFolder(),
     stallMs: 60_000,
     extract: true,
@@ -46,7 +48,9 @@ describe('gitlab-download-artifacts', () => {
       files: 2,
       'job-id': 5,
       'pipeline-id': pipelineId,
-      'job-url': `${gitlab.url}/group/sub/project/-/jobs/5`
+      'job-url': `${gitlab.url}/group/sub/project/-/jobs/5`,
+      'job-status': 'success',
+      'commit-sha': expect.stringMatching(/^[0-9a-f]{40}$/)
     })
     expect(result.summary.links).toEqual([{ text: 'Job 5 in GitLab', href: `${gitlab.url}/group/sub/project/-/jobs/5` }])
     expect(readdirSync(given.path, { recursive: true }).sort()).toEqual(['dist', path.join('dist', 'app.js'), path.join('dist', 'empty.txt')])

@@ -67,9 +67,36 @@ describe('GitLab settings', () => {
     expect(await read({ 'job-id': undefined, ref: 'release/1.2', job: 'build', 'search-recent-successful-pipelines': 'true' })).toMatchObject({
       job: { by: 'ref', ref: 'release/1.2', job: 'build', searchRecentSuccessfulPipelines: true }
     })
-    expect(await problem({ job: 'build' })).toMatch(/^Input 'job' goes with 'ref', not with 'job-id'/)
-    expect(await problem({ ref: 'main', job: 'build' })).toMatch(/^Input 'job-id'/)
+    expect(await problem({ job: 'build' })).toMatch(/^Input 'job' goes with 'ref', 'sha' or 'pipeline-id', not with 'job-id'/)
+    expect(await problem({ ref: 'main', job: 'build' })).toMatch(/^Input 'job-id' and 'ref' are both set; give only one: the job, by 'job-id', or by 'job'/)
     expect(await problem({ 'job-id': 'latest' })).toMatch(/^Input 'job-id' must be a numeric GitLab job id; got 'latest'/)
+    expect(await problem({ 'job-id': undefined })).toMatch(/^Input 'job-id' \(or 'ref', 'sha' or 'pipeline-id'\) is required: the job, by 'job-id'/)
+  })
+
+  it('picks the job by commit: a full SHA, lower-cased, as GitLab matches it exactly', async () => {
+    const sha = '0123456789ABCDEF0123456789abcdef01234567'
+    expect(await read({ 'job-id': undefined, sha, job: 'build' })).toMatchObject({ job: { by: 'sha', sha: sha.toLowerCase(), job: 'build' } })
+    expect(await problem({ 'job-id': undefined, sha: '0123456', job: 'build' })).toBe(
+      "Input 'sha' must be a full 40-character commit SHA such as ${{ github.sha }}: GitLab's sha filter is an exact match, so a short or partial SHA finds no pipeline; got '0123456'."
+    )
+    expect(await problem({ 'job-id': undefined, sha })).toMatch(/^Input 'job' is required: the name of the job whose artifacts to use, with 'sha'/)
+    expect(await problem({ 'job-id': undefined, sha, job: 'build', 'search-recent-successful-pipelines': 'true' })).toBe(
+      "Input 'search-recent-successful-pipelines' goes with 'ref' and 'job', not with 'sha'."
+    )
+    expect(await problem({ sha, job: 'build' })).toMatch(/^Input 'job-id' and 'sha' are both set/)
+  })
+
+  it('picks the job by pipeline id, which must be numeric', async () => {
+    expect(await read({ 'job-id': undefined, 'pipeline-id': '123', job: 'build' })).toMatchObject({ job: { by: 'pipeline', pipelineId: '123', job: 'build' } })
+    expect(await problem({ 'job-id': undefined, 'pipeline-id': 'deploy', job: 'build' })).toBe(
+      "Input 'pipeline-id' must be a numeric GitLab pipeline id; got 'deploy'."
+    )
+    expect(await problem({ 'job-id': undefined, ref: 'main', 'pipeline-id': '123', job: 'build' })).toMatch(/^Input 'ref' and 'pipeline-id' are both set/)
+  })
+
+  it('does not wait by default, unlike the Harness operations, and reads the poll interval', async () => {
+    expect(await read({})).toMatchObject({ wait: { enabled: false, pollIntervalMs: 10_000 } })
+    expect(await read({ wait: 'true', 'poll-interval': '2s' })).toMatchObject({ wait: { enabled: true, pollIntervalMs: 2000 } })
   })
 
   it('puts the download under path in the workspace, else a new folder under RUNNER_TEMP', async () => {
@@ -95,10 +122,13 @@ describe('GitLab settings', () => {
     expect(await problem({ ...file, 'artifact-path': 'dist/../../etc/passwd' })).toMatch(/^Input 'artifact-path' must be a file path inside the archive/)
   })
 
-  it('reads keep and delete with a job id only', async () => {
+  it('reads keep and delete with the same job selectors and wait as the downloads', async () => {
     const settings = await read({ operation: 'gitlab-keep-artifacts' })
-    expect(Object.keys(settings).sort()).toEqual(['gitlab', 'jobId', 'operation'])
-    expect(settings).toMatchObject({ operation: 'gitlab-keep-artifacts', gitlab: { project: 'group/sub/project' }, jobId: '42' })
-    expect(await problem({ operation: 'gitlab-delete-artifacts', ref: 'main' })).toContain("for gitlab-delete-artifacts use 'job-id'")
+    expect(Object.keys(settings).sort()).toEqual(['gitlab', 'job', 'operation', 'wait'])
+    expect(settings).toMatchObject({ operation: 'gitlab-keep-artifacts', gitlab: { project: 'group/sub/project' }, job: { by: 'id', jobId: '42' } })
+    expect(await read({ operation: 'gitlab-delete-artifacts', 'job-id': undefined, ref: 'main', job: 'build', wait: 'true' })).toMatchObject({
+      job: { by: 'ref', ref: 'main', job: 'build' },
+      wait: { enabled: true }
+    })
   })
 })

@@ -80,12 +80,15 @@ describe('an input the chosen operation does not read', () => {
     expect(notReadHere('extract', 'gitlab-download-artifact-file')).toBe(
       'is read only by gitlab-download-artifacts; gitlab-download-artifact-file does not read it: remove it from this step.'
     )
-    expect(notReadHere('ref', 'gitlab-keep-artifacts')).toBe(
-      "is read only by gitlab-download-artifacts and gitlab-download-artifact-file; for gitlab-keep-artifacts use 'job-id'."
-    )
-    expect(notReadHere('wait', 'gitlab-download-artifacts')).toBe(
+    expect(notReadHere('sha', 'harness-start-execution')).toBe('is a GitLab input; harness-start-execution does not read it: remove it from this step.')
+    expect(notReadHere('passing-statuses', 'gitlab-download-artifacts')).toBe(
       'is read only by harness-start-execution, harness-execution-status, harness-ng-run-pipeline, harness-ng-execution-status and harness-ng-trigger-webhook; ' +
         'gitlab-download-artifacts does not read it: remove it from this step.'
+    )
+    // One name, two readers: a FirstGen pipeline id for harness-start-execution, a GitLab pipeline id for the GitLab operations.
+    expect(notReadHere('pipeline-id', 'harness-ng-run-pipeline')).toBe(
+      'is read only by harness-start-execution, gitlab-download-artifacts, gitlab-download-artifact-file, gitlab-keep-artifacts and gitlab-delete-artifacts; ' +
+        "for harness-ng-run-pipeline use 'pipeline' (the NextGen pipeline identifier)."
     )
   })
 

@@ -13,18 +13,21 @@ function encodeArtifactPath(artifactPath: string): string {
   return artifactPath.split('/').map(encodeURIComponent).join('/')
 }
 
+/** What a download is sent by: the job's id, or (a CI job token that may not list pipelines) a ref and job name GitLab resolves. */
+export type DownloadSelector = Extract<JobSelector, { by: 'id' | 'ref' }>
+
 function refQuery(job: Extract<JobSelector, { by: 'ref' }>): Record<string, string | undefined> {
   return { job: job.job, search_recent_successful_pipelines: job.searchRecentSuccessfulPipelines ? 'true' : undefined }
 }
 
 /** The job's whole artifacts archive. */
-export function archiveUrl(gitlab: GitLabConnection, job: JobSelector): URL {
+export function archiveUrl(gitlab: GitLabConnection, job: DownloadSelector): URL {
   if (job.by === 'id') return apiUrl(gitlab.apiUrl, `${projectPath(gitlab)}/jobs/${job.jobId}/artifacts`)
   return apiUrl(gitlab.apiUrl, `${projectPath(gitlab)}/jobs/artifacts/${encodeURIComponent(job.ref)}/download`, refQuery(job))
 }
 
 /** One file from inside the job's artifacts archive. */
-export function artifactFileUrl(gitlab: GitLabConnection, job: JobSelector, artifactPath: string): URL {
+export function artifactFileUrl(gitlab: GitLabConnection, job: DownloadSelector, artifactPath: string): URL {
   const file = encodeArtifactPath(artifactPath)
   if (job.by === 'id') return apiUrl(gitlab.apiUrl, `${projectPath(gitlab)}/jobs/${job.jobId}/artifacts/${file}`)
   return apiUrl(gitlab.apiUrl, `${projectPath(gitlab)}/jobs/artifacts/${encodeURIComponent(job.ref)}/raw/${file}`, refQuery(job))
@@ -38,6 +41,11 @@ export function jobUrl(gitlab: GitLabConnection, jobId: string): URL {
 /** The project's pipelines, filtered and ordered by `query` (lib/api/ci/pipelines.rb). */
 export function pipelinesUrl(gitlab: GitLabConnection, query: Record<string, string>): URL {
   return apiUrl(gitlab.apiUrl, `${projectPath(gitlab)}/pipelines`, query)
+}
+
+/** One pipeline: `GET /projects/:id/pipelines/:pipeline_id` (lib/api/ci/pipelines.rb). */
+export function pipelineUrl(gitlab: GitLabConnection, pipelineId: string): URL {
+  return apiUrl(gitlab.apiUrl, `${projectPath(gitlab)}/pipelines/${pipelineId}`)
 }
 
 /** A pipeline's own jobs (not its child pipelines'), latest try of each, paginated. */
@@ -63,9 +71,21 @@ export function credentials(gitlab: GitLabConnection): Record<string, string> {
   return { [gitlab.auth.header]: gitlab.auth.token }
 }
 
-/** The job as a person names it: "job 42 of group/project" or "job 'build' of the latest successful pipeline of main". */
+/** The job as a person names it: "job 42 of group/project" or "job 'build' of the latest successful pipeline of main in group/project". */
 export function describeJob(gitlab: GitLabConnection, job: JobSelector): string {
-  if (job.by === 'id') return `job ${job.jobId} of ${gitlab.project}`
-  const pipelines = job.searchRecentSuccessfulPipelines ? 'a recent successful pipeline' : 'the latest successful pipeline'
-  return `job '${job.job}' of ${pipelines} of ${job.ref} in ${gitlab.project}`
+  return `${describeSelector(job)} ${job.by === 'id' ? 'of' : 'in'} ${gitlab.project}`
+}
+
+/** The job as a person names it, without the project: "job 42", "job 'build' of the newest pipeline for commit 1a2b3c4d". */
+export function describeSelector(job: JobSelector): string {
+  switch (job.by) {
+    case 'id':
+      return `job ${job.jobId}`
+    case 'ref':
+      return `job '${job.job}' of ${job.searchRecentSuccessfulPipelines ? 'a recent successful pipeline' : 'the latest successful pipeline'} of ${job.ref}`
+    case 'sha':
+      return `job '${job.job}' of the newest pipeline for commit ${job.sha.slice(0, 12)}`
+    case 'pipeline':
+      return `job '${job.job}' of pipeline ${job.pipelineId}`
+  }
 }

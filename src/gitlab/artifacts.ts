@@ -7,20 +7,29 @@ import { header, send, type HttpRequest, type HttpResponse } from '../http/clien
 import { displayUrl } from '../http/url.js'
 import type { OperationResult } from '../results.js'
 import type { GitLabConnection, JobSelector } from '../settings/index.js'
-import { credentials } from './api.js'
+import { credentials, type DownloadSelector } from './api.js'
 import { downloadToFile, type DownloadedFile, type DownloadRequest } from './download.js'
 import { GITLAB, gitlabHttpError, type Access } from './errors.js'
 import { formatBytes } from './progress.js'
 import { isSuccess } from '../http/failure.js'
 
-/** What a summary names as the target: "group/project job 42", "group/project main › build". */
+/** What a summary names as the target: "group/project job 42", "group/project main › build", "group/project 1a2b3c4d › build". */
 export function jobTarget(gitlab: GitLabConnection, job: JobSelector): string {
-  return job.by === 'id' ? `${gitlab.project} job ${job.jobId}` : `${gitlab.project} ${job.ref} › ${job.job}`
+  switch (job.by) {
+    case 'id':
+      return `${gitlab.project} job ${job.jobId}`
+    case 'ref':
+      return `${gitlab.project} ${job.ref} › ${job.job}`
+    case 'sha':
+      return `${gitlab.project} ${job.sha.slice(0, 12)} › ${job.job}`
+    case 'pipeline':
+      return `${gitlab.project} pipeline ${job.pipelineId} › ${job.job}`
+  }
 }
 
 export interface ArtifactDownload {
   gitlab: GitLabConnection
-  job: JobSelector
+  job: DownloadSelector
   url: URL
   /** "download the artifacts of job 42 of group/project", for log lines and errors. */
   what: string

@@ -64,7 +64,8 @@ export interface Request {
 }
 
 function notFoundHint({ job, artifactPath }: Request): string {
-  const causes = ['there is no such project or job, or the token cannot see it']
+  const what = job.by === 'pipeline' ? `pipeline ${job.pipelineId}` : 'job'
+  const causes = [`there is no such project or ${what}, or the token cannot see it`]
   if (job.by === 'ref') {
     // Only a CI job token that may not list pipelines uses the ref endpoints (jobs.ts locateJob).
     causes.push(

@@ -4,7 +4,7 @@ import { ActionError } from '../errors.js'
 import { readJsonAnswer } from '../http/body.js'
 import { header, send } from '../http/client.js'
 import type { GitLabConnection, JobSelector } from '../settings/index.js'
-import { credentials, jobUrl, pipelineBridgesUrl, pipelineJobsUrl, pipelinesUrl } from './api.js'
+import { credentials, describeSelector, jobUrl, pipelineBridgesUrl, pipelineJobsUrl, pipelinesUrl, pipelineUrl, type DownloadSelector } from './api.js'
 import { GITLAB, gitlabHttpError } from './errors.js'
 import { isSuccess } from '../http/failure.js'
 
@@ -15,7 +15,10 @@ import { isSuccess } from '../http/failure.js'
 // Shapes, checked against GitLab's lib/api/ci/pipelines.rb and jobs.rb, the Entities::Ci::Job /
 // JobBasic / PipelineBasic entities, and go-gitlab (Job, Bridge.DownstreamPipeline, ListJobsOptions):
 // - GET /projects/:id/pipelines?ref=&status=success&order_by=id&sort=desc&per_page=&page=
-//   → [{ id, project_id, sha, ref, status, web_url, ... }]; child pipelines are not listed.
+//   → [{ id, project_id, sha, ref, status, web_url, ... }]; child pipelines are not listed
+//   (Ci::PipelinesFinder: `no_child` unless source=parent_pipeline). `sha` and `ref` are exact
+//   matches (`where(sha: ...)`), so a commit is looked up by its full SHA.
+// - GET /projects/:id/pipelines/:pipeline_id → one pipeline (PipelineBasic and more), 404 if none.
 // - GET /projects/:id/pipelines/:pipeline_id/jobs?per_page=&page= → the pipeline's own jobs, the
 //   latest try of each (include_retried defaults to false).
 // - GET /projects/:id/pipelines/:pipeline_id/bridges → trigger jobs; `downstream_pipeline`
@@ -46,6 +49,9 @@ export interface GitLabJob {
   /** Present only while the job's archive can be downloaded (Entities::Ci::Job: `if job.artifacts?`). */
   artifacts_file?: { filename?: string; size?: number } | null
   artifacts_expire_at?: string | null
+  /** Why a failed job failed (`script_failure`, `stuck_or_timeout_failure`…): JobBasic exposes it only `if job.failed?`. */
+  failure_reason?: string
+  allow_failure?: boolean
 }
 
 interface GitLabBridge {
@@ -62,6 +68,26 @@ const RECENT_PIPELINES = 100
 const MAX_FAMILY = 20
 /** Job names listed in a "no such job" failure. */
 const MAX_NAMES_SHOWN = 20
+
+/**
+ * Job statuses that are final (Ci::HasStatus::COMPLETED_STATUSES). Any other status, one this list
+ * does not know included (newer GitLab adds `canceling`, `waiting_for_callback`), may still change.
+ */
+export const FINAL_JOB_STATUSES: readonly string[] = ['success', 'failed', 'canceled', 'skipped']
+
+/** A job that stays as it is until a person starts it in GitLab (Ci::HasStatus::BLOCKED_STATUS; `scheduled` starts by itself). */
+export const PERSON_MUST_START = 'manual'
+
+export function isFinalJobStatus(status: string): boolean {
+  return FINAL_JOB_STATUSES.includes(status)
+}
+
+/**
+ * The job asked for is not there (yet): no pipeline for the commit or ref, or no job of that name
+ * in it. A mirror that has not synced yet, or a child pipeline not created yet, looks like this, so
+ * a wait for the job waits it out; without a wait it fails the step.
+ */
+export class JobNotThereYet extends ActionError {}
 
 /**
  * A CI job token that GitLab does not let read pipelines or jobs: before the job token's
@@ -124,44 +150,44 @@ export async function fetchJob(gitlab: GitLabConnection, jobId: string, signal?:
 }
 
 type RefSelector = Extract<JobSelector, { by: 'ref' }>
+type NamedSelector = Extract<JobSelector, { by: 'sha' | 'pipeline' }>
 
 /**
- * The newest successful pipelines matching `filter` (GitLab's `ref` and `sha` filters), newest
+ * The newest pipelines matching `query` (GitLab's `ref`, `sha` and `status` filters), newest
  * first, at most `count` (≤ 100, one page).
  */
-async function successfulPipelines(
+async function newestPipelines(
   gitlab: GitLabConnection,
-  filter: { ref?: string; sha?: string },
+  query: Record<string, string>,
   count: number,
+  what: string,
   selector: JobSelector,
   signal?: AbortSignal
 ): Promise<GitLabPipeline[]> {
-  const query = { ...definedOnly(filter), status: 'success', order_by: 'id', sort: 'desc', per_page: String(count), page: '1' }
-  const of = [filter.ref, filter.sha].filter(Boolean).join(' at ')
-  const { value } = await getJson(gitlab, pipelinesUrl(gitlab, query), `list the successful pipelines of ${of} in ${gitlab.project}`, selector, signal)
+  const url = pipelinesUrl(gitlab, { ...query, order_by: 'id', sort: 'desc', per_page: String(count), page: '1' })
+  const { value } = await getJson(gitlab, url, what, selector, signal)
   return Array.isArray(value) ? (value as GitLabPipeline[]) : []
-}
-
-function definedOnly(values: Record<string, string | undefined>): Record<string, string> {
-  return Object.fromEntries(Object.entries(values).filter((entry): entry is [string, string] => entry[1] !== undefined))
 }
 
 /** What a search saw, for a failure that says why nothing was found. */
 interface Seen {
   /** Job names in the newest pipeline's family. */
   names: Set<string>
-  /** Jobs of the right name whose artifacts cannot be downloaded. */
-  withoutArtifacts: GitLabJob[]
+  /** Jobs of the right name that `accept` refused (for a ref: whose artifacts cannot be downloaded). */
+  refused: GitLabJob[]
 }
 
 /**
- * The job of that name with downloadable artifacts in a pipeline or its child pipelines, parent
- * first, as GitLab's own lookup does (Ci::Pipeline#build_with_artifacts_in_self_and_project_descendants).
+ * The job of that name that `accept` takes in a pipeline or its child pipelines, parent first, as
+ * GitLab's own lookup does (Ci::Pipeline#build_with_artifacts_in_self_and_project_descendants).
+ * From GitLab 13.5 the jobs list gives only the latest try of each job, newest first; before, every
+ * try, oldest first (doc/api/jobs.md): the newest (highest id) of a pipeline's tries is taken either way.
  */
 async function findInFamily(
   gitlab: GitLabConnection,
   root: GitLabPipeline,
   name: string,
+  accept: (job: GitLabJob) => boolean,
   selector: JobSelector,
   seen?: Seen,
   signal?: AbortSignal
@@ -176,14 +202,16 @@ async function findInFamily(
       selector,
       signal
     )
+    let newest: GitLabJob | undefined
     for await (const job of jobs) {
       if (job.name !== name) {
         if (job.name) seen?.names.add(job.name)
         continue
       }
-      if (job.artifacts_file) return { ...job, pipeline: job.pipeline ?? pipeline }
-      seen?.withoutArtifacts.push(job)
+      if (!accept(job)) seen?.refused.push(job)
+      else if (!newest || job.id > newest.id) newest = job
     }
+    if (newest) return { ...newest, pipeline: newest.pipeline ?? pipeline }
     const bridges = listed<GitLabBridge>(
       gitlab,
       page => pipelineBridgesUrl(gitlab, pipeline.id, pageQuery(page)),
@@ -200,20 +228,23 @@ async function findInFamily(
   return undefined
 }
 
+/** "'test', 'build'", at most MAX_NAMES_SHOWN names. */
+function namesOf(seen: Seen): string {
+  const names = [...seen.names].slice(0, MAX_NAMES_SHOWN).map(name => `'${name}'`)
+  return `${names.join(', ') || 'none'}${seen.names.size > MAX_NAMES_SHOWN ? ', …' : ''}`
+}
+
 function notFound(gitlab: GitLabConnection, selector: RefSelector, pipelines: GitLabPipeline[], seen: Seen): ActionError {
   const where = selector.searchRecentSuccessfulPipelines
     ? `any of the ${pipelines.length} most recent successful pipelines of ${selector.ref}`
     : `the newest successful pipeline of ${selector.ref} (pipeline ${pipelines[0].id})`
-  const unusable = seen.withoutArtifacts[0]
+  const unusable = seen.refused[0]
   const why = unusable
     ? `job ${unusable.id} '${selector.job}' (${unusable.status ?? 'unknown status'}) has no artifacts that can be downloaded: none were uploaded, they expired or were deleted, or it has only artifacts:reports`
-    : `its jobs are ${
-        [...seen.names]
-          .slice(0, MAX_NAMES_SHOWN)
-          .map(name => `'${name}'`)
-          .join(', ') || 'none'
-      }${seen.names.size > MAX_NAMES_SHOWN ? ', …' : ''}`
-  return new ActionError(`Could not find job '${selector.job}' with artifacts in ${where} in ${gitlab.project}: ${why}.`, {
+    : `its jobs are ${namesOf(seen)}`
+  // A job that is missing may still come with a newer pipeline; one without artifacts will not get them.
+  const Failure = unusable ? ActionError : JobNotThereYet
+  return new Failure(`Could not find job '${selector.job}' with artifacts in ${where} in ${gitlab.project}: ${why}.`, {
     title: `GitLab job '${selector.job}' not found`,
     hint: selector.searchRecentSuccessfulPipelines
       ? "Check the job's name (it is case-sensitive) and that it keeps its artifacts (artifacts:expire_in), or give 'job-id'."
@@ -224,22 +255,69 @@ function notFound(gitlab: GitLabConnection, selector: RefSelector, pipelines: Gi
 /** The job GitLab's ref endpoints would serve, found through the pipelines and jobs API. */
 async function findJobByRef(gitlab: GitLabConnection, selector: RefSelector, signal?: AbortSignal): Promise<GitLabJob> {
   const count = selector.searchRecentSuccessfulPipelines ? RECENT_PIPELINES : 1
-  const pipelines = await successfulPipelines(gitlab, { ref: selector.ref }, count, selector, signal)
+  const what = `list the successful pipelines of ${selector.ref} in ${gitlab.project}`
+  const pipelines = await newestPipelines(gitlab, { ref: selector.ref, status: 'success' }, count, what, selector, signal)
   if (pipelines.length === 0) {
-    throw new ActionError(
+    throw new JobNotThereYet(
       `Could not find job '${selector.job}' of ${selector.ref} in ${gitlab.project}: GitLab lists no successful pipeline for '${selector.ref}'.`,
       {
         title: `No successful GitLab pipeline for ${selector.ref}`,
-        hint: "Check the branch or tag name ('ref'; merge-request pipelines run on refs/merge-requests/<iid>/head) and that a pipeline for it has succeeded."
+        hint: "Check the branch or tag name ('ref'; merge-request pipelines run on refs/merge-requests/<iid>/head) and that a pipeline for it has succeeded, or set 'wait: true' to wait for one."
       }
     )
   }
-  const seen: Seen = { names: new Set(), withoutArtifacts: [] }
+  const seen: Seen = { names: new Set(), refused: [] }
   for (const [index, pipeline] of pipelines.entries()) {
-    const job = await findInFamily(gitlab, pipeline, selector.job, selector, index === 0 ? seen : undefined, signal)
+    const job = await findInFamily(gitlab, pipeline, selector.job, job => Boolean(job.artifacts_file), selector, index === 0 ? seen : undefined, signal)
     if (job) return job
   }
   throw notFound(gitlab, selector, pipelines, seen)
+}
+
+/**
+ * The newest pipeline for a commit, whatever its status (a running one can be waited for). GitLab
+ * does not list child pipelines there; they are reached through the parent's bridges. A
+ * merged-results or merge-train pipeline runs on a merge commit GitLab makes, so its `sha` is not
+ * the branch's commit (and PipelineBasic does not expose `source_sha`): it is not found by the
+ * branch's SHA.
+ */
+async function newestPipelineOfCommit(gitlab: GitLabConnection, selector: Extract<JobSelector, { by: 'sha' }>, signal?: AbortSignal): Promise<GitLabPipeline> {
+  const what = `list the pipelines of commit ${selector.sha} in ${gitlab.project}`
+  const [newest] = await newestPipelines(gitlab, { sha: selector.sha }, 1, what, selector, signal)
+  if (newest) return newest
+  throw new JobNotThereYet(`Could not find job '${selector.job}' for commit ${selector.sha} in ${gitlab.project}: GitLab lists no pipeline for that commit.`, {
+    title: `No GitLab pipeline for commit ${selector.sha.slice(0, 12)}`,
+    hint:
+      "A mirror may not have synced the commit yet, or no pipeline ran for it (workflow:rules, [skip ci]); merged-results pipelines run on a merge commit GitLab makes, not on the branch's commit. " +
+      "Set 'wait: true' to wait for the pipeline, or give 'pipeline-id'."
+  })
+}
+
+async function fetchPipeline(gitlab: GitLabConnection, selector: Extract<JobSelector, { by: 'pipeline' }>, signal?: AbortSignal): Promise<GitLabPipeline> {
+  const { value } = await getJson(
+    gitlab,
+    pipelineUrl(gitlab, selector.pipelineId),
+    `read pipeline ${selector.pipelineId} of ${gitlab.project}`,
+    selector,
+    signal
+  )
+  return value as GitLabPipeline
+}
+
+/** The job of that name (latest try, any status) in the pipeline a selector names, or in its child pipelines. */
+async function findNamedJob(gitlab: GitLabConnection, selector: NamedSelector, signal?: AbortSignal): Promise<GitLabJob> {
+  const root = selector.by === 'sha' ? await newestPipelineOfCommit(gitlab, selector, signal) : await fetchPipeline(gitlab, selector, signal)
+  const seen: Seen = { names: new Set(), refused: [] }
+  const job = await findInFamily(gitlab, root, selector.job, () => true, selector, seen, signal)
+  if (job) return job
+  const of = `pipeline ${root.id}${root.ref ? ` for ${root.ref}` : ''}${root.sha ? ` at ${root.sha.slice(0, 8)}` : ''}`
+  throw new JobNotThereYet(
+    `Could not find job '${selector.job}' in ${of} of ${gitlab.project} or its child pipelines: its jobs are ${namesOf(seen)}${root.web_url ? ` (${root.web_url})` : ''}.`,
+    {
+      title: `GitLab job '${selector.job}' not found`,
+      hint: "Check the job's name (it is case-sensitive) and the pipeline's rules; a child pipeline that is not created yet has no jobs: set 'wait: true' to wait for it."
+    }
+  )
 }
 
 /** "job 123 'build' (success) of pipeline 456 for main at 1a2b3c4d: <web url>" */
@@ -271,39 +349,91 @@ export function assertDownloadable(located: LocatedJob, now = Date.now()): void 
 }
 
 export interface LocatedJob {
-  /** What to download by: the job's id whenever the job was found, else the selector given. */
-  selector: JobSelector
+  /** What to download by: the job's id whenever the job was found, else the ref GitLab resolves. */
+  selector: DownloadSelector
   /** The job as GitLab describes it; undefined when the CI job token may not read it. */
   job?: GitLabJob
 }
 
+export interface LocateOptions {
+  signal?: AbortSignal
+  /** Log which job is looked for (default true); a wait that looks again each poll says it once. */
+  announce?: boolean
+  /**
+   * Whether GitLab may pick the job of a ref itself when a CI job token may not list pipelines
+   * (downloads, through the by-ref endpoints). Keep and delete have no such endpoints.
+   */
+  gitlabMayPick?: boolean
+}
+
 /**
- * The job a selector names. By ref + job name, the action looks the job up itself and downloads it
- * by id, rather than leaving the choice to GitLab's ref endpoints: the outputs then name exactly
- * the job whose bytes were downloaded (a pipeline finishing between two lookups cannot change it),
- * and `search-recent-successful-pipelines` works on every GitLab, whereas the ref endpoints accept
- * it only from GitLab 18.7 (archive; on by default from 18.10) and 18.9 (single file) and older
- * servers silently ignore it. Only when a CI job token may not read pipelines does GitLab choose.
+ * The job a selector names. By name (with a ref, commit or pipeline), the action looks the job up
+ * itself and acts on it by id, rather than leaving the choice to GitLab's ref endpoints: the
+ * outputs then name exactly the job whose bytes were downloaded (a pipeline finishing between two
+ * lookups cannot change it), and `search-recent-successful-pipelines` works on every GitLab,
+ * whereas the ref endpoints accept it only from GitLab 18.7 (archive; on by default from 18.10) and
+ * 18.9 (single file) and older servers silently ignore it. Only when a CI job token may not read
+ * pipelines does GitLab choose, and only for a download by ref.
  */
-export async function locateJob(gitlab: GitLabConnection, selector: JobSelector, signal?: AbortSignal): Promise<LocatedJob> {
+export async function locateJob(gitlab: GitLabConnection, selector: JobSelector, options: LocateOptions = {}): Promise<LocatedJob> {
+  const { signal } = options
   try {
     if (selector.by === 'id') {
       const job = await fetchJob(gitlab, selector.jobId, signal)
       log.info(`GitLab ${describeGitLabJob(job)}`)
       return { selector, job }
     }
-    const pipelines = selector.searchRecentSuccessfulPipelines ? 'the 100 most recent successful pipelines' : 'the newest successful pipeline'
-    log.info(`Looking for job '${selector.job}' in ${pipelines} of ${selector.ref}`)
-    const job = await findJobByRef(gitlab, selector, signal)
+    if (options.announce !== false) log.info(`Looking for ${lookingFor(selector)}`)
+    const job = selector.by === 'ref' ? await findJobByRef(gitlab, selector, signal) : await findNamedJob(gitlab, selector, signal)
     log.info(`Using GitLab ${describeGitLabJob(job)}`)
     return { selector: { by: 'id', jobId: String(job.id) }, job }
   } catch (error) {
     if (!(error instanceof JobTokenRefused)) throw error
-    log.info(
-      selector.by === 'id'
-        ? `GitLab does not let the CI job token read job ${selector.jobId} (HTTP ${error.status}; job tokens may read jobs only on newer GitLab): pipeline-id and job-url are not set.`
-        : `GitLab does not let the CI job token list pipelines (HTTP ${error.status}; job tokens may only on newer GitLab): GitLab picks the job of ${selector.ref} itself, and job-id, pipeline-id and job-url are not set.`
-    )
-    return { selector }
+    if (selector.by === 'id') {
+      log.info(
+        `GitLab does not let the CI job token read job ${selector.jobId} (HTTP ${error.status}; job tokens may read jobs only on newer GitLab): pipeline-id, job-url, job-status and commit-sha are not set.`
+      )
+      return { selector }
+    }
+    if (selector.by === 'ref' && options.gitlabMayPick) {
+      log.info(
+        `GitLab does not let the CI job token list pipelines (HTTP ${error.status}; job tokens may only on newer GitLab): GitLab picks the job of ${selector.ref} itself, and job-id, pipeline-id and job-url are not set.`
+      )
+      return { selector }
+    }
+    throw jobTokenCannotFind(gitlab, selector, error.status)
   }
+}
+
+function lookingFor(selector: Exclude<JobSelector, { by: 'id' }>): string {
+  switch (selector.by) {
+    case 'ref':
+      return `job '${selector.job}' in ${selector.searchRecentSuccessfulPipelines ? 'the 100 most recent successful pipelines' : 'the newest successful pipeline'} of ${selector.ref}`
+    case 'sha':
+      return `job '${selector.job}' in the newest pipeline for commit ${selector.sha} and its child pipelines`
+    case 'pipeline':
+      return `job '${selector.job}' in pipeline ${selector.pipelineId} and its child pipelines`
+  }
+}
+
+/** Without pipelines and jobs, a job token has no way to a job by commit or pipeline, or to keep or delete one by ref. */
+function jobTokenCannotFind(gitlab: GitLabConnection, selector: Exclude<JobSelector, { by: 'id' }>, status: number): ActionError {
+  return new ActionError(
+    `Could not find ${describeSelector(selector)} in ${gitlab.project}: GitLab does not let the CI job token list pipelines and jobs (HTTP ${status}; job tokens may only on newer GitLab).`,
+    {
+      title: 'GitLab job token cannot list pipelines',
+      hint: "Give 'gitlab-token' (an access token with the read_api scope, api to keep or delete) instead of 'gitlab-job-token', or give 'job-id'."
+    }
+  )
+}
+
+/** A job the CI job token may not read cannot be waited for. */
+export function jobTokenCannotWait(gitlab: GitLabConnection, selector: JobSelector): ActionError {
+  return new ActionError(
+    `Could not wait for ${describeSelector(selector)} of ${gitlab.project}: GitLab does not let the CI job token read jobs (job tokens may only on newer GitLab).`,
+    {
+      title: 'GitLab job token cannot read the job',
+      hint: "Give 'gitlab-token' (an access token with the read_api scope) instead of 'gitlab-job-token', or leave 'wait' unset."
+    }
+  )
 }

@@ -38,6 +38,11 @@ export interface FollowedKind<T extends { status: string }> {
   isExpected?(error: unknown): boolean
   /** Harness's reason for a failed final status, for the failure line. */
   failureDetail?(snapshot: T): string | undefined
+  /**
+   * Whether the end of the wait fails the step, for a kind whose verdict is not a deployment's
+   * (a GitLab job passes only with `success`, and `passing-statuses` does not apply).
+   */
+  verdict?(waited: WaitResult<T>): StepFailure | undefined
   /** How to abort it (sent at most once); without one, it is never aborted. */
   abort?: Omit<AbortTarget, 'url'>
 }
@@ -117,6 +122,7 @@ export class Follower<T extends { status: string }> {
 
   /** Whether a waited-for status fails the step: a timeout always, a final status unless it passes. */
   verdict(waited: WaitResult<T>, abortNote?: string): StepFailure | undefined {
+    if (this.kind.verdict) return this.kind.verdict(waited)
     return executionFailure(this.kind.name, waited, this.settings, this.kind.failureDetail?.(waited.last), abortNote)
   }
 

@@ -2,23 +2,27 @@ import * as log from '../log.js'
 import path from 'node:path'
 import { artifactFileUrl, describeJob } from '../gitlab/api.js'
 import { downloadArtifact, fetchedResult, jobTarget } from '../gitlab/artifacts.js'
-import { assertDownloadable, locateJob } from '../gitlab/jobs.js'
-import { withJob } from './gitlab-job.js'
+import { assertDownloadable } from '../gitlab/jobs.js'
+import { notActedOn, withJob } from './gitlab-job.js'
+import { settleJob } from './gitlab-job-follower.js'
 import type { Operation, OperationContext, OperationResult } from './types.js'
 import { InputError } from '../errors.js'
-import type { GitLabConnection, JobSelector } from '../settings/index.js'
-import { readConnection, readJobSelector, readTargetFolder } from '../settings/gitlab.js'
-import { GITLAB_CONNECTION, GITLAB_JOB_BY_REF } from '../settings/inputs.js'
+import type { GitLabConnection, GitLabWaitSettings, JobSelector } from '../settings/index.js'
+import { readConnection, readGitLabWait, readJobSelector, readTargetFolder } from '../settings/gitlab.js'
+import { GITLAB_CONNECTION, GITLAB_JOB } from '../settings/inputs.js'
 import { duration, required } from '../settings/reader.js'
 
 /** One file from inside the job's artifacts, saved in `path` under its own name. */
 export async function downloadArtifactFile(settings: DownloadArtifactFileSettings, context: OperationContext): Promise<OperationResult> {
   const startedAt = Date.now()
   const { gitlab, artifactPath } = settings
-  const { located, file } = await log.group(`Download ${artifactPath} from the artifacts of ${describeJob(gitlab, settings.job)}`, async () => {
-    const located = await locateJob(gitlab, settings.job, context.signal)
-    assertDownloadable(located)
-    const file = await downloadArtifact({
+  const target = `${jobTarget(gitlab, settings.job)}: ${artifactPath}`
+  const settled = await settleJob({ gitlab, selector: settings.job, wait: settings.wait, operation: settings.operation, gitlabMayPick: true }, context)
+  if (settled.failure) return notActedOn(settings.operation, target, startedAt, settled)
+  const { located } = settled
+  assertDownloadable(located)
+  const file = await log.group(`Download ${artifactPath} from the artifacts of ${describeJob(gitlab, located.selector)}`, () =>
+    downloadArtifact({
       gitlab,
       job: located.selector,
       url: artifactFileUrl(gitlab, located.selector, artifactPath),
@@ -29,12 +33,11 @@ export async function downloadArtifactFile(settings: DownloadArtifactFileSetting
       stallMs: settings.stallMs,
       signal: context.signal
     })
-    return { located, file }
-  })
+  )
   log.info(`Saved ${artifactPath} as ${file.file}`)
   const result = fetchedResult({
     operation: settings.operation,
-    target: `${jobTarget(gitlab, settings.job)}: ${artifactPath}`,
+    target,
     status: 'Downloaded',
     startedAt,
     downloadPath: file.file,
@@ -48,6 +51,7 @@ export interface DownloadArtifactFileSettings {
   operation: 'gitlab-download-artifact-file'
   gitlab: GitLabConnection
   job: JobSelector
+  wait: GitLabWaitSettings
   /** Path inside the archive, `/`-separated, not yet encoded. */
   artifactPath: string
   /** Absolute folder the file is saved in under its own name. */
@@ -73,6 +77,7 @@ export function readDownloadArtifactFile(): DownloadArtifactFileSettings {
     operation: 'gitlab-download-artifact-file',
     gitlab: readConnection(),
     job: readJobSelector(),
+    wait: readGitLabWait(),
     artifactPath: readArtifactPath(),
     path: readTargetFolder(),
     stallMs: duration('stall-timeout')
@@ -81,7 +86,7 @@ export function readDownloadArtifactFile(): DownloadArtifactFileSettings {
 
 export const operation: Operation<DownloadArtifactFileSettings> = {
   name: 'gitlab-download-artifact-file',
-  inputs: [...GITLAB_CONNECTION, ...GITLAB_JOB_BY_REF, 'artifact-path', 'path', 'stall-timeout'],
+  inputs: [...GITLAB_CONNECTION, ...GITLAB_JOB, 'artifact-path', 'path', 'stall-timeout'],
   read: readDownloadArtifactFile,
   run: downloadArtifactFile
 }

@@ -3,23 +3,27 @@ import { rm } from 'node:fs/promises'
 import { archiveUrl, describeJob } from '../gitlab/api.js'
 import { downloadArtifact, fetchedResult, jobTarget } from '../gitlab/artifacts.js'
 import { extractArchive } from '../gitlab/extract.js'
-import { assertDownloadable, locateJob } from '../gitlab/jobs.js'
+import { assertDownloadable } from '../gitlab/jobs.js'
 import { count } from '../gitlab/progress.js'
-import { withJob } from './gitlab-job.js'
+import { notActedOn, withJob } from './gitlab-job.js'
+import { settleJob } from './gitlab-job-follower.js'
 import type { Operation, OperationContext, OperationResult } from './types.js'
-import type { ExtractionLimits, GitLabConnection, JobSelector } from '../settings/index.js'
-import { readConnection, readJobSelector, readTargetFolder } from '../settings/gitlab.js'
-import { GITLAB_CONNECTION, GITLAB_JOB_BY_REF } from '../settings/inputs.js'
+import type { ExtractionLimits, GitLabConnection, GitLabWaitSettings, JobSelector } from '../settings/index.js'
+import { readConnection, readGitLabWait, readJobSelector, readTargetFolder } from '../settings/gitlab.js'
+import { GITLAB_CONNECTION, GITLAB_JOB } from '../settings/inputs.js'
 import { boolean, duration, positiveInteger, size } from '../settings/reader.js'
 
 /** The job's artifacts archive, extracted into `path` (or, with `extract: false`, saved there as a zip). */
 export async function downloadArtifacts(settings: DownloadArtifactsSettings, context: OperationContext): Promise<OperationResult> {
   const startedAt = Date.now()
   const { gitlab } = settings
-  const { located, file } = await log.group(`Download the artifacts of ${describeJob(gitlab, settings.job)}`, async () => {
-    const located = await locateJob(gitlab, settings.job, context.signal)
-    assertDownloadable(located)
-    const file = await downloadArtifact({
+  const target = jobTarget(gitlab, settings.job)
+  const settled = await settleJob({ gitlab, selector: settings.job, wait: settings.wait, operation: settings.operation, gitlabMayPick: true }, context)
+  if (settled.failure) return notActedOn(settings.operation, target, startedAt, settled)
+  const { located } = settled
+  assertDownloadable(located)
+  const file = await log.group(`Download the artifacts of ${describeJob(gitlab, located.selector)}`, () =>
+    downloadArtifact({
       gitlab,
       job: located.selector,
       url: archiveUrl(gitlab, located.selector),
@@ -29,9 +33,8 @@ export async function downloadArtifacts(settings: DownloadArtifactsSettings, con
       stallMs: settings.stallMs,
       signal: context.signal
     })
-    return { located, file }
-  })
-  const result = { operation: settings.operation, target: jobTarget(gitlab, settings.job), startedAt, file }
+  )
+  const result = { operation: settings.operation, target, startedAt, file }
   if (!settings.extract) {
     log.info(`Saved the archive as ${file.file}`)
     return withJob(fetchedResult({ ...result, status: 'Downloaded', downloadPath: file.file, files: 1 }), located)
@@ -51,6 +54,7 @@ export interface DownloadArtifactsSettings {
   operation: 'gitlab-download-artifacts'
   gitlab: GitLabConnection
   job: JobSelector
+  wait: GitLabWaitSettings
   /** Absolute folder: extracted into, or the zip saved in. */
   path: string
   /** `stall-timeout`: the longest the download may go without receiving a byte. */
@@ -64,6 +68,7 @@ export function readDownloadArtifacts(): DownloadArtifactsSettings {
     operation: 'gitlab-download-artifacts',
     gitlab: readConnection(),
     job: readJobSelector(),
+    wait: readGitLabWait(),
     path: readTargetFolder(),
     stallMs: duration('stall-timeout'),
     extract: boolean('extract'),
@@ -76,7 +81,7 @@ export function readDownloadArtifacts(): DownloadArtifactsSettings {
 
 export const operation: Operation<DownloadArtifactsSettings> = {
   name: 'gitlab-download-artifacts',
-  inputs: [...GITLAB_CONNECTION, ...GITLAB_JOB_BY_REF, 'path', 'stall-timeout', 'extract', 'max-extracted-size', 'max-extracted-files'],
+  inputs: [...GITLAB_CONNECTION, ...GITLAB_JOB, 'path', 'stall-timeout', 'extract', 'max-extracted-size', 'max-extracted-files'],
   read: readDownloadArtifacts,
   run: downloadArtifacts
 }

@@ -1,22 +1,35 @@
 import * as log from '../log.js'
 import { keepUrl } from '../gitlab/api.js'
 import { ActionError } from '../errors.js'
-import { changeArtifacts } from '../gitlab/artifacts.js'
+import { changeArtifacts, jobTarget } from '../gitlab/artifacts.js'
 import { GITLAB } from '../gitlab/errors.js'
 import type { GitLabJob } from '../gitlab/jobs.js'
 import { readJsonAnswer } from '../http/body.js'
-import { withJob } from './gitlab-job.js'
+import { foundJobId, notActedOn, withJob } from './gitlab-job.js'
+import { settleJob } from './gitlab-job-follower.js'
 import type { Operation, OperationContext, OperationResult } from './types.js'
 import { readJobArtifacts } from '../settings/gitlab.js'
 import type { JobArtifactsSettings } from '../settings/index.js'
-import { GITLAB_CONNECTION } from '../settings/inputs.js'
+import { GITLAB_CONNECTION, GITLAB_JOB } from '../settings/inputs.js'
 
 export type KeepArtifactsSettings = JobArtifactsSettings<'gitlab-keep-artifacts'>
 
-/** Keeps a job's artifacts from expiring (POST .../artifacts/keep, sent at most once). */
+/**
+ * Keeps a job's artifacts from expiring (POST .../artifacts/keep, sent at most once). A job given by
+ * id without a wait is kept at once: GitLab's answer describes it. Otherwise it is found (and waited
+ * for) first.
+ */
 export async function keepArtifacts(settings: KeepArtifactsSettings, context: OperationContext): Promise<OperationResult> {
   const startedAt = Date.now()
-  const { gitlab, jobId } = settings
+  const { gitlab } = settings
+  let jobId: string
+  if (settings.job.by === 'id' && !settings.wait.enabled) {
+    jobId = settings.job.jobId
+  } else {
+    const settled = await settleJob({ gitlab, selector: settings.job, wait: settings.wait, operation: settings.operation, gitlabMayPick: false }, context)
+    if (settled.failure) return notActedOn(settings.operation, jobTarget(gitlab, settings.job), startedAt, settled)
+    jobId = foundJobId(settled.located)
+  }
   const what = `keep the artifacts of job ${jobId} of ${gitlab.project}`
   const response = await changeArtifacts({ gitlab, jobId, method: 'POST', url: keepUrl(gitlab, jobId), what, access: 'keep', signal: context.signal })
   // GitLab answers 200 with the job (lib/api/ci/job_artifacts.rb: `present build, with: Entities::Ci::Job`);
@@ -46,7 +59,7 @@ export async function keepArtifacts(settings: KeepArtifactsSettings, context: Op
 
 export const operation: Operation<KeepArtifactsSettings> = {
   name: 'gitlab-keep-artifacts',
-  inputs: GITLAB_CONNECTION,
+  inputs: [...GITLAB_CONNECTION, ...GITLAB_JOB],
   read: () => readJobArtifacts('gitlab-keep-artifacts'),
   run: keepArtifacts
 }

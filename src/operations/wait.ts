@@ -79,6 +79,7 @@ export async function waitForFinalStatus<T extends { status: string }>(plan: Wai
   }
 }
 
+/** An error's message as a clause inside a log line: without its closing full stop. */
 function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
+  return (error instanceof Error ? error.message : String(error)).replace(/\.$/, '')
 }

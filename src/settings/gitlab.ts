@@ -3,8 +3,8 @@ import path from 'node:path'
 import { InputError } from '../errors.js'
 import { apiUrl } from '../http/url.js'
 import { INPUT_DEFAULTS } from './inputs.js'
-import { baseUrl, boolean, checkIdentifier, duration, EMPTY_SECRET_ADVICE, exactlyOne, identifier, optional, required, secret } from './reader.js'
-import type { GitLabConnection, JobArtifactsSettings, JobSelector } from './types.js'
+import { baseUrl, boolean, checkIdentifier, duration, EMPTY_SECRET_ADVICE, identifier, optional, required, secret } from './reader.js'
+import type { GitLabConnection, GitLabWaitSettings, JobArtifactsSettings, JobSelector } from './types.js'
 
 export function readConnection(): GitLabConnection {
   const privateToken = secret('gitlab-token')
@@ -51,20 +51,55 @@ function readJobId(): string {
   return jobId
 }
 
+/**
+ * A commit as GitLab's pipelines filter takes it: `sha` is an exact match there
+ * (Ci::PipelinesFinder#by_sha, `where(sha: ...)`), so a short SHA would find no pipeline at all.
+ * 40 hex digits (SHA-1), or 64 in a repository that uses SHA-256 object names.
+ */
+function readSha(given: string): string {
+  if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i.test(given)) {
+    throw new InputError(
+      'sha',
+      `must be a full 40-character commit SHA such as \${{ github.sha }}: GitLab's sha filter is an exact match, so a short or partial SHA finds no pipeline; got '${given}'.`
+    )
+  }
+  return given.toLowerCase()
+}
+
+function readPipelineId(given: string): string {
+  if (!/^\d+$/.test(given)) throw new InputError('pipeline-id', `must be a numeric GitLab pipeline id; got '${given}'.`)
+  return given
+}
+
+const SELECTOR_WHAT =
+  "the job, by 'job-id', or by 'job' (its name) with 'ref' (latest successful pipeline of a branch or tag), 'sha' (newest pipeline of a commit) or 'pipeline-id'"
+
+/** Exactly one of `job-id`, `ref`, `sha` and `pipeline-id`, the last three with `job`. */
 export function readJobSelector(): JobSelector {
-  const chosen = exactlyOne('job-id', 'ref', "the job, by 'job-id' or by 'ref' and 'job' (latest successful pipeline)")
+  const given = ['job-id', 'ref', 'sha', 'pipeline-id'].filter(name => optional(name) !== undefined)
   const searchRecent = boolean('search-recent-successful-pipelines')
-  if (chosen.input === 'job-id') {
-    if (optional('job') !== undefined) throw new InputError('job', "goes with 'ref', not with 'job-id'.")
-    if (searchRecent) throw new InputError('search-recent-successful-pipelines', "goes with 'ref' and 'job', not with 'job-id'.")
+  if (given.length > 1) throw new InputError(given[0], `and '${given[1]}' are both set; give only one: ${SELECTOR_WHAT}.`)
+  const [chosen] = given
+  if (chosen === undefined) throw new InputError('job-id', `(or 'ref', 'sha' or 'pipeline-id') is required: ${SELECTOR_WHAT}.`)
+  if (chosen !== 'ref' && searchRecent) throw new InputError('search-recent-successful-pipelines', `goes with 'ref' and 'job', not with '${chosen}'.`)
+  if (chosen === 'job-id') {
+    if (optional('job') !== undefined) throw new InputError('job', "goes with 'ref', 'sha' or 'pipeline-id', not with 'job-id'.")
     return { by: 'id', jobId: readJobId() }
   }
-  return {
-    by: 'ref',
-    ref: checkIdentifier('ref', chosen.value, { slashes: true }),
-    job: identifier('job', "the name of the job whose artifacts to fetch, with 'ref'", { slashes: true }),
-    searchRecentSuccessfulPipelines: searchRecent
-  }
+  const value = optional(chosen) as string
+  const job = identifier('job', `the name of the job whose artifacts to use, with '${chosen}'`, { slashes: true })
+  if (chosen === 'sha') return { by: 'sha', sha: readSha(value), job }
+  if (chosen === 'pipeline-id') return { by: 'pipeline', pipelineId: readPipelineId(value), job }
+  return { by: 'ref', ref: checkIdentifier('ref', value, { slashes: true }), job, searchRecentSuccessfulPipelines: searchRecent }
+}
+
+/**
+ * `wait` and `poll-interval` as the GitLab operations read them. `wait` defaults to false here (a
+ * download acts at once, as it always did) and to true for the Harness operations: a default per
+ * family, so it is not in INPUT_DEFAULTS.
+ */
+export function readGitLabWait(): GitLabWaitSettings {
+  return { enabled: boolean('wait', false), pollIntervalMs: duration('poll-interval') }
 }
 
 /** The folder to write to: `path`, else a new folder under RUNNER_TEMP, else the workspace. */
@@ -76,7 +111,7 @@ export function readTargetFolder(): string {
   return runnerTemp ? path.join(runnerTemp, `gitlab-artifacts-${randomUUID().slice(0, 8)}`) : workspace
 }
 
-/** The settings of an operation on one job's artifacts by its id (keep, delete). */
+/** The settings of an operation on one job's artifacts (keep, delete). */
 export function readJobArtifacts<Name extends string>(operation: Name): JobArtifactsSettings<Name> {
-  return { operation, gitlab: readConnection(), jobId: readJobId() }
+  return { operation, gitlab: readConnection(), job: readJobSelector(), wait: readGitLabWait() }
 }

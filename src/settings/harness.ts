@@ -49,7 +49,8 @@ export function readWait(finalStatuses: readonly string[], defaultPassing: strin
     return known
   })
   return {
-    enabled: boolean('wait'),
+    // `wait` defaults to true for Harness and to false for GitLab (settings/gitlab.ts readGitLabWait).
+    enabled: boolean('wait', true),
     pollIntervalMs: duration('poll-interval'),
     timeoutMs: duration('timeout'),
     passingStatuses: new Set(passing.length > 0 ? passing : defaultPassing)

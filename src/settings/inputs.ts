@@ -20,8 +20,9 @@ export const GITHUB_DEPLOYMENT = ['github-token', 'github-environment'] as const
 export const NEXTGEN_SCOPE = ['harness-org', 'harness-project'] as const
 /** What a NextGen operation that follows an execution shows when it fails. */
 export const NEXTGEN_FAILURE_DETAIL = ['failure-log-lines'] as const
-export const GITLAB_CONNECTION = ['gitlab-url', 'gitlab-token', 'gitlab-job-token', 'project', 'job-id', 'timeout'] as const
-export const GITLAB_JOB_BY_REF = ['ref', 'job', 'search-recent-successful-pipelines'] as const
+export const GITLAB_CONNECTION = ['gitlab-url', 'gitlab-token', 'gitlab-job-token', 'project', 'timeout'] as const
+/** Which job, and whether to wait for it to finish: the same for every GitLab operation. */
+export const GITLAB_JOB = ['job-id', 'ref', 'sha', 'pipeline-id', 'job', 'search-recent-successful-pipelines', 'wait', 'poll-interval'] as const
 
 /** Which inputs each operation reads, by operation name, in the order the `operation` input's error lists them. */
 export type InputTable = Readonly<Record<string, readonly string[]>>
@@ -53,20 +54,18 @@ export const ROLE_HERE: Readonly<Record<string, Readonly<Record<string, string>>
   'harness-project': { 'harness-start-execution': "'application' or 'application-id'" },
   'pipeline-id': { 'harness-ng-run-pipeline': "'pipeline' (the NextGen pipeline identifier)" },
   workflow: { 'harness-ng-run-pipeline': "'pipeline' (the NextGen pipeline identifier)" },
-  'workflow-id': { 'harness-ng-run-pipeline': "'pipeline' (the NextGen pipeline identifier)" },
-  ref: { 'gitlab-keep-artifacts': "'job-id'", 'gitlab-delete-artifacts': "'job-id'" },
-  job: { 'gitlab-keep-artifacts': "'job-id'", 'gitlab-delete-artifacts': "'job-id'" },
-  'search-recent-successful-pipelines': { 'gitlab-keep-artifacts': "'job-id'", 'gitlab-delete-artifacts': "'job-id'" }
+  'workflow-id': { 'harness-ng-run-pipeline': "'pipeline' (the NextGen pipeline identifier)" }
 }
 
 /**
  * Defaults live here, not in action.yml: the runner passes every input declared with a `default:`
  * to every step, and the action could then not tell an input the user set from one they did not.
- * Each is stated in its action.yml description ("Default: 30m.") and in the README.
+ * Each is stated in its action.yml description ("Default: 30m.") and in the README. An input whose
+ * default differs between operations (`wait`: true for Harness, false for GitLab; `abort-on-*`) is
+ * not here: its reader passes its default, and its description says which applies where.
  */
 export const INPUT_DEFAULTS: Readonly<Record<string, string>> = {
   'harness-url': 'https://app.harness.io',
-  wait: 'true',
   'poll-interval': '10s',
   timeout: '30m',
   'gitlab-url': 'https://gitlab.com',

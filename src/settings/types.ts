@@ -80,16 +80,32 @@ export interface GitLabConnection {
   timeoutMs: number
 }
 
-export type JobSelector = { by: 'id'; jobId: string } | { by: 'ref'; ref: string; job: string; searchRecentSuccessfulPipelines: boolean }
+/**
+ * Which GitLab job: by id, or by name in the newest successful pipeline of a ref, in the newest
+ * pipeline of a commit (`sha`, full and lower case), or in a given pipeline.
+ */
+export type JobSelector =
+  | { by: 'id'; jobId: string }
+  | { by: 'ref'; ref: string; job: string; searchRecentSuccessfulPipelines: boolean }
+  | { by: 'sha'; sha: string; job: string }
+  | { by: 'pipeline'; pipelineId: string; job: string }
+
+/** `wait` and `poll-interval` of a GitLab operation; `timeout` (GitLabConnection) bounds the whole step, the wait included. */
+export interface GitLabWaitSettings {
+  /** Wait for the job to finish before acting on it. */
+  enabled: boolean
+  pollIntervalMs: number
+}
 
 export interface ExtractionLimits {
   maxBytes: number
   maxFiles: number
 }
 
-/** The settings of an operation on one job's artifacts by its id (keep, delete). */
+/** The settings of an operation on one job's artifacts (keep, delete). */
 export interface JobArtifactsSettings<Name extends string = string> {
   operation: Name
   gitlab: GitLabConnection
-  jobId: string
+  job: JobSelector
+  wait: GitLabWaitSettings
 }
