@@ -655,7 +655,7 @@ describe('bad GitLab input', () => {
     [{ operation: 'gitlab-delete-artifacts', 'pipeline-id': '#30', job: 'build' }, "Input 'pipeline-id' must be a numeric GitLab pipeline id; got '#30'."],
     [
       { operation: 'gitlab-download-artifacts', sha: SHA_RELEASED, job: 'build', 'passing-statuses': 'failed' },
-      "Input 'passing-statuses' is read only by harness-start-execution, harness-execution-status, harness-ng-run-pipeline and harness-ng-execution-status"
+      "Input 'passing-statuses' is read only by harness-start-execution, harness-execution-status, harness-ng-run-pipeline, harness-ng-execution-status and harness-ng-trigger-webhook"
     ]
   ])('%j fails before any request', async (inputs, message) => {
     const run = await runAction(gitlabInputs(inputs))
