@@ -27,12 +27,26 @@ const ACTION = 'your-org/harness-gitlab-action@v1'
 /** Downloads are slowed to this so that the action's progress lines (every 5 s) show. */
 const DEMO_BYTES_PER_SECOND = 1024 * 1024
 
-/** A GitLab `build` job on `main` whose artifacts the release attaches. */
+/** The commit being released: GitLab builds it (a mirror of this repository), GitHub releases it. */
+const RELEASE_COMMIT = '5d4ba44e778561a4927899d78b8ad6f731559315'
+
+/**
+ * GitLab's pipelines on `main`: the one for the release commit, still building when the release job
+ * starts, and a newer one for the commit after it, already done. A download by ref would take the
+ * newer one's build; the demo takes the release commit's, by `sha`, and waits for it.
+ */
+const GITLAB_PIPELINES = [
+  { id: 9001, ref: 'main', sha: RELEASE_COMMIT, status: 'running' },
+  { id: 9002, ref: 'main', sha: 'c0ffee0c0ffee0c0ffee0c0ffee0c0ffee0c0ffe', status: 'success' }
+]
+
+/** The `build` job of each pipeline; the release commit's finishes while the step watches it. */
 const GITLAB_JOBS = [
   {
     id: 1001,
     name: 'build',
-    ref: 'main',
+    pipeline: 9001,
+    statuses: ['running', 'running', 'success'],
     etag: 'sha256',
     entries: [
       { name: 'dist/', type: /** @type {const} */ ('directory') },
@@ -40,7 +54,8 @@ const GITLAB_JOBS = [
       { name: 'dist/checksums.txt', data: Buffer.from('app-1.4.2.tar.gz\n') },
       { name: 'reports/coverage.json', data: Buffer.from('{"lines": 93.4}\n') }
     ]
-  }
+  },
+  { id: 1002, name: 'build', pipeline: 9002, entries: [{ name: 'dist/app-1.4.3-dev.tar.gz', data: Buffer.from('not this one\n') }] }
 ]
 
 /**
@@ -60,7 +75,14 @@ async function startSimulators(serve) {
   const firstGen = tracked(startHarnessFirstGen(demoScenario(), { port: port(SERVE_PORTS.firstGen) }))
   const nextGen = tracked(startHarnessNextGen({ port: port(SERVE_PORTS.nextGen) }))
   const gitLab = tracked(
-    startGitLab({ jobs: GITLAB_JOBS, project: GITLAB_PROJECT, token: GITLAB_TOKEN, redirectToStorage: true, port: port(SERVE_PORTS.gitLab) })
+    startGitLab({
+      jobs: GITLAB_JOBS,
+      pipelines: GITLAB_PIPELINES,
+      project: GITLAB_PROJECT,
+      token: GITLAB_TOKEN,
+      redirectToStorage: true,
+      port: port(SERVE_PORTS.gitLab)
+    })
   )
   const gitHub = tracked(startGitHubSimulator({ port: port(SERVE_PORTS.gitHub) }))
   const failure = (await Promise.allSettled([firstGen, nextGen, gitLab, gitHub])).find(result => result.status === 'rejected')
@@ -173,8 +195,10 @@ function demoRuns(sims, proxies) {
             'gitlab-url': proxies.gitLab,
             'gitlab-token': GITLAB_TOKEN,
             project: GITLAB_PROJECT.path,
-            ref: 'main',
+            sha: RELEASE_COMMIT,
             job: 'build',
+            wait: 'true',
+            'poll-interval': '0.3s',
             path: 'artifacts'
           }
         },
@@ -412,7 +436,9 @@ async function serve(sims) {
   console.log('The local simulator is up (Ctrl-C to stop):')
   console.log(`  Harness FirstGen  ${sims.firstGen.url}   key ${demoScenario().apiKey}, account ${demoScenario().accountId}`)
   console.log(`  Harness NextGen   ${sims.nextGen.url}   key ${DEMO_NEXTGEN.apiKey}, account ${DEMO_NEXTGEN.accountId}`)
-  console.log(`  GitLab            ${sims.gitLab.url}   token ${GITLAB_TOKEN}, project ${GITLAB_PROJECT.path}, job 'build' on main`)
+  console.log(
+    `  GitLab            ${sims.gitLab.url}   token ${GITLAB_TOKEN}, project ${GITLAB_PROJECT.path}, job 'build' of commit ${RELEASE_COMMIT.slice(0, 8)} on main`
+  )
   console.log(`  GitHub API        ${sims.gitHub.url}`)
   console.log('Run the action against it, in another terminal at the repository root:')
   console.log('  mkdir -p .tmp && cp .env.example .env')

@@ -67,6 +67,11 @@ describe('npm run demo', () => {
     expect(out).toContain('github-token: ***')
     for (const secret of SECRETS) expect(out).not.toContain(secret)
 
+    // The release commit's build, waited for, not the newer pipeline's on the same branch.
+    expect(out).toMatch(/Using GitLab job 1001 'build' \(running\) of pipeline 9001 for main at 5d4ba44e/)
+    expect(out).toMatch(/^ +Job 1001: success$/m)
+    expect(out).not.toContain('app-1.4.3-dev')
+
     // Download progress, and credentials kept from the storage host.
     expect(out).toMatch(/Received [\d.]+ [KM]iB of 6\.0 MiB \(\d+%\) at [\d.]+ [KM]iB\/s/)
     expect(out).toContain('GitLab credentials that reached the storage host: 0')
