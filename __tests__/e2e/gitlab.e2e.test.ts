@@ -480,12 +480,12 @@ describe('picking the job by commit or pipeline', () => {
     expect(readFileSync(path.join(run.workspace, 'out', 'version.txt'), 'utf8')).toBe('released')
     expect(run.outputs).toMatchObject({ 'job-id': '701', 'pipeline-id': '30', 'job-status': 'success', 'commit-sha': SHA_RELEASED })
     expect(requestLog()).toEqual([
-      `GET /pipelines?sha=${SHA_RELEASED}&order_by=id&sort=desc&per_page=1&page=1`,
+      `GET /pipelines?sha=${SHA_RELEASED}&order_by=id&sort=desc&per_page=10&page=1`,
       'GET /pipelines/30/jobs?per_page=100&page=1',
       'GET /jobs/701/artifacts'
     ])
     const log = visibleLog(run)
-    expect(log).toContain(`Looking for job 'build' in the newest pipeline for commit ${SHA_RELEASED} and its child pipelines`)
+    expect(log).toContain(`Looking for job 'build' in the pipelines for commit ${SHA_RELEASED}, newest first, and their child pipelines`)
     expect(log).toContain(`Using GitLab job 701 'build' (success) of pipeline 30 for main at ${SHA_RELEASED.slice(0, 8)}`)
     expect(run.summary).toContain(SHA_RELEASED)
   })
@@ -530,7 +530,7 @@ describe('picking the job by commit or pipeline', () => {
     )
     const misnamed = await runAction(gitlabInputs({ operation: 'gitlab-download-artifacts', sha: SHA_RELEASED, job: 'biuld' }))
     expect(failure(misnamed)).toMatch(
-      /^Could not find job 'biuld' in pipeline 30 for main at aaaaaaaa of group\/sub\/project or its child pipelines: its jobs are 'build'/
+      /^Could not find job 'biuld' in the 2 pipelines for commit a{39}1 of group\/sub\/project or their child pipelines: the newest, pipeline 30 for main at aaaaaaaa \(\S+\), has jobs 'build'/
     )
   })
 

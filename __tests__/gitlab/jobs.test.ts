@@ -97,6 +97,30 @@ describe('locateJob by commit and by pipeline', () => {
     expect(located.job).toMatchObject({ id: 141, status: 'success' })
   })
 
+  it("takes the newest of the commit's pipelines that has the job: a tag's pipeline may run other jobs than the branch's", async () => {
+    const tagged = '5'.repeat(40)
+    gitlab = await startGitLab({
+      pipelines: [
+        { id: 20, ref: 'main', sha: tagged },
+        { id: 21, ref: 'v1.4.2', sha: tagged, status: 'running' }
+      ],
+      jobs: [
+        { id: 200, name: 'build', pipeline: 20, entries: [{ name: 'a', data: 'a' }] },
+        { id: 210, name: 'release', pipeline: 21, status: 'running' }
+      ]
+    })
+    const located = await locateJob(connection(gitlab), { by: 'sha', sha: tagged, job: 'build' })
+    expect(located.job).toMatchObject({ id: 200, pipeline: { id: 20 } })
+    await expect(locateJob(connection(gitlab), { by: 'sha', sha: tagged, job: 'deploy' })).rejects.toMatchObject({
+      constructor: JobNotThereYet,
+      message: expect.stringMatching(
+        new RegExp(
+          `^Could not find job 'deploy' in the 2 pipelines for commit ${tagged} of group/sub/project or their child pipelines: the newest, pipeline 21 for v1.4.2 at 55555555 .*has jobs 'release'`
+        )
+      )
+    })
+  })
+
   it('says what is missing, as a failure a wait may sit out', async () => {
     const gitlab = await start()
     const noPipeline = locateJob(gitlab, { by: 'sha', sha: '3'.repeat(40), job: 'build' })

@@ -275,16 +275,22 @@ async function findJobByRef(gitlab: GitLabConnection, selector: RefSelector, sig
 }
 
 /**
- * The newest pipeline for a commit, whatever its status (a running one can be waited for). GitLab
- * does not list child pipelines there; they are reached through the parent's bridges. A
- * merged-results or merge-train pipeline runs on a merge commit GitLab makes, so its `sha` is not
- * the branch's commit (and PipelineBasic does not expose `source_sha`): it is not found by the
- * branch's SHA.
+ * Pipelines of one commit looked through at most. A commit usually has one to three (its branch's,
+ * a tag's, a merge request's); a bound all the same, as each costs a listing of its jobs.
  */
-async function newestPipelineOfCommit(gitlab: GitLabConnection, selector: Extract<JobSelector, { by: 'sha' }>, signal?: AbortSignal): Promise<GitLabPipeline> {
+const PIPELINES_OF_COMMIT = 10
+
+/**
+ * The newest pipelines for a commit, whatever their status (a running one can be waited for),
+ * newest first. GitLab does not list child pipelines there; they are reached through the parent's
+ * bridges. A merged-results or merge-train pipeline runs on a merge commit GitLab makes, so its
+ * `sha` is not the branch's commit (and PipelineBasic does not expose `source_sha`): it is not found
+ * by the branch's SHA.
+ */
+async function pipelinesOfCommit(gitlab: GitLabConnection, selector: Extract<JobSelector, { by: 'sha' }>, signal?: AbortSignal): Promise<GitLabPipeline[]> {
   const what = `list the pipelines of commit ${selector.sha} in ${gitlab.project}`
-  const [newest] = await newestPipelines(gitlab, { sha: selector.sha }, 1, what, selector, signal)
-  if (newest) return newest
+  const pipelines = await newestPipelines(gitlab, { sha: selector.sha }, PIPELINES_OF_COMMIT, what, selector, signal)
+  if (pipelines.length > 0) return pipelines
   throw new JobNotThereYet(`Could not find job '${selector.job}' for commit ${selector.sha} in ${gitlab.project}: GitLab lists no pipeline for that commit.`, {
     title: `No GitLab pipeline for commit ${selector.sha.slice(0, 12)}`,
     hint:
@@ -304,20 +310,29 @@ async function fetchPipeline(gitlab: GitLabConnection, selector: Extract<JobSele
   return value as GitLabPipeline
 }
 
-/** The job of that name (latest try, any status) in the pipeline a selector names, or in its child pipelines. */
+/**
+ * The job of that name (latest try, any status) in the pipeline a selector names, or in its child
+ * pipelines. By commit: in the newest of the commit's pipelines that has a job of that name, as one
+ * commit often has several (a branch's and a tag's, or a merge request's) that run different jobs.
+ */
 async function findNamedJob(gitlab: GitLabConnection, selector: NamedSelector, signal?: AbortSignal): Promise<GitLabJob> {
-  const root = selector.by === 'sha' ? await newestPipelineOfCommit(gitlab, selector, signal) : await fetchPipeline(gitlab, selector, signal)
+  const pipelines = selector.by === 'sha' ? await pipelinesOfCommit(gitlab, selector, signal) : [await fetchPipeline(gitlab, selector, signal)]
   const seen: Seen = { names: new Set(), refused: [] }
-  const job = await findInFamily(gitlab, root, selector.job, () => true, selector, seen, signal)
-  if (job) return job
+  for (const [index, pipeline] of pipelines.entries()) {
+    const job = await findInFamily(gitlab, pipeline, selector.job, () => true, selector, index === 0 ? seen : undefined, signal)
+    if (job) return job
+  }
+  const root = pipelines[0]
   const of = `pipeline ${root.id}${root.ref ? ` for ${root.ref}` : ''}${root.sha ? ` at ${root.sha.slice(0, 8)}` : ''}`
-  throw new JobNotThereYet(
-    `Could not find job '${selector.job}' in ${of} of ${gitlab.project} or its child pipelines: its jobs are ${namesOf(seen)}${root.web_url ? ` (${root.web_url})` : ''}.`,
-    {
-      title: `GitLab job '${selector.job}' not found`,
-      hint: "Check the job's name (it is case-sensitive) and the pipeline's rules; a child pipeline that is not created yet has no jobs: set 'wait: true' to wait for it."
-    }
-  )
+  const link = root.web_url ? ` (${root.web_url})` : ''
+  const where =
+    pipelines.length > 1
+      ? `the ${pipelines.length} pipelines for commit ${root.sha ?? ''} of ${gitlab.project} or their child pipelines: the newest, ${of}${link}, has jobs ${namesOf(seen)}`
+      : `${of} of ${gitlab.project} or its child pipelines: its jobs are ${namesOf(seen)}${link}`
+  throw new JobNotThereYet(`Could not find job '${selector.job}' in ${where}.`, {
+    title: `GitLab job '${selector.job}' not found`,
+    hint: "Check the job's name (it is case-sensitive) and the pipeline's rules; a child pipeline that is not created yet has no jobs: set 'wait: true' to wait for it."
+  })
 }
 
 /** "job 123 'build' (success) of pipeline 456 for main at 1a2b3c4d: <web url>" */
@@ -410,7 +425,7 @@ function lookingFor(selector: Exclude<JobSelector, { by: 'id' }>): string {
     case 'ref':
       return `job '${selector.job}' in ${selector.searchRecentSuccessfulPipelines ? 'the 100 most recent successful pipelines' : 'the newest successful pipeline'} of ${selector.ref}`
     case 'sha':
-      return `job '${selector.job}' in the newest pipeline for commit ${selector.sha} and its child pipelines`
+      return `job '${selector.job}' in the pipelines for commit ${selector.sha}, newest first, and their child pipelines`
     case 'pipeline':
       return `job '${selector.job}' in pipeline ${selector.pipelineId} and its child pipelines`
   }
