@@ -166,7 +166,14 @@ describe('harness-ng-trigger-webhook', () => {
 })
 
 describe('readNgTriggerWebhook', () => {
-  const required = { 'harness-api-key': 'k', 'harness-account-id': 'acc', 'harness-org': 'default', 'harness-project': 'payments', pipeline: 'deploy', trigger: 'on_release' }
+  const required = {
+    'harness-api-key': 'k',
+    'harness-account-id': 'acc',
+    'harness-org': 'default',
+    'harness-project': 'payments',
+    pipeline: 'deploy',
+    trigger: 'on_release'
+  }
   let workspace: string | undefined
   const workspaceBefore = process.env.GITHUB_WORKSPACE
 
