@@ -1,4 +1,5 @@
 // The full execution graph as harness-core sends it: which step failed, where its log is, and what the steps exported.
+import { expect } from '@jest/globals'
 import { exportedVariables, failingNode, graphNodes, isStep } from '../../src/harness/execution-graph.js'
 import { logLineText, logServiceMessage } from '../../src/harness/log-service.js'
 

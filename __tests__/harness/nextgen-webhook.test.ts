@@ -122,7 +122,7 @@ describe('WebhookTriggerClient', () => {
     sim.failNext('webhook', { httpStatus: 503, code: 'SERVICE_UNAVAILABLE', message: 'try later' })
     const error = await rejectionOf(clientFor(sim.url).fire(request))
     expect(error).toBeInstanceOf(ActionError)
-    expect((error as ActionError).hint).toContain("Look in the Activity History of trigger 'on_release'")
+    expect(error.hint).toContain("Look in the Activity History of trigger 'on_release'")
     expect(sim.calls('webhook')).toHaveLength(1)
   })
 
@@ -131,8 +131,8 @@ describe('WebhookTriggerClient', () => {
     sim.failNext('webhook', { httpStatus: 403, code: 'NG_ACCESS_DENIED', message: 'Missing permission core_pipeline_execute' })
     const error = await rejectionOf(clientFor(sim.url).fire(request))
     expect(error).toBeInstanceOf(ActionError)
-    expect((error as ActionError).message).toContain('Missing permission core_pipeline_execute')
-    expect((error as ActionError).hint).not.toContain('Activity History')
+    expect(error.message).toContain('Missing permission core_pipeline_execute')
+    expect(error.hint).not.toContain('Activity History')
   })
 
   it('fails when Harness does not recognise the webhook as an event', async () => {

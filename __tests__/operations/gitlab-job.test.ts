@@ -4,7 +4,7 @@ import type { OperationResult } from '../../src/operations/types.js'
 
 const sha = 'a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4e5f6a1b2'
 const downloaded: OperationResult = {
-  outputs: { 'artifact-path': '/work/out' },
+  outputs: { 'download-path': '/work/out' },
   summary: { operation: 'gitlab-download-artifacts', target: 'group/project', status: 'Downloaded', passed: true, durationMs: 5, details: [['Files', '3']] }
 }
 
@@ -48,7 +48,7 @@ describe('withJob', () => {
       }
     }
     const result = withJob(downloaded, located)
-    expect(result.outputs).toMatchObject({ 'artifact-path': '/work/out', 'job-id': 7, 'pipeline-id': 3, 'commit-sha': sha })
+    expect(result.outputs).toMatchObject({ 'download-path': '/work/out', 'job-id': 7, 'pipeline-id': 3, 'commit-sha': sha })
     expect(result.summary.links).toEqual([{ text: 'Job 7 in GitLab', href: 'https://gitlab.example.com/g/p/-/jobs/7' }])
     expect(result.summary.details).toEqual([
       ['Job', '7 (build)'],

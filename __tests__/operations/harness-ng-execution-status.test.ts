@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals'
 import { NextGenClient } from '../../src/harness/nextgen.js'
 import { ngExecutionStatus } from '../../src/operations/harness-ng-execution-status.js'
 import { nextGenSimulator, recordingContext, statusSettings, type Simulator } from './nextgen-fixtures.js'

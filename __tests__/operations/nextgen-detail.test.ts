@@ -1,16 +1,21 @@
 // What a NextGen run tells about an ended execution from its full graph: the failing step, its
 // log's last lines and the output variables; extra information that never fails the step itself.
+import { expect } from '@jest/globals'
 import { ngRunPipeline } from '../../src/operations/harness-ng-run-pipeline.js'
-import { DEMO_NEXTGEN } from '../../simulator/harness-nextgen.js'
+import { DEMO_NEXTGEN, type startHarnessNextGen } from '../../simulator/harness-nextgen.js'
 import { log, nextGenSimulator, recordingContext, runSettings } from './nextgen-fixtures.js'
 
 const broken = DEMO_NEXTGEN.pipelines.deploy_broken
 const FAILURE = "Shell Script step 'smoke_test' failed: exit status 1"
 
+type Pipeline = NonNullable<NonNullable<Parameters<typeof startHarnessNextGen>[0]>['pipelines']>[string]
+type Stage = Exclude<Pipeline['stages'][number], { parallel: unknown }>
+type Step = NonNullable<Stage['steps']>[number]
+
 /** deploy_broken with its failing step changed. */
-function brokenWith(smokeTest: Record<string, unknown>) {
-  const [build, deploy] = broken.stages as Array<{ identifier: string; name: string; steps: Array<Record<string, unknown>> }>
-  const [rollout, smoke] = deploy.steps
+function brokenWith(smokeTest: Partial<Step>): Pipeline {
+  const [build, deploy] = broken.stages as Stage[]
+  const [rollout, smoke] = deploy.steps ?? []
   return { ...broken, stages: [build, { ...deploy, steps: [rollout, { ...smoke, ...smokeTest }] }] }
 }
 
