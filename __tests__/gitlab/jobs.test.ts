@@ -51,6 +51,11 @@ describe('describeGitLabJob', () => {
       })
     ).toBe("job 1 'b' (success) of pipeline 2 for main at 1a2b3c4d: https://gitlab.example.com/g/p/-/jobs/1")
   })
+
+  it('says no more than GitLab told', () => {
+    expect(describeGitLabJob({ id: 1 })).toBe('job 1')
+    expect(describeGitLabJob({ id: 1, pipeline: { id: 2 } })).toBe('job 1 of pipeline 2')
+  })
 })
 
 describe('locateJob by commit and by pipeline', () => {
@@ -132,5 +137,90 @@ describe('locateJob by commit and by pipeline', () => {
         /^Could not find job 'deploy' in pipeline 11 for main at 11111111 of group\/sub\/project or its child pipelines: its jobs are 'test', 'build'/
       )
     })
+  })
+})
+
+describe('locateJob by ref', () => {
+  const output = captureStdout()
+  let gitlab: FakeGitLab | undefined
+  afterEach(() => gitlab?.close())
+
+  const start = async (options: Partial<Parameters<typeof startGitLab>[0]> = {}): Promise<GitLabConnection> => {
+    gitlab = await startGitLab({
+      pipelines: [
+        { id: 20, ref: 'main', status: 'success' },
+        { id: 21, ref: 'main', status: 'success' },
+        { id: 22, ref: 'main', status: 'failed' }
+      ],
+      jobs: [
+        { id: 200, name: 'build', pipeline: 20, entries: [{ name: 'a', data: 'a' }] },
+        { id: 210, name: 'build', pipeline: 21, expired: true },
+        { id: 211, name: 'test', pipeline: 21 },
+        { id: 220, name: 'build', pipeline: 22, status: 'failed', entries: [{ name: 'c', data: 'c' }] }
+      ],
+      ...options
+    })
+    return connection(gitlab)
+  }
+  const byRef = (searchRecentSuccessfulPipelines: boolean, job = 'build') => ({ by: 'ref', ref: 'main', job, searchRecentSuccessfulPipelines }) as const
+
+  it('looks through the recent successful pipelines for a job whose artifacts can still be downloaded', async () => {
+    const located = await locateJob(await start(), byRef(true))
+    expect(located).toMatchObject({ selector: { by: 'id', jobId: '200' }, job: { id: 200, pipeline: { id: 20 } } })
+    expect(output()).toContain("Looking for job 'build' in the 100 most recent successful pipelines of main")
+  })
+
+  it("fails for good when the newest successful pipeline's job has no artifacts, and says how to look further back", async () => {
+    const failure = await locateJob(await start(), byRef(false)).catch((error: unknown) => error)
+    expect(failure).not.toBeInstanceOf(JobNotThereYet)
+    expect(failure).toMatchObject({
+      message: expect.stringContaining(
+        "Could not find job 'build' with artifacts in the newest successful pipeline of main (pipeline 21) in group/sub/project: job 210 'build' (success) has no artifacts that can be downloaded"
+      ),
+      hint: expect.stringContaining("Set 'search-recent-successful-pipelines: true'")
+    })
+    expect(output()).toContain("Looking for job 'build' in the newest successful pipeline of main")
+  })
+
+  it('names the jobs there are when none has the name, as a failure a wait may sit out', async () => {
+    const failure = await locateJob(await start(), byRef(true, 'deploy')).catch((error: unknown) => error)
+    expect(failure).toBeInstanceOf(JobNotThereYet)
+    expect((failure as Error).message).toBe(
+      "Could not find job 'deploy' with artifacts in any of the 2 most recent successful pipelines of main in group/sub/project: its jobs are 'test', 'build'."
+    )
+  })
+
+  it('says when the ref has no successful pipeline yet', async () => {
+    const failure = locateJob(await start(), { ...byRef(false), ref: 'release/2.0' })
+    await expect(failure).rejects.toBeInstanceOf(JobNotThereYet)
+    await expect(failure).rejects.toThrow("GitLab lists no successful pipeline for 'release/2.0'.")
+  })
+
+  it('fails with GitLab’s refusal for an access token, and a pipeline that does not exist', async () => {
+    const gitlab = await start()
+    await expect(locateJob({ ...gitlab, auth: { header: 'PRIVATE-TOKEN', token: 'glpat-wrong' } }, byRef(false))).rejects.toMatchObject({
+      message: expect.stringContaining('401')
+    })
+    await expect(locateJob(gitlab, { by: 'pipeline', pipelineId: '999', job: 'build' })).rejects.toThrow(/read pipeline 999 of group\/sub\/project/)
+  })
+})
+
+describe('what a "no such job" failure lists', () => {
+  captureStdout()
+  let gitlab: FakeGitLab | undefined
+  afterEach(() => gitlab?.close())
+
+  it('lists at most 20 job names, and says there are more', async () => {
+    const jobs = Array.from({ length: 25 }, (_, index) => ({ id: 300 + index, name: `job-${String(index).padStart(2, '0')}`, pipeline: 30 }))
+    gitlab = await startGitLab({ pipelines: [{ id: 30, ref: 'main' }], jobs })
+    const failure = await locateJob(connection(gitlab), { by: 'pipeline', pipelineId: '30', job: 'build' }).catch((error: unknown) => error)
+    // GitLab lists the newest first; the oldest are those left out.
+    expect((failure as Error).message).toMatch(/its jobs are 'job-24', (?:'job-\d\d', ){19}… \(http/)
+    expect((failure as Error).message).not.toContain('job-04')
+  })
+
+  it("says 'none' for a pipeline without jobs", async () => {
+    gitlab = await startGitLab({ pipelines: [{ id: 31, ref: 'main' }], jobs: [] })
+    await expect(locateJob(connection(gitlab), { by: 'pipeline', pipelineId: '31', job: 'build' })).rejects.toThrow('its jobs are none')
   })
 })

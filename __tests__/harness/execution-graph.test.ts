@@ -1,4 +1,5 @@
 // The full execution graph as harness-core sends it: which step failed, where its log is, and what the steps exported.
+import { expect } from '@jest/globals'
 import { exportedVariables, failingNode, graphNodes, isStep } from '../../src/harness/execution-graph.js'
 import { logLineText, logServiceMessage } from '../../src/harness/log-service.js'
 
@@ -28,6 +29,26 @@ describe('graphNodes', () => {
     const [parsed] = graphNodes(graph(node('u1', STAGE, { stepType: 'DEPLOYMENT_STAGE_STEP', setupId: 'layout-1', startTs: 5, endTs: 9 })))
     expect(parsed).toMatchObject({ uuid: 'u1', setupId: 'layout-1', identifier: 'deploy', baseFqn: STAGE, status: 'Success', startTs: 5, endTs: 9 })
     expect(parsed.failureMessage).toBeUndefined()
+  })
+
+  it('fills what a node lacks from its key, and skips the keys Harness keeps for itself', () => {
+    const nodes = graphNodes({ executionGraph: { nodeMap: { bare: { startTs: '2024-01-01', endTs: null }, __recast: { uuid: 'x' } } } })
+    expect(nodes).toEqual([
+      {
+        uuid: 'bare',
+        setupId: undefined,
+        name: 'bare',
+        identifier: 'bare',
+        baseFqn: '',
+        stepType: '',
+        status: '',
+        failureMessage: undefined,
+        logKey: undefined,
+        outputVariables: {},
+        startTs: undefined,
+        endTs: undefined
+      }
+    ])
   })
 
   it('falls back to the rollback graph when Harness leaves executionGraph out (a pipeline rollback)', () => {
@@ -102,6 +123,22 @@ describe('failingNode', () => {
     expect(found).toMatchObject({ stage: { uuid: 's' }, message: 'Stage failed' })
   })
 
+  it('among failed steps with a reason, puts one that never ended after one that did', () => {
+    const nodes = graphNodes(
+      graph(
+        stage,
+        node('unended', `${STEPS}.unended`, { status: 'Failed', failureInfo: { message: 'still rolling back' } }),
+        node('ended', `${STEPS}.ended`, { status: 'Failed', endTs: 50, failureInfo: { message: 'exit status 2' } })
+      )
+    )
+    expect(failingNode(nodes, FAILING)?.step?.uuid).toBe('ended')
+  })
+
+  it('names no stage for a failed step outside pipeline.stages, and keeps its own message', () => {
+    const found = failingNode(graphNodes(graph(node('orphan', 'stages.deploy.steps.smoke', { status: 'Failed', failureInfo: { message: 'exit 1' } }))), FAILING)
+    expect(found).toEqual({ stage: undefined, step: expect.objectContaining({ uuid: 'orphan' }), message: 'exit 1' })
+  })
+
   it('finds nothing in a graph where nothing failed', () => {
     expect(failingNode(graphNodes(graph(node('s', STAGE, { stepType: 'DEPLOYMENT_STAGE_STEP' }))), FAILING)).toBeUndefined()
   })
@@ -148,6 +185,11 @@ describe('exportedVariables', () => {
     })
   })
 
+  it('files the variables of a step outside pipeline.stages under an empty stage key', () => {
+    const { outputs } = exportedVariables(graphNodes(graph(node('a', 'stages.deploy.steps.rollout', outcome({ VERSION: '2' })))))
+    expect(outputs).toEqual({ '': { rollout: { VERSION: '2' } } })
+  })
+
   it('gives each matrix or loop iteration its own key, by the identifier Harness gives it', () => {
     const { outputs } = exportedVariables(
       graphNodes(
@@ -172,5 +214,6 @@ describe('log lines', () => {
     expect(logServiceMessage('{"error_msg":"cannot list files for prefix"}')).toBe('cannot list files for prefix')
     expect(logServiceMessage('{"message":"not found"}')).toBe('not found')
     expect(logServiceMessage('404 page not found\nmore')).toBe('404 page not found')
+    expect(logServiceMessage('{"detail":"no words"}')).toBe('')
   })
 })

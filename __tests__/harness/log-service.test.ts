@@ -50,4 +50,54 @@ describe('readLogTail', () => {
     expect((failure as LogUnavailable).message).toBe('the log service answered HTTP 403: apikey in request not authorized for receiving tokens')
     expect(server.requests).toHaveLength(1)
   })
+
+  it('keeps a line that arrives without an end across many chunks to the cap, so memory stays bounded', async () => {
+    const server = await logServer(res => {
+      res.writeHead(200, { 'content-type': 'application/octet-stream' })
+      const piece = 'y'.repeat(MAX_LOG_LINE_CHARS)
+      let sent = 0
+      const more = (): void => {
+        if (sent++ < 4) {
+          res.write(piece)
+          setTimeout(more, 5)
+        } else res.end('\nlast')
+      }
+      more()
+    })
+    const tail = await readLogTail(harness(server.url), 'k', 5)
+    expect(tail).toEqual({ lines: ['y'.repeat(MAX_LOG_LINE_CHARS), 'last'], cut: false, total: 2 })
+  })
+
+  it('refuses a web page in place of the log (a login or proxy page)', async () => {
+    const server = await logServer(res => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+      res.end('<!doctype html><html><body>Sign in</body></html>')
+    })
+    const failure = await readLogTail(harness(server.url), 'k', 5).catch((error: unknown) => error)
+    expect(failure).toBeInstanceOf(LogUnavailable)
+    expect((failure as LogUnavailable).message).toBe('the log service answered HTTP 200: a web page came instead of the log (a login or proxy page?)')
+  })
+
+  it('says only the status when the refusal has no words', async () => {
+    const server = await logServer(res => {
+      res.writeHead(404, { 'content-type': 'application/json' })
+      res.end('{}')
+    })
+    const failure = await readLogTail(harness(server.url), 'k', 5).catch((error: unknown) => error)
+    expect(failure).toMatchObject({ status: 404, message: 'the log service answered HTTP 404' })
+  })
+
+  it('reads a log cut off mid-way again from its start', async () => {
+    let answered = 0
+    const server = await logServer(res => {
+      res.writeHead(200, { 'content-type': 'application/octet-stream' })
+      if (answered++ === 0) {
+        res.write('first\nsec')
+        setTimeout(() => res.destroy(), 20)
+      } else res.end('first\nsecond\n')
+    })
+    const tail = await readLogTail(harness(server.url), 'k', 5)
+    expect(tail.lines).toEqual(['first', 'second'])
+    expect(server.requests).toHaveLength(2)
+  })
 })

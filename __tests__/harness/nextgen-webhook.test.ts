@@ -77,6 +77,11 @@ describe('triggerEventOutcome', () => {
     expect(triggerEventHint('INVALID_RUNTIME_INPUT_YAML', 'on_release', 'deploy')).toContain('Pipeline Input')
     expect(triggerEventHint('TRIGGER_AUTHENTICATION_FAILED', 'on_release', 'deploy')).toContain("'Pipelines: Execute'")
     expect(triggerEventHint('SKIPPED', 'on_release', 'deploy')).toContain("add Skipped to 'passing-statuses'")
+    expect(triggerEventHint('INVALID_PAYLOAD', 'on_release', 'deploy')).toBe("Harness could not read the payload: check 'payload'.")
+    expect(triggerEventHint('VALIDATION_FAILED_FOR_TRIGGER', 'on_release', 'deploy')).toContain('open it in Harness and save it again')
+    expect(triggerEventHint('TARGET_DID_NOT_EXECUTE', 'on_release', 'deploy')).toContain("Harness could not start pipeline 'deploy'")
+    expect(triggerEventHint('EXCEPTION_WHILE_PROCESSING', 'on_release', 'deploy')).toContain('try again later')
+    expect(triggerEventHint('SOMETHING_NEW', 'on_release', 'deploy')).toBe("Look at the trigger's Activity History in Harness for the event.")
   })
 })
 
@@ -112,12 +117,39 @@ describe('WebhookTriggerClient', () => {
     expect(at('not a url')).toBeUndefined()
   })
 
-  it('sends the webhook once, even when Harness answers 503', async () => {
+  it('sends the webhook once, even when Harness answers 503, and says to look before sending it again', async () => {
     const sim = await simulator()
     sim.failNext('webhook', { httpStatus: 503, code: 'SERVICE_UNAVAILABLE', message: 'try later' })
     const error = await rejectionOf(clientFor(sim.url).fire(request))
     expect(error).toBeInstanceOf(ActionError)
+    expect(error.hint).toContain("Look in the Activity History of trigger 'on_release'")
     expect(sim.calls('webhook')).toHaveLength(1)
+  })
+
+  it('keeps the usual advice for a refusal Harness answers before it queues anything', async () => {
+    const sim = await simulator()
+    sim.failNext('webhook', { httpStatus: 403, code: 'NG_ACCESS_DENIED', message: 'Missing permission core_pipeline_execute' })
+    const error = await rejectionOf(clientFor(sim.url).fire(request))
+    expect(error).toBeInstanceOf(ActionError)
+    expect(error.message).toContain('Missing permission core_pipeline_execute')
+    expect(error.hint).not.toContain('Activity History')
+  })
+
+  it('fails when Harness does not recognise the webhook as an event', async () => {
+    const sim = await simulator({ webhook: { unrecognized: true } })
+    await expect(clientFor(sim.url).fire(request)).rejects.toMatchObject({
+      title: 'Webhook not recognised by Harness',
+      message: "Harness accepted the webhook for trigger 'on_release' but did not recognise it as an event ('Unrecognized Webhook')"
+    })
+    expect(sim.events.size).toBe(0)
+  })
+
+  it('fails on a refusal to read the event, other than the 400 of an event not processed yet', async () => {
+    const sim = await simulator({ webhook: { apiUrl: 'none' } })
+    const client = clientFor(sim.url)
+    const event = await client.fire(request)
+    sim.failNext('event', { httpStatus: 403, code: 'NG_ACCESS_DENIED', message: 'Missing permission core_pipeline_view' })
+    await expect(client.event(event)).rejects.toThrow('Missing permission core_pipeline_view')
   })
 
   it('reads the 400 of an event Harness has not processed as QUEUED, not processed yet', async () => {

@@ -4,6 +4,7 @@ import { settleJob, type JobToSettle } from '../../src/operations/gitlab-job-fol
 import { startGitLab, type FakeGitLab, type GitLabOptions } from '../../simulator/gitlab.js'
 import { captureStdout } from '../stdout.js'
 import { connection, context, NO_WAIT } from './gitlab-fixtures.js'
+import { recordingContext } from './recording-context.js'
 
 const sha = 'f'.repeat(40)
 let gitlab: FakeGitLab | undefined
@@ -104,5 +105,33 @@ describe('settleJob after a wait', () => {
     } finally {
       deadline.clear()
     }
+  })
+})
+
+describe('settleJob, more cases', () => {
+  const pipelines: GitLabOptions['pipelines'] = [{ id: 5, ref: 'main', sha }]
+
+  it('without a wait, refuses a failed job picked by commit: only a job given by id or ref is used whatever its status', async () => {
+    const settled = await settleJob(await job({ pipelines, jobs: [{ id: 50, name: 'build', pipeline: 5, status: 'failed' }] }, { wait: NO_WAIT }), context)
+    expect(settled.failure).toMatchObject({
+      title: 'GitLab job 50 failed',
+      message: expect.stringMatching(/^The GitLab job did not succeed \(status failed: script_failure\): job 50 'build' \(failed\) of pipeline 5 /),
+      hint: expect.stringContaining("with 'wait: true' it waits for the new try")
+    })
+  })
+
+  it('without a wait, goes on with a job given by id that the CI job token may not read', async () => {
+    const options: GitLabOptions = { jobToken: 'job-token', pipelines, jobs: [{ id: 50, name: 'build', pipeline: 5, entries: [{ name: 'a', data: 'a' }] }] }
+    const given = await job(options, { wait: NO_WAIT, selector: { by: 'id', jobId: '50' } })
+    const settled = await settleJob({ ...given, gitlab: { ...given.gitlab, auth: { header: 'JOB-TOKEN', token: 'job-token' } } }, context)
+    expect(settled).toEqual({ located: { selector: { by: 'id', jobId: '50' } } })
+    expect(output()).toContain('GitLab does not let the CI job token read job 50')
+  })
+
+  it('tells the progress listener a cancelled job is inactive, and fails the step', async () => {
+    const recording = recordingContext()
+    const settled = await settleJob(await job({ pipelines, jobs: [{ id: 50, name: 'build', pipeline: 5, statuses: ['running', 'canceled'] }] }), recording)
+    expect(settled.failure?.title).toBe('GitLab job 50 canceled')
+    expect(recording.events.at(-1)).toBe('canceled inactive')
   })
 })

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals'
 import { NextGenClient } from '../../src/harness/nextgen.js'
 import { ngExecutionStatus } from '../../src/operations/harness-ng-execution-status.js'
 import { nextGenSimulator, recordingContext, statusSettings, type Simulator } from './nextgen-fixtures.js'
@@ -74,5 +75,33 @@ describe('harness-ng-execution-status', () => {
       "Check the identifiers: 'harness-org' 'default', 'harness-project' 'payments', the pipeline or execution id, and that the key can see that project of account 'demo-account' ('harness-account-id')."
     )
     expect(sim.calls('status')).toHaveLength(1)
+  })
+
+  it('with wait: false, describes an execution that has ended in full (failing step, log, variables) without judging it', async () => {
+    const sim = await nextGenSimulator()
+    const id = await startedEarlier(sim, 'deploy_broken')
+    const settings = statusSettings(sim, id)
+    await ngExecutionStatus(settings, recordingContext())
+    const result = await ngExecutionStatus({ ...settings, wait: { ...settings.wait, enabled: false } }, recordingContext())
+    expect(result.failure).toBeUndefined()
+    expect(result.outputs).toMatchObject({ status: 'Failed', 'status-normalized': 'failed' })
+    expect(JSON.parse(String(result.outputs.outputs))).toEqual({ build: { compile: { IMAGE_TAG: '1.4.2' } }, deploy_prod: { rollout: { REPLICAS: '3' } } })
+    expect(result.summary.details).toEqual(expect.arrayContaining([['Failed step', 'Smoke test']]))
+    expect(result.summary.links).toContainEqual({
+      text: "Failed step 'Smoke test' in Harness",
+      href: expect.stringContaining('/pipelines/deploy_broken/executions/')
+    })
+    expect(result.summary.log?.lines.at(-1)).toBe('Command finished with status FAILURE')
+  })
+
+  it('names the failed stages without reasons when Harness gives none and the graph cannot be read', async () => {
+    const sim = await nextGenSimulator({
+      pipelines: { mute: { name: 'Mute', stages: [{ identifier: 'deploy', name: 'Deploy' }], script: ['Running', 'Failed'] } }
+    })
+    const id = await startedEarlier(sim, 'mute')
+    sim.failNext('graph', { httpStatus: 400, code: 'INVALID_REQUEST', message: 'Graph unavailable' })
+    const result = await ngExecutionStatus(statusSettings(sim, id), recordingContext())
+    expect(result.failure?.message).toMatch(/ended with status Failed: stage 'Deploy' \(Failed\)$/)
+    expect(result.summary.target).toBe('default/payments / mute')
   })
 })
