@@ -50,7 +50,7 @@ export async function ngTriggerWebhook(settings: NgTriggerWebhookSettings, conte
   })
   const decided = await waitForDecision(webhooks, event, settings, context)
   const snapshot = decided.last
-  if (decided.outcome === 'timeout') return notRun(settings, event, snapshot, startedAtMs, timedOut(settings, snapshot))
+  if (decided.outcome === 'timeout') return notRun(settings, event, snapshot, startedAtMs, timedOut(settings, snapshot), true)
   const outcome = triggerEventOutcome(snapshot.status)
   if (outcome === 'started') return follow(settings, context, event, snapshot, startedAtMs)
   if (outcome === 'skipped' && settings.skippedPasses) {
@@ -163,7 +163,9 @@ function notRun(
   event: WebhookEvent,
   snapshot: TriggerEventSnapshot,
   startedAtMs: number,
-  failure?: OperationResult['failure']
+  failure?: OperationResult['failure'],
+  /** The wait for Harness's decision ran out of 'timeout': the status is only the last one seen. */
+  waitTimedOut = false
 ): OperationResult {
   const outcome = triggerEventOutcome(snapshot.status)
   const status = outcome === 'skipped' ? 'Skipped' : snapshot.status
@@ -179,7 +181,7 @@ function notRun(
     summary: {
       operation: settings.operation,
       target: `${settings.scope.org}/${settings.scope.project} / ${settings.pipeline} (trigger ${settings.trigger})`,
-      status: failure?.title === 'Timed out' ? `${status} (timed out)` : status,
+      status: waitTimedOut ? `${status} (timed out)` : status,
       passed: failure === undefined,
       durationMs: Date.now() - startedAtMs,
       links: eventLinks(event),
