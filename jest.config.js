@@ -23,9 +23,9 @@ export default {
   collectCoverageFrom: ['<rootDir>/src/**/*.ts'],
   coverageProvider: 'v8',
   coverageReporters: ['text-summary', 'lcov'],
-  // What the suite reached when this was set (95.66, 86.05, 96.48, 95.66 %), rounded down: raise them as
+  // What the suite reached when this was set (97.17, 88.87, 98, 97.17 %), rounded down: raise them as
   // tests are added, never lower them to let a change through.
-  coverageThreshold: { global: { statements: 95, branches: 86, functions: 96, lines: 95 } },
+  coverageThreshold: { global: { statements: 97, branches: 88, functions: 97, lines: 97 } },
   testTimeout: 60000,
   maxWorkers: 2
 }
