@@ -28651,12 +28651,12 @@ function checkInputs(table) {
  */
 async function familyOf(name) {
     if (name.startsWith('gitlab-'))
-        return (await Promise.all(/* import() */[__nccwpck_require__.e(663), __nccwpck_require__.e(398), __nccwpck_require__.e(987)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1987))).GITLAB_OPERATIONS;
-    return (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(398), __nccwpck_require__.e(71)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3071))).HARNESS_OPERATIONS;
+        return (await Promise.all(/* import() */[__nccwpck_require__.e(663), __nccwpck_require__.e(771), __nccwpck_require__.e(340)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3340))).GITLAB_OPERATIONS;
+    return (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(771), __nccwpck_require__.e(361)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6361))).HARNESS_OPERATIONS;
 }
 /** Every operation, both families loaded, in the order the `operation` input's error lists them. */
 async function allOperations() {
-    const [harness, gitlab] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(398), __nccwpck_require__.e(71)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3071)), Promise.all(/* import() */[__nccwpck_require__.e(663), __nccwpck_require__.e(398), __nccwpck_require__.e(987)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1987))]);
+    const [harness, gitlab] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(771), __nccwpck_require__.e(361)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6361)), Promise.all(/* import() */[__nccwpck_require__.e(663), __nccwpck_require__.e(771), __nccwpck_require__.e(340)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3340))]);
     return [...harness.HARNESS_OPERATIONS, ...gitlab.GITLAB_OPERATIONS];
 }
 /** Which inputs each operation reads, by name. */
@@ -28877,8 +28877,9 @@ function redact(text) {
 /* harmony export */   WJ: () => (/* binding */ INPUT_DEFAULTS),
 /* harmony export */   Xv: () => (/* binding */ NEXTGEN_SCOPE),
 /* harmony export */   hv: () => (/* binding */ GITLAB_CONNECTION),
-/* harmony export */   iM: () => (/* binding */ GITLAB_JOB_BY_REF),
-/* harmony export */   q6: () => (/* binding */ notReadHere)
+/* harmony export */   o2: () => (/* binding */ GITLAB_JOB),
+/* harmony export */   q6: () => (/* binding */ notReadHere),
+/* harmony export */   x6: () => (/* binding */ NEXTGEN_FAILURE_DETAIL)
 /* harmony export */ });
 /* unused harmony exports ROLE_HERE, operationsReading */
 // The inputs each operation reads are listed in the operation's own file (its `inputs`); the pieces
@@ -28900,36 +28901,48 @@ const HARNESS_WAIT = ['wait', 'poll-interval', 'timeout', 'passing-statuses'];
 const HARNESS_ABORT = ['abort-on-timeout', 'abort-on-cancel'];
 const GITHUB_DEPLOYMENT = ['github-token', 'github-environment'];
 const NEXTGEN_SCOPE = ['harness-org', 'harness-project'];
-const GITLAB_CONNECTION = ['gitlab-url', 'gitlab-token', 'gitlab-job-token', 'project', 'job-id', 'timeout'];
-const GITLAB_JOB_BY_REF = ['ref', 'job', 'search-recent-successful-pipelines'];
+/** What a NextGen operation that follows an execution shows when it fails. */
+const NEXTGEN_FAILURE_DETAIL = ['failure-log-lines'];
+const GITLAB_CONNECTION = ['gitlab-url', 'gitlab-token', 'gitlab-job-token', 'project', 'timeout'];
+/** Which job, and whether to wait for it to finish: the same for every GitLab operation. */
+const GITLAB_JOB = ['job-id', 'ref', 'sha', 'pipeline-id', 'job', 'search-recent-successful-pipelines', 'wait', 'poll-interval'];
+/** A custom trigger makes the runtime inputs itself, from its own Pipeline Input and the payload. */
+const TRIGGER_INPUTS = "'payload' (the trigger's Pipeline Input reads it, e.g. <+trigger.payload.version>)";
 /**
  * For an input that plays a role in another operation or generation: the input(s) that play that
  * role in the operation named, as the error message says it ("for harness-ng-run-pipeline use ...").
  */
 const ROLE_HERE = {
-    variables: { 'harness-ng-run-pipeline': "'runtime-inputs' (or 'input-sets')" },
-    'service-artifacts': { 'harness-ng-run-pipeline': "'runtime-inputs' (or 'input-sets')" },
-    'runtime-inputs': { 'harness-start-execution': "'variables' and 'service-artifacts'" },
-    'input-sets': { 'harness-start-execution': "'variables' and 'service-artifacts'" },
-    application: { 'harness-ng-run-pipeline': "'harness-org' and 'harness-project'", 'harness-ng-execution-status': "'harness-org' and 'harness-project'" },
-    'application-id': { 'harness-ng-run-pipeline': "'harness-org' and 'harness-project'", 'harness-ng-execution-status': "'harness-org' and 'harness-project'" },
+    variables: { 'harness-ng-run-pipeline': "'runtime-inputs' (or 'input-sets')", 'harness-ng-trigger-webhook': TRIGGER_INPUTS },
+    'service-artifacts': { 'harness-ng-run-pipeline': "'runtime-inputs' (or 'input-sets')", 'harness-ng-trigger-webhook': TRIGGER_INPUTS },
+    'runtime-inputs': { 'harness-start-execution': "'variables' and 'service-artifacts'", 'harness-ng-trigger-webhook': TRIGGER_INPUTS },
+    'input-sets': { 'harness-start-execution': "'variables' and 'service-artifacts'", 'harness-ng-trigger-webhook': TRIGGER_INPUTS },
+    payload: { 'harness-ng-run-pipeline': "'runtime-inputs' (or 'input-sets')" },
+    application: {
+        'harness-ng-run-pipeline': "'harness-org' and 'harness-project'",
+        'harness-ng-execution-status': "'harness-org' and 'harness-project'",
+        'harness-ng-trigger-webhook': "'harness-org' and 'harness-project'"
+    },
+    'application-id': {
+        'harness-ng-run-pipeline': "'harness-org' and 'harness-project'",
+        'harness-ng-execution-status': "'harness-org' and 'harness-project'",
+        'harness-ng-trigger-webhook': "'harness-org' and 'harness-project'"
+    },
     'harness-org': { 'harness-start-execution': "'application' or 'application-id'" },
     'harness-project': { 'harness-start-execution': "'application' or 'application-id'" },
     'pipeline-id': { 'harness-ng-run-pipeline': "'pipeline' (the NextGen pipeline identifier)" },
     workflow: { 'harness-ng-run-pipeline': "'pipeline' (the NextGen pipeline identifier)" },
-    'workflow-id': { 'harness-ng-run-pipeline': "'pipeline' (the NextGen pipeline identifier)" },
-    ref: { 'gitlab-keep-artifacts': "'job-id'", 'gitlab-delete-artifacts': "'job-id'" },
-    job: { 'gitlab-keep-artifacts': "'job-id'", 'gitlab-delete-artifacts': "'job-id'" },
-    'search-recent-successful-pipelines': { 'gitlab-keep-artifacts': "'job-id'", 'gitlab-delete-artifacts': "'job-id'" }
+    'workflow-id': { 'harness-ng-run-pipeline': "'pipeline' (the NextGen pipeline identifier)" }
 };
 /**
  * Defaults live here, not in action.yml: the runner passes every input declared with a `default:`
  * to every step, and the action could then not tell an input the user set from one they did not.
- * Each is stated in its action.yml description ("Default: 30m.") and in the README.
+ * Each is stated in its action.yml description ("Default: 30m.") and in the README. An input whose
+ * default differs between operations (`wait`: true for Harness, false for GitLab; `abort-on-*`) is
+ * not here: its reader passes its default, and its description says which applies where.
  */
 const INPUT_DEFAULTS = {
     'harness-url': 'https://app.harness.io',
-    wait: 'true',
     'poll-interval': '10s',
     timeout: '30m',
     'gitlab-url': 'https://gitlab.com',
@@ -28937,7 +28950,9 @@ const INPUT_DEFAULTS = {
     'search-recent-successful-pipelines': 'false',
     extract: 'true',
     'max-extracted-size': '10GiB',
-    'max-extracted-files': '100000'
+    'max-extracted-files': '100000',
+    'failure-log-lines': '50',
+    payload: '{}'
 };
 /** Every input some operation of `table` reads, and `operation` itself. */
 function knownInputs(table) {
@@ -28987,6 +29002,7 @@ function inList(names) {
 /* harmony export */   Bj: () => (/* binding */ verbatim),
 /* harmony export */   Cq: () => (/* binding */ positiveInteger),
 /* harmony export */   Cv: () => (/* binding */ identifier),
+/* harmony export */   EJ: () => (/* binding */ workspaceFile),
 /* harmony export */   Ej: () => (/* binding */ size),
 /* harmony export */   Ki: () => (/* binding */ checkIdentifier),
 /* harmony export */   QP: () => (/* binding */ EMPTY_SECRET_ADVICE),
@@ -28998,15 +29014,22 @@ function inList(names) {
 /* harmony export */   p0: () => (/* binding */ duration),
 /* harmony export */   p_: () => (/* binding */ list),
 /* harmony export */   pc: () => (/* binding */ baseUrl),
+/* harmony export */   rD: () => (/* binding */ wholeNumber),
 /* harmony export */   rJ: () => (/* binding */ secret),
 /* harmony export */   zM: () => (/* binding */ boolean)
 /* harmony export */ });
 /* unused harmony exports parseDuration, closest */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/* harmony import */ var _http_network_hint_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5906);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7194);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7428);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
+/* harmony import */ var _http_network_hint_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5906);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7194);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7428);
+
+
 
 
 
@@ -29022,15 +29045,26 @@ function verbatim(name) {
     const value = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name, { trimWhitespace: false });
     return value.trim() === '' ? undefined : value;
 }
+/**
+ * The text of a file an input names by its path in the workspace (relative paths from
+ * GITHUB_WORKSPACE, as the runner checks the repository out there).
+ */
+function workspaceFile(name, fileName) {
+    const file = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), fileName);
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(name, `names the file '${fileName}', which does not exist in the workspace (${file}). Check the path, and that an actions/checkout step runs before this one.`);
+    }
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(file, 'utf8');
+}
 function required(name, what) {
     const value = optional(name);
     if (value === undefined)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `is required: ${what}.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(name, `is required: ${what}.`);
     return value;
 }
 /** The value, else the default stated in action.yml's description (kept in INPUT_DEFAULTS). */
 function orDefault(name) {
-    const value = optional(name) ?? _inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .INPUT_DEFAULTS */ .WJ[name];
+    const value = optional(name) ?? _inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUT_DEFAULTS */ .WJ[name];
     if (value === undefined)
         throw new Error(`Input '${name}' has no default in INPUT_DEFAULTS`);
     return value;
@@ -29039,7 +29073,7 @@ function orDefault(name) {
 function secret(name) {
     const value = optional(name);
     if (value !== undefined)
-        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .c)(value);
+        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecret */ .c)(value);
     return value;
 }
 /**
@@ -29051,7 +29085,7 @@ const EMPTY_SECRET_ADVICE = 'An empty value usually means the secret it comes fr
 function requiredSecret(name, what) {
     const value = secret(name);
     if (value === undefined)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `is required: ${what}. ${EMPTY_SECRET_ADVICE}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(name, `is required: ${what}. ${EMPTY_SECRET_ADVICE}`);
     return value;
 }
 /** Exactly what @actions/core's getBooleanInput accepts (the YAML 1.2 core schema), and nothing else. */
@@ -29067,7 +29101,7 @@ function boolean(name, fallback) {
         return true;
     if (FALSE_WORDS.includes(value))
         return false;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `must be true or false (as GitHub reads booleans: ${[...TRUE_WORDS, ...FALSE_WORDS].join(', ')}); got '${value}'.`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(name, `must be true or false (as GitHub reads booleans: ${[...TRUE_WORDS, ...FALSE_WORDS].join(', ')}); got '${value}'.`);
 }
 const DURATION_UNITS_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 const DURATION_UNIT_WORDS = {
@@ -29117,7 +29151,7 @@ function duration(name) {
     const text = orDefault(name);
     const ms = parseDuration(text);
     if (!(ms > 0))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `must be a duration such as 90s, 15m, 45min, 1h30m, 2 hours or a number of seconds; got '${text}'.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(name, `must be a duration such as 90s, 15m, 45min, 1h30m, 2 hours or a number of seconds; got '${text}'.`);
     return ms;
 }
 const SIZE_UNITS = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4 };
@@ -29127,13 +29161,20 @@ function size(name) {
     const match = /^(\d+(?:\.\d+)?)\s*(?:([kmgt])(?:i?b)?|b)?$/i.exec(text);
     const bytes = match ? Math.floor(Number(match[1]) * SIZE_UNITS[(match[2] ?? '').toLowerCase()]) : NaN;
     if (!(bytes > 0))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `must be a size such as 500MiB, 10GiB or a number of bytes; got '${text}'.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(name, `must be a size such as 500MiB, 10GiB or a number of bytes; got '${text}'.`);
     return bytes;
+}
+/** A whole number from 0 to `max`, for counts where 0 turns something off. */
+function wholeNumber(name, max) {
+    const text = orDefault(name);
+    if (!/^\d+$/.test(text) || Number(text) > max)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(name, `must be a whole number from 0 to ${max}; got '${text}'.`);
+    return Number(text);
 }
 function positiveInteger(name) {
     const text = orDefault(name);
     if (!/^[1-9]\d*$/.test(text))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `must be a positive whole number; got '${text}'.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(name, `must be a positive whole number; got '${text}'.`);
     return Number(text);
 }
 /**
@@ -29151,14 +29192,14 @@ function baseUrl(name, service, apiPath) {
         url = undefined;
     }
     if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash || url.username || url.password) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `must be an https:// or http:// URL without query, fragment (#...) or credentials, such as ${_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .INPUT_DEFAULTS */ .WJ[name]}; got '${text}'.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(name, `must be an https:// or http:// URL without query, fragment (#...) or credentials, such as ${_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUT_DEFAULTS */ .WJ[name]}; got '${text}'.`);
     }
     const api = apiPath.exec(url.pathname.replace(/\/+$/, ''));
     if (api) {
         const base = `${url.origin}${url.pathname.slice(0, api.index).replace(/\/+$/, '')}`;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `must be the ${service} base URL, without '${api[0]}' (the action adds the API path itself); got '${text}'. Use '${base}'.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(name, `must be the ${service} base URL, without '${api[0]}' (the action adds the API path itself); got '${text}'. Use '${base}'.`);
     }
-    (0,_http_network_hint_js__WEBPACK_IMPORTED_MODULE_2__/* .nameOrigin */ .c)(url, name);
+    (0,_http_network_hint_js__WEBPACK_IMPORTED_MODULE_4__/* .nameOrigin */ .c)(url, name);
     return url;
 }
 /** A comma- or newline-separated list, empty items dropped. */
@@ -29173,12 +29214,12 @@ function exactlyOne(first, second, what) {
     const a = optional(first);
     const b = optional(second);
     if (a !== undefined && b !== undefined)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(first, `and '${second}' are both set; give only one (${what}).`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(first, `and '${second}' are both set; give only one (${what}).`);
     if (a !== undefined)
         return { input: first, value: a };
     if (b !== undefined)
         return { input: second, value: b };
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(first, `or '${second}' is required: ${what}.`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(first, `or '${second}' is required: ${what}.`);
 }
 /**
  * Refuses an identifier that would change the request's path: `.` and `..` (URLs are normalised,
@@ -29188,10 +29229,10 @@ function exactlyOne(first, second, what) {
 function checkIdentifier(name, value, options = {}) {
     const parts = options.slashes ? value.split('/') : [value];
     if (parts.some(part => part === '.' || part === '..')) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `must be an identifier, not '.' or '..'${options.slashes ? ' (nor hold them between slashes)' : ''}; got '${value}'.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(name, `must be an identifier, not '.' or '..'${options.slashes ? ' (nor hold them between slashes)' : ''}; got '${value}'.`);
     }
     if (!options.slashes && value.includes('/')) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `must be an identifier without '/'; got '${value}'.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(name, `must be an identifier without '/'; got '${value}'.`);
     }
     return value;
 }
@@ -29361,9 +29402,42 @@ async function writeSummary(report, failure) {
     if (report.stages?.length) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addTable([header('Stage', 'Status'), ...rows(report.stages.map(stage => row(text(stage.name), text(stage.status))))]);
     }
+    if (report.variables?.length) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addTable([
+            header('Stage', 'Step', 'Output variable', 'Value'),
+            ...rows(report.variables.map(variable => row(text(variable.stage), text(variable.step), text(variable.name), variableValue(variable.value))))
+        ]);
+    }
     if (failure)
         addFailure(failure);
+    if (report.log?.lines.length)
+        addLog(report.log);
     await write();
+}
+/** A secret's value is never shown, not even masked: only that it exists. */
+function variableValue(value) {
+    return value === undefined ? '<em>hidden (secret)</em>' : text(value);
+}
+/** Most of a log the summary shows, so that a long tail cannot push the summary past GitHub's limit. */
+const MAX_LOG_HTML_BYTES = 256 * 1024;
+/**
+ * A log's end, folded: each line escaped like any outside text. Lines are joined with <br> on one
+ * HTML line, because a blank line would end the HTML block and let Markdown through. When the
+ * escaped lines run past MAX_LOG_HTML_BYTES, the earliest are left out, and a first line says so.
+ */
+function addLog(log) {
+    const shown = [];
+    let bytes = 0;
+    for (let index = log.lines.length - 1; index >= 0; index--) {
+        const line = text(log.lines[index]) || ' ';
+        bytes += Buffer.byteLength(line) + 4;
+        if (bytes > MAX_LOG_HTML_BYTES) {
+            shown.unshift(`… ${index + 1} earlier lines are in the step log`);
+            break;
+        }
+        shown.unshift(line);
+    }
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(`<details><summary>${text(log.title)}</summary><pre>${shown.join('<br>')}</pre></details>`, true);
 }
 /** The job summary of an operation that could not run to its end (bad input, unreachable server). */
 async function writeFailureSummary(operation, failure) {

@@ -1,5 +1,5 @@
-export const id = 398;
-export const ids = [398];
+export const id = 771;
+export const ids = [771];
 export const modules = {
 
 /***/ 6618:
@@ -7,9 +7,9 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   NE: () => (/* binding */ withDeadline),
+/* harmony export */   h_: () => (/* binding */ DeadlineReached),
 /* harmony export */   kB: () => (/* binding */ stoppedFailure)
 /* harmony export */ });
-/* unused harmony export DeadlineReached */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8855);
 
@@ -728,6 +728,294 @@ function apiUrl(base, path, query = {}) {
             url.searchParams.set(name, value);
     }
     return url;
+}
+
+
+/***/ }),
+
+/***/ 7074:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  f: () => (/* binding */ Follower)
+});
+
+// EXTERNAL MODULE: ./src/log.ts
+var log = __webpack_require__(5625);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/summary.ts
+var summary = __webpack_require__(8855);
+;// CONCATENATED MODULE: ./src/operations/abort.ts
+
+const INPUT = { timeout: 'abort-on-timeout', cancel: 'abort-on-cancel' };
+const WHY = { timeout: 'The wait timed out', cancel: 'The job was cancelled' };
+/**
+ * The one place that decides whether an execution is aborted, and aborts it at most once per step,
+ * whichever of timeout and cancel comes first. Returns a note for the failure message and summary.
+ */
+class ExecutionAborter {
+    policy;
+    target;
+    outcome;
+    constructor(policy, target) {
+        this.policy = policy;
+        this.target = target;
+    }
+    abort(reason) {
+        this.outcome ??= this.decide(reason);
+        return this.outcome;
+    }
+    async decide(reason) {
+        const { what, url, interrupt } = this.target;
+        const where = url ? `: ${url}` : '';
+        const allowed = reason === 'timeout' ? this.policy.onTimeout : this.policy.onCancel;
+        if (!allowed) {
+            log/* info */.pq(`${WHY[reason]}; ${INPUT[reason]} is false, so ${what} keeps running in Harness${where}`);
+            return `it keeps running in Harness (${INPUT[reason]} is false)`;
+        }
+        log/* info */.pq(`${WHY[reason]}: sending ${interrupt} to ${what}.`);
+        try {
+            await this.target.send();
+            log/* info */.pq(`Harness accepted ${interrupt}: ${what} is being aborted.`);
+            return `${interrupt} was sent to Harness`;
+        }
+        catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            // A warning, not an error: the step already fails for the timeout or the cancel.
+            log/* warning */.$e(`${message}. Aborting needs ${this.target.permission}; abort it by hand in Harness${where}`, {
+                title: 'Could not abort the Harness execution'
+            });
+            return `it could not be aborted (${message}); abort it by hand in Harness`;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/operations/execution-outcome.ts
+
+/** The operation that waits for an execution another step started. */
+const STATUS_OPERATION_OF = {
+    'harness-start-execution': 'harness-execution-status',
+    'harness-ng-run-pipeline': 'harness-ng-execution-status',
+    'harness-ng-trigger-webhook': 'harness-ng-execution-status'
+};
+/** What to do after a timeout: a start operation can hand the wait to a later job; a status operation is that later job. */
+function timeoutHint(step) {
+    const statusOperation = STATUS_OPERATION_OF[step.operation];
+    if (statusOperation)
+        return `Raise 'timeout', or start with 'wait: false' and gate a later job on the execution with '${statusOperation}'.`;
+    if (step.abort.onTimeout)
+        return "Raise 'timeout' to wait longer next time.";
+    return "Raise 'timeout', or run this step again to keep waiting: the execution was left running in Harness.";
+}
+/**
+ * Whether a waited-for execution fails the step: a timeout always does, a final status unless it is
+ * one of the passing ones. `detail` is Harness's own reason, when it gave one; `abortNote` says what
+ * became of the execution after a timeout (aborted, or left running).
+ */
+function executionFailure(what, result, step, detail, abortNote) {
+    const { wait } = step;
+    const reason = detail ? `: ${detail}` : '';
+    if (result.outcome === 'timeout') {
+        return {
+            title: 'Timed out',
+            message: `Timed out after ${(0,summary/* formatDuration */.a3)(wait.timeoutMs)} waiting for ${what}; last status ${result.last.status}${reason}${abortNote ? `; ${abortNote}` : ''}`,
+            hint: timeoutHint(step)
+        };
+    }
+    if (wait.passingStatuses.has(result.last.status))
+        return undefined;
+    return {
+        title: `Deployment ${result.last.status}`,
+        message: `${what} ended with status ${result.last.status}${reason}`,
+        hint: `Passing statuses: ${[...wait.passingStatuses].join(', ')} (input 'passing-statuses').`
+    };
+}
+
+// EXTERNAL MODULE: ./src/operations/wait.ts
+var wait = __webpack_require__(2501);
+;// CONCATENATED MODULE: ./src/operations/follower.ts
+
+
+
+
+
+
+/**
+ * Follows one thing that runs until a final status: mirrors it onto the progress listener (a
+ * GitHub deployment: started once its link is known, each new status once), polls it with the
+ * wait's interval and timeout, logs each change of status and what a person must do, aborts it at
+ * most once on timeout or cancel when the abort policy allows, and judges the final status.
+ */
+class Follower {
+    kind;
+    settings;
+    context;
+    announced = false;
+    lastReported;
+    aborter;
+    constructor(kind, settings, context) {
+        this.kind = kind;
+        this.settings = settings;
+        this.context = context;
+    }
+    /** Tells the progress listener about the thing, once its link is known. */
+    async announce() {
+        const url = this.kind.url();
+        if (this.announced || !url)
+            return;
+        this.announced = true;
+        await this.context.progress.started({ id: this.kind.id, url });
+    }
+    /** Tells the progress listener about the thing (once its link is known) and about each new status. */
+    async report(snapshot) {
+        this.kind.learn?.(snapshot);
+        await this.announce();
+        if (snapshot.status === this.lastReported)
+            return;
+        this.lastReported = snapshot.status;
+        await this.context.progress.changed(snapshot.status, this.kind.deploymentState(snapshot.status));
+    }
+    /** Reports a status read once (no wait), with its notice. */
+    async reportOnce(snapshot) {
+        await this.report(snapshot);
+        this.kind.notice?.(snapshot);
+    }
+    /**
+     * Waits for a final status; `first`, a status already read, is the first poll. On a cancel it
+     * aborts (once, when allowed) and rethrows; on a timeout it aborts and says so in the verdict.
+     */
+    async wait(first) {
+        const { wait } = this.settings;
+        let waited;
+        try {
+            waited = await log/* group */.Os(`Wait for ${this.kind.waitTitle} (poll every ${(0,summary/* formatDuration */.a3)(wait.pollIntervalMs)}, timeout ${(0,summary/* formatDuration */.a3)(wait.timeoutMs)})`, () => this.poll(first));
+        }
+        catch (error) {
+            if (error instanceof errors/* CancelledError */.cc)
+                await this.abort('cancel');
+            throw error;
+        }
+        const abortNote = waited.outcome === 'timeout' ? await this.abort('timeout') : undefined;
+        return { waited, abortNote, failure: this.verdict(waited, abortNote) };
+    }
+    /** Whether a waited-for status fails the step: a timeout always, a final status unless it passes. */
+    verdict(waited, abortNote) {
+        if (this.kind.verdict)
+            return this.kind.verdict(waited);
+        return executionFailure(this.kind.name, waited, this.settings, this.kind.failureDetail?.(waited.last), abortNote);
+    }
+    poll(first) {
+        const { kind, settings, context } = this;
+        let unpolled = first;
+        return (0,wait/* waitForFinalStatus */.l)({
+            what: kind.what,
+            service: kind.service,
+            poll: async (signal) => {
+                const snapshot = unpolled ?? (await kind.read(signal));
+                unpolled = undefined;
+                return snapshot;
+            },
+            isExpected: error => kind.isExpected?.(error) ?? false,
+            isFinal: status => kind.isFinal(status),
+            describe: snapshot => kind.describe(snapshot),
+            onChange: snapshot => this.reportOnce(snapshot),
+            intervalMs: settings.wait.pollIntervalMs,
+            timeoutMs: settings.wait.timeoutMs,
+            signal: context.signal
+        });
+    }
+    /** Built on first use, when the link is known; sends the abort at most once per step. */
+    async abort(reason) {
+        const target = this.kind.abort;
+        if (!target)
+            return undefined;
+        this.aborter ??= new ExecutionAborter(this.settings.abort, { ...target, url: this.kind.url() });
+        return this.aborter.abort(reason);
+    }
+}
+
+
+/***/ }),
+
+/***/ 2501:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ waitForFinalStatus)
+/* harmony export */ });
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5625);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _http_retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8902);
+
+
+
+
+/**
+ * Polls until a final status or the timeout; logs each change of status, not each poll.
+ * A cancel ends the wait at once, even in the middle of a poll that is backing off between retries
+ * (the poll's request takes the signal), so that the little time a cancelled job has left goes to
+ * cleaning up.
+ */
+async function waitForFinalStatus(plan) {
+    const deadline = Date.now() + plan.timeoutMs;
+    let last;
+    let failedPolls = 0;
+    let expectedLogged = false;
+    for (;;) {
+        if (plan.signal.aborted)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CancelledError */ .cc(`waiting for ${plan.what}`);
+        let snapshot;
+        try {
+            snapshot = await plan.poll(plan.signal);
+            failedPolls = 0;
+        }
+        catch (error) {
+            if (plan.signal.aborted)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CancelledError */ .cc(`waiting for ${plan.what}`);
+            if (plan.isExpected?.(error)) {
+                // Logged once per wait, not once per poll.
+                if (!expectedLogged)
+                    _log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${plan.what} is not visible in ${plan.service} yet (${_log_js__WEBPACK_IMPORTED_MODULE_0__/* .outside */ .qY(errorText(error))}); waiting for it to appear.`);
+                expectedLogged = true;
+            }
+            else {
+                failedPolls++;
+                if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ && error.retryable) || failedPolls >= _http_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .FAILED_POLLS_TOLERATED */ .GP)
+                    throw error;
+                _log_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Poll ${failedPolls} of ${plan.what} failed (${error.message}); still waiting.`);
+            }
+        }
+        if (snapshot) {
+            if (snapshot.status !== last?.status) {
+                _log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(plan.describe ? plan.describe(snapshot) : `${plan.what}: ${snapshot.status}`);
+                await plan.onChange?.(snapshot);
+            }
+            last = snapshot;
+            if (plan.isFinal(snapshot.status))
+                return { outcome: 'final', last: snapshot };
+        }
+        const remaining = deadline - Date.now();
+        if (remaining <= 0) {
+            if (!last)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ(`Timed out waiting for ${plan.what}: no status could be read`, { title: 'Timed out' });
+            return { outcome: 'timeout', last };
+        }
+        try {
+            await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_1__.setTimeout)(Math.min(plan.intervalMs, remaining), undefined, { signal: plan.signal });
+        }
+        catch {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CancelledError */ .cc(`waiting for ${plan.what}`);
+        }
+    }
+}
+/** An error's message as a clause inside a log line: without its closing full stop. */
+function errorText(error) {
+    return (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
 }
 
 

@@ -1,8 +1,8 @@
-export const id = 987;
-export const ids = [987];
+export const id = 340;
+export const ids = [340];
 export const modules = {
 
-/***/ 1987:
+/***/ 3340:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -56,6 +56,10 @@ function jobUrl(gitlab, jobId) {
 function pipelinesUrl(gitlab, query) {
     return (0,http_url/* apiUrl */.y0)(gitlab.apiUrl, `${projectPath(gitlab)}/pipelines`, query);
 }
+/** One pipeline: `GET /projects/:id/pipelines/:pipeline_id` (lib/api/ci/pipelines.rb). */
+function pipelineUrl(gitlab, pipelineId) {
+    return (0,http_url/* apiUrl */.y0)(gitlab.apiUrl, `${projectPath(gitlab)}/pipelines/${pipelineId}`);
+}
 /** A pipeline's own jobs (not its child pipelines'), latest try of each, paginated. */
 function pipelineJobsUrl(gitlab, pipelineId, query) {
     return (0,http_url/* apiUrl */.y0)(gitlab.apiUrl, `${projectPath(gitlab)}/pipelines/${pipelineId}/jobs`, query);
@@ -74,12 +78,22 @@ function deleteUrl(gitlab, jobId) {
 function credentials(gitlab) {
     return { [gitlab.auth.header]: gitlab.auth.token };
 }
-/** The job as a person names it: "job 42 of group/project" or "job 'build' of the latest successful pipeline of main". */
+/** The job as a person names it: "job 42 of group/project" or "job 'build' of the latest successful pipeline of main in group/project". */
 function describeJob(gitlab, job) {
-    if (job.by === 'id')
-        return `job ${job.jobId} of ${gitlab.project}`;
-    const pipelines = job.searchRecentSuccessfulPipelines ? 'a recent successful pipeline' : 'the latest successful pipeline';
-    return `job '${job.job}' of ${pipelines} of ${job.ref} in ${gitlab.project}`;
+    return `${describeSelector(job)} ${job.by === 'id' ? 'of' : 'in'} ${gitlab.project}`;
+}
+/** The job as a person names it, without the project: "job 42", "job 'build' of the newest pipeline for commit 1a2b3c4d". */
+function describeSelector(job) {
+    switch (job.by) {
+        case 'id':
+            return `job ${job.jobId}`;
+        case 'ref':
+            return `job '${job.job}' of ${job.searchRecentSuccessfulPipelines ? 'a recent successful pipeline' : 'the latest successful pipeline'} of ${job.ref}`;
+        case 'sha':
+            return `job '${job.job}' of the newest pipeline for commit ${job.sha.slice(0, 12)}`;
+        case 'pipeline':
+            return `job '${job.job}' of pipeline ${job.pipelineId}`;
+    }
 }
 
 // EXTERNAL MODULE: ./src/errors.ts
@@ -147,7 +161,8 @@ const ROLE_NEEDED = {
     delete: 'at least the Maintainer role'
 };
 function notFoundHint({ job, artifactPath }) {
-    const causes = ['there is no such project or job, or the token cannot see it'];
+    const what = job.by === 'pipeline' ? `pipeline ${job.pipelineId}` : 'job';
+    const causes = [`there is no such project or ${what}, or the token cannot see it`];
     if (job.by === 'ref') {
         // Only a CI job token that may not list pipelines uses the ref endpoints (jobs.ts locateJob).
         causes.push(job.searchRecentSuccessfulPipelines
@@ -561,9 +576,18 @@ async function downloadToFile(download) {
 
 
 
-/** What a summary names as the target: "group/project job 42", "group/project main › build". */
+/** What a summary names as the target: "group/project job 42", "group/project main › build", "group/project 1a2b3c4d › build". */
 function jobTarget(gitlab, job) {
-    return job.by === 'id' ? `${gitlab.project} job ${job.jobId}` : `${gitlab.project} ${job.ref} › ${job.job}`;
+    switch (job.by) {
+        case 'id':
+            return `${gitlab.project} job ${job.jobId}`;
+        case 'ref':
+            return `${gitlab.project} ${job.ref} › ${job.job}`;
+        case 'sha':
+            return `${gitlab.project} ${job.sha.slice(0, 12)} › ${job.job}`;
+        case 'pipeline':
+            return `${gitlab.project} pipeline ${job.pipelineId} › ${job.job}`;
+    }
 }
 /**
  * GitLab defines the ETag of its archive endpoints as the archive's SHA-256, `"<file_sha256>"`
@@ -1095,6 +1119,23 @@ const MAX_FAMILY = 20;
 /** Job names listed in a "no such job" failure. */
 const MAX_NAMES_SHOWN = 20;
 /**
+ * Job statuses that are final (Ci::HasStatus::COMPLETED_STATUSES). Any other status, one this list
+ * does not know included (newer GitLab adds `canceling`, `waiting_for_callback`), may still change.
+ */
+const FINAL_JOB_STATUSES = ['success', 'failed', 'canceled', 'skipped'];
+/** A job that stays as it is until a person starts it in GitLab (Ci::HasStatus::BLOCKED_STATUS; `scheduled` starts by itself). */
+const PERSON_MUST_START = 'manual';
+function isFinalJobStatus(status) {
+    return FINAL_JOB_STATUSES.includes(status);
+}
+/**
+ * The job asked for is not there (yet): no pipeline for the commit or ref, or no job of that name
+ * in it. A mirror that has not synced yet, or a child pipeline not created yet, looks like this, so
+ * a wait for the job waits it out; without a wait it fails the step.
+ */
+class JobNotThereYet extends errors/* ActionError */.lZ {
+}
+/**
  * A CI job token that GitLab does not let read pipelines or jobs: before the job token's
  * fine-grained permissions (`job_token_policies` on these routes), only the artifact endpoints
  * accepted it. The caller then lets GitLab pick the job, as the artifact endpoints always did.
@@ -1146,37 +1187,39 @@ async function fetchJob(gitlab, jobId, signal) {
     return value;
 }
 /**
- * The newest successful pipelines matching `filter` (GitLab's `ref` and `sha` filters), newest
+ * The newest pipelines matching `query` (GitLab's `ref`, `sha` and `status` filters), newest
  * first, at most `count` (≤ 100, one page).
  */
-async function successfulPipelines(gitlab, filter, count, selector, signal) {
-    const query = { ...definedOnly(filter), status: 'success', order_by: 'id', sort: 'desc', per_page: String(count), page: '1' };
-    const of = [filter.ref, filter.sha].filter(Boolean).join(' at ');
-    const { value } = await getJson(gitlab, pipelinesUrl(gitlab, query), `list the successful pipelines of ${of} in ${gitlab.project}`, selector, signal);
+async function newestPipelines(gitlab, query, count, what, selector, signal) {
+    const url = pipelinesUrl(gitlab, { ...query, order_by: 'id', sort: 'desc', per_page: String(count), page: '1' });
+    const { value } = await getJson(gitlab, url, what, selector, signal);
     return Array.isArray(value) ? value : [];
 }
-function definedOnly(values) {
-    return Object.fromEntries(Object.entries(values).filter((entry) => entry[1] !== undefined));
-}
 /**
- * The job of that name with downloadable artifacts in a pipeline or its child pipelines, parent
- * first, as GitLab's own lookup does (Ci::Pipeline#build_with_artifacts_in_self_and_project_descendants).
+ * The job of that name that `accept` takes in a pipeline or its child pipelines, parent first, as
+ * GitLab's own lookup does (Ci::Pipeline#build_with_artifacts_in_self_and_project_descendants).
+ * From GitLab 13.5 the jobs list gives only the latest try of each job, newest first; before, every
+ * try, oldest first (doc/api/jobs.md): the newest (highest id) of a pipeline's tries is taken either way.
  */
-async function findInFamily(gitlab, root, name, selector, seen, signal) {
+async function findInFamily(gitlab, root, name, accept, selector, seen, signal) {
     const family = [root];
     for (let i = 0; i < family.length && i < MAX_FAMILY; i++) {
         const pipeline = family[i];
         const jobs = listed(gitlab, page => pipelineJobsUrl(gitlab, pipeline.id, pageQuery(page)), `list the jobs of pipeline ${pipeline.id} in ${gitlab.project}`, selector, signal);
+        let newest;
         for await (const job of jobs) {
             if (job.name !== name) {
                 if (job.name)
                     seen?.names.add(job.name);
                 continue;
             }
-            if (job.artifacts_file)
-                return { ...job, pipeline: job.pipeline ?? pipeline };
-            seen?.withoutArtifacts.push(job);
+            if (!accept(job))
+                seen?.refused.push(job);
+            else if (!newest || job.id > newest.id)
+                newest = job;
         }
+        if (newest)
+            return { ...newest, pipeline: newest.pipeline ?? pipeline };
         const bridges = listed(gitlab, page => pipelineBridgesUrl(gitlab, pipeline.id, pageQuery(page)), `list the child pipelines of pipeline ${pipeline.id} in ${gitlab.project}`, selector, signal);
         for await (const bridge of bridges) {
             const child = bridge.downstream_pipeline;
@@ -1187,18 +1230,22 @@ async function findInFamily(gitlab, root, name, selector, seen, signal) {
     }
     return undefined;
 }
+/** "'test', 'build'", at most MAX_NAMES_SHOWN names. */
+function namesOf(seen) {
+    const names = [...seen.names].slice(0, MAX_NAMES_SHOWN).map(name => `'${name}'`);
+    return `${names.join(', ') || 'none'}${seen.names.size > MAX_NAMES_SHOWN ? ', …' : ''}`;
+}
 function notFound(gitlab, selector, pipelines, seen) {
     const where = selector.searchRecentSuccessfulPipelines
         ? `any of the ${pipelines.length} most recent successful pipelines of ${selector.ref}`
         : `the newest successful pipeline of ${selector.ref} (pipeline ${pipelines[0].id})`;
-    const unusable = seen.withoutArtifacts[0];
+    const unusable = seen.refused[0];
     const why = unusable
         ? `job ${unusable.id} '${selector.job}' (${unusable.status ?? 'unknown status'}) has no artifacts that can be downloaded: none were uploaded, they expired or were deleted, or it has only artifacts:reports`
-        : `its jobs are ${[...seen.names]
-            .slice(0, MAX_NAMES_SHOWN)
-            .map(name => `'${name}'`)
-            .join(', ') || 'none'}${seen.names.size > MAX_NAMES_SHOWN ? ', …' : ''}`;
-    return new errors/* ActionError */.lZ(`Could not find job '${selector.job}' with artifacts in ${where} in ${gitlab.project}: ${why}.`, {
+        : `its jobs are ${namesOf(seen)}`;
+    // A job that is missing may still come with a newer pipeline; one without artifacts will not get them.
+    const Failure = unusable ? errors/* ActionError */.lZ : JobNotThereYet;
+    return new Failure(`Could not find job '${selector.job}' with artifacts in ${where} in ${gitlab.project}: ${why}.`, {
         title: `GitLab job '${selector.job}' not found`,
         hint: selector.searchRecentSuccessfulPipelines
             ? "Check the job's name (it is case-sensitive) and that it keeps its artifacts (artifacts:expire_in), or give 'job-id'."
@@ -1208,20 +1255,72 @@ function notFound(gitlab, selector, pipelines, seen) {
 /** The job GitLab's ref endpoints would serve, found through the pipelines and jobs API. */
 async function findJobByRef(gitlab, selector, signal) {
     const count = selector.searchRecentSuccessfulPipelines ? RECENT_PIPELINES : 1;
-    const pipelines = await successfulPipelines(gitlab, { ref: selector.ref }, count, selector, signal);
+    const what = `list the successful pipelines of ${selector.ref} in ${gitlab.project}`;
+    const pipelines = await newestPipelines(gitlab, { ref: selector.ref, status: 'success' }, count, what, selector, signal);
     if (pipelines.length === 0) {
-        throw new errors/* ActionError */.lZ(`Could not find job '${selector.job}' of ${selector.ref} in ${gitlab.project}: GitLab lists no successful pipeline for '${selector.ref}'.`, {
+        throw new JobNotThereYet(`Could not find job '${selector.job}' of ${selector.ref} in ${gitlab.project}: GitLab lists no successful pipeline for '${selector.ref}'.`, {
             title: `No successful GitLab pipeline for ${selector.ref}`,
-            hint: "Check the branch or tag name ('ref'; merge-request pipelines run on refs/merge-requests/<iid>/head) and that a pipeline for it has succeeded."
+            hint: "Check the branch or tag name ('ref'; merge-request pipelines run on refs/merge-requests/<iid>/head) and that a pipeline for it has succeeded, or set 'wait: true' to wait for one."
         });
     }
-    const seen = { names: new Set(), withoutArtifacts: [] };
+    const seen = { names: new Set(), refused: [] };
     for (const [index, pipeline] of pipelines.entries()) {
-        const job = await findInFamily(gitlab, pipeline, selector.job, selector, index === 0 ? seen : undefined, signal);
+        const job = await findInFamily(gitlab, pipeline, selector.job, job => Boolean(job.artifacts_file), selector, index === 0 ? seen : undefined, signal);
         if (job)
             return job;
     }
     throw notFound(gitlab, selector, pipelines, seen);
+}
+/**
+ * Pipelines of one commit looked through at most. A commit usually has one to three (its branch's,
+ * a tag's, a merge request's); a bound all the same, as each costs a listing of its jobs.
+ */
+const PIPELINES_OF_COMMIT = 10;
+/**
+ * The newest pipelines for a commit, whatever their status (a running one can be waited for),
+ * newest first. GitLab does not list child pipelines there; they are reached through the parent's
+ * bridges. A merged-results or merge-train pipeline runs on a merge commit GitLab makes, so its
+ * `sha` is not the branch's commit (and PipelineBasic does not expose `source_sha`): it is not found
+ * by the branch's SHA.
+ */
+async function pipelinesOfCommit(gitlab, selector, signal) {
+    const what = `list the pipelines of commit ${selector.sha} in ${gitlab.project}`;
+    const pipelines = await newestPipelines(gitlab, { sha: selector.sha }, PIPELINES_OF_COMMIT, what, selector, signal);
+    if (pipelines.length > 0)
+        return pipelines;
+    throw new JobNotThereYet(`Could not find job '${selector.job}' for commit ${selector.sha} in ${gitlab.project}: GitLab lists no pipeline for that commit.`, {
+        title: `No GitLab pipeline for commit ${selector.sha.slice(0, 12)}`,
+        hint: "A mirror may not have synced the commit yet, or no pipeline ran for it (workflow:rules, [skip ci]); merged-results pipelines run on a merge commit GitLab makes, not on the branch's commit. " +
+            "Set 'wait: true' to wait for the pipeline, or give 'pipeline-id'."
+    });
+}
+async function fetchPipeline(gitlab, selector, signal) {
+    const { value } = await getJson(gitlab, pipelineUrl(gitlab, selector.pipelineId), `read pipeline ${selector.pipelineId} of ${gitlab.project}`, selector, signal);
+    return value;
+}
+/**
+ * The job of that name (latest try, any status) in the pipeline a selector names, or in its child
+ * pipelines. By commit: in the newest of the commit's pipelines that has a job of that name, as one
+ * commit often has several (a branch's and a tag's, or a merge request's) that run different jobs.
+ */
+async function findNamedJob(gitlab, selector, signal) {
+    const pipelines = selector.by === 'sha' ? await pipelinesOfCommit(gitlab, selector, signal) : [await fetchPipeline(gitlab, selector, signal)];
+    const seen = { names: new Set(), refused: [] };
+    for (const [index, pipeline] of pipelines.entries()) {
+        const job = await findInFamily(gitlab, pipeline, selector.job, () => true, selector, index === 0 ? seen : undefined, signal);
+        if (job)
+            return job;
+    }
+    const root = pipelines[0];
+    const of = `pipeline ${root.id}${root.ref ? ` for ${root.ref}` : ''}${root.sha ? ` at ${root.sha.slice(0, 8)}` : ''}`;
+    const link = root.web_url ? ` (${root.web_url})` : '';
+    const where = pipelines.length > 1
+        ? `the ${pipelines.length} pipelines for commit ${root.sha ?? ''} of ${gitlab.project} or their child pipelines: the newest, ${of}${link}, has jobs ${namesOf(seen)}`
+        : `${of} of ${gitlab.project} or its child pipelines: its jobs are ${namesOf(seen)}${link}`;
+    throw new JobNotThereYet(`Could not find job '${selector.job}' in ${where}.`, {
+        title: `GitLab job '${selector.job}' not found`,
+        hint: "Check the job's name (it is case-sensitive) and the pipeline's rules; a child pipeline that is not created yet has no jobs: set 'wait: true' to wait for it."
+    });
 }
 /** "job 123 'build' (success) of pipeline 456 for main at 1a2b3c4d: <web url>" */
 function describeGitLabJob(job) {
@@ -1250,43 +1349,77 @@ function assertDownloadable(located, now = Date.now()) {
     });
 }
 /**
- * The job a selector names. By ref + job name, the action looks the job up itself and downloads it
- * by id, rather than leaving the choice to GitLab's ref endpoints: the outputs then name exactly
- * the job whose bytes were downloaded (a pipeline finishing between two lookups cannot change it),
- * and `search-recent-successful-pipelines` works on every GitLab, whereas the ref endpoints accept
- * it only from GitLab 18.7 (archive; on by default from 18.10) and 18.9 (single file) and older
- * servers silently ignore it. Only when a CI job token may not read pipelines does GitLab choose.
+ * The job a selector names. By name (with a ref, commit or pipeline), the action looks the job up
+ * itself and acts on it by id, rather than leaving the choice to GitLab's ref endpoints: the
+ * outputs then name exactly the job whose bytes were downloaded (a pipeline finishing between two
+ * lookups cannot change it), and `search-recent-successful-pipelines` works on every GitLab,
+ * whereas the ref endpoints accept it only from GitLab 18.7 (archive; on by default from 18.10) and
+ * 18.9 (single file) and older servers silently ignore it. Only when a CI job token may not read
+ * pipelines does GitLab choose, and only for a download by ref.
  */
-async function locateJob(gitlab, selector, signal) {
+async function locateJob(gitlab, selector, options = {}) {
+    const { signal } = options;
     try {
         if (selector.by === 'id') {
             const job = await fetchJob(gitlab, selector.jobId, signal);
             log/* info */.pq(`GitLab ${describeGitLabJob(job)}`);
             return { selector, job };
         }
-        const pipelines = selector.searchRecentSuccessfulPipelines ? 'the 100 most recent successful pipelines' : 'the newest successful pipeline';
-        log/* info */.pq(`Looking for job '${selector.job}' in ${pipelines} of ${selector.ref}`);
-        const job = await findJobByRef(gitlab, selector, signal);
+        if (options.announce !== false)
+            log/* info */.pq(`Looking for ${lookingFor(selector)}`);
+        const job = selector.by === 'ref' ? await findJobByRef(gitlab, selector, signal) : await findNamedJob(gitlab, selector, signal);
         log/* info */.pq(`Using GitLab ${describeGitLabJob(job)}`);
         return { selector: { by: 'id', jobId: String(job.id) }, job };
     }
     catch (error) {
         if (!(error instanceof JobTokenRefused))
             throw error;
-        log/* info */.pq(selector.by === 'id'
-            ? `GitLab does not let the CI job token read job ${selector.jobId} (HTTP ${error.status}; job tokens may read jobs only on newer GitLab): pipeline-id and job-url are not set.`
-            : `GitLab does not let the CI job token list pipelines (HTTP ${error.status}; job tokens may only on newer GitLab): GitLab picks the job of ${selector.ref} itself, and job-id, pipeline-id and job-url are not set.`);
-        return { selector };
+        if (selector.by === 'id') {
+            log/* info */.pq(`GitLab does not let the CI job token read job ${selector.jobId} (HTTP ${error.status}; job tokens may read jobs only on newer GitLab): pipeline-id, job-url, job-status and commit-sha are not set.`);
+            return { selector };
+        }
+        if (selector.by === 'ref' && options.gitlabMayPick) {
+            log/* info */.pq(`GitLab does not let the CI job token list pipelines (HTTP ${error.status}; job tokens may only on newer GitLab): GitLab picks the job of ${selector.ref} itself, and job-id, pipeline-id and job-url are not set.`);
+            return { selector };
+        }
+        throw jobTokenCannotFind(gitlab, selector, error.status);
     }
+}
+function lookingFor(selector) {
+    switch (selector.by) {
+        case 'ref':
+            return `job '${selector.job}' in ${selector.searchRecentSuccessfulPipelines ? 'the 100 most recent successful pipelines' : 'the newest successful pipeline'} of ${selector.ref}`;
+        case 'sha':
+            return `job '${selector.job}' in the pipelines for commit ${selector.sha}, newest first, and their child pipelines`;
+        case 'pipeline':
+            return `job '${selector.job}' in pipeline ${selector.pipelineId} and its child pipelines`;
+    }
+}
+/** Without pipelines and jobs, a job token has no way to a job by commit or pipeline, or to keep or delete one by ref. */
+function jobTokenCannotFind(gitlab, selector, status) {
+    return new errors/* ActionError */.lZ(`Could not find ${describeSelector(selector)} in ${gitlab.project}: GitLab does not let the CI job token list pipelines and jobs (HTTP ${status}; job tokens may only on newer GitLab).`, {
+        title: 'GitLab job token cannot list pipelines',
+        hint: "Give 'gitlab-token' (an access token with the read_api scope, api to keep or delete) instead of 'gitlab-job-token', or give 'job-id'."
+    });
+}
+/** A job the CI job token may not read cannot be waited for. */
+function jobTokenCannotWait(gitlab, selector) {
+    return new errors/* ActionError */.lZ(`Could not wait for ${describeSelector(selector)} of ${gitlab.project}: GitLab does not let the CI job token read jobs (job tokens may only on newer GitLab).`, {
+        title: 'GitLab job token cannot read the job',
+        hint: "Give 'gitlab-token' (an access token with the read_api scope) instead of 'gitlab-job-token', or leave 'wait' unset."
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/operations/gitlab-job.ts
-/** job-id, pipeline-id and job-url of the job an operation acted on, as far as GitLab told us. */
+/** job-id, pipeline-id, job-url, job-status and commit-sha of the job an operation acted on, as far as GitLab told us. */
 function jobOutputs({ selector, job }) {
     return {
         'job-id': job?.id ?? (selector.by === 'id' ? selector.jobId : undefined),
         'pipeline-id': job?.pipeline?.id,
-        'job-url': job?.web_url
+        'job-url': job?.web_url,
+        'job-status': job?.status,
+        // Entities::Commit `id` is the full SHA; the pipeline's `sha` is the same commit.
+        'commit-sha': job?.commit?.id ?? job?.pipeline?.sha
     };
 }
 /**
@@ -1294,16 +1427,22 @@ function jobOutputs({ selector, job }) {
  * summary, and the job and pipeline among the details.
  */
 function withJob(result, located) {
+    if (!located)
+        return result;
     const { job } = located;
     const outputs = jobOutputs(located);
     const details = [];
     if (outputs['job-id'] !== undefined)
         details.push(['Job', `${outputs['job-id']}${job?.name ? ` (${job.name})` : ''}`]);
+    if (job?.status)
+        details.push(['Job status', `${job.status}${job.failure_reason ? ` (${job.failure_reason})` : ''}`]);
     if (job?.pipeline)
         details.push([
             'Pipeline',
             `${job.pipeline.id}${job.pipeline.ref ? ` for ${job.pipeline.ref}` : ''}${job.pipeline.sha ? ` at ${job.pipeline.sha.slice(0, 8)}` : ''}`
         ]);
+    if (outputs['commit-sha'] !== undefined)
+        details.push(['Commit', String(outputs['commit-sha'])]);
     const link = job?.web_url ? [{ text: `Job ${job.id} in GitLab`, href: job.web_url }] : [];
     return {
         ...result,
@@ -1314,6 +1453,200 @@ function withJob(result, located) {
             details: [...details, ...(result.summary.details ?? [])]
         }
     };
+}
+/**
+ * The result of an operation that did not act on its job (not finished, not successful, a wait
+ * that ran out): the job's outputs and summary as far as known, and the failure.
+ */
+function notActedOn(operation, target, startedAt, settled) {
+    const status = settled.located?.job?.status;
+    const result = {
+        outputs: {},
+        summary: { operation, target, status: status ? `Job ${status}` : 'Job not found', passed: false, durationMs: Date.now() - startedAt },
+        failure: settled.failure
+    };
+    return withJob(result, settled.located);
+}
+/** The id of the job keep or delete acts on: always found by id, as GitLab has no by-ref endpoint for them to fall back to. */
+function foundJobId(located) {
+    if (located.selector.by !== 'id')
+        throw new Error(`Keep and delete act on a job found by id, not by ${located.selector.by}`);
+    return located.selector.jobId;
+}
+
+// EXTERNAL MODULE: ./src/operations/follower.ts + 2 modules
+var operations_follower = __webpack_require__(7074);
+;// CONCATENATED MODULE: ./src/operations/gitlab-job-follower.ts
+
+
+
+
+
+
+/**
+ * Finds the job and, with `wait: true`, waits for it to finish. The failure says why the step must
+ * not act on it: a job that has not finished (set `wait: true`), one that waits for a person, one
+ * that did not succeed (always after a wait, and for a job picked by commit or pipeline), or a wait
+ * that ran out of `timeout`.
+ */
+async function settleJob(job, context) {
+    if (job.wait.enabled)
+        return waitForJob(job, context);
+    const located = await locateJob(job.gitlab, job.selector, { signal: context.signal, gitlabMayPick: job.gitlabMayPick });
+    const failure = located.job ? unsettled(located.job, job.selector, false) : undefined;
+    return failure ? { located, failure } : { located };
+}
+/**
+ * Why a job read once, or at the end of a wait, is not one to act on. A job given by id or by ref
+ * that finished without success is used as before without a wait (its artifacts may be what is
+ * wanted, `artifacts:when: on_failure`); one picked by commit or pipeline, or waited for, must succeed.
+ */
+function unsettled(job, selector, waited) {
+    const status = job.status ?? 'unknown';
+    if (status === 'success')
+        return undefined;
+    // "…: job 123 'build' (failed) of pipeline 456 for main at 1a2b3c4d: <link>", the link last.
+    const described = describeGitLabJob(job);
+    if (status === PERSON_MUST_START) {
+        return {
+            title: `GitLab job ${job.id} waits for a person`,
+            message: `The GitLab job is a manual job that has not been started, and will not run until a person starts it in GitLab: ${described}`,
+            hint: 'Start the job in GitLab (or remove `when: manual` from it), then run this step again.'
+        };
+    }
+    if (!isFinalJobStatus(status)) {
+        return {
+            title: `GitLab job ${job.id} has not finished`,
+            message: `The GitLab job has not finished (status ${status}), so its artifacts are not there yet: ${described}`,
+            hint: "Set 'wait: true' to wait for the job to finish (within 'timeout')."
+        };
+    }
+    if (!waited && (selector.by === 'id' || selector.by === 'ref'))
+        return undefined;
+    const reason = job.failure_reason ? `: ${job.failure_reason}` : '';
+    return {
+        title: `GitLab job ${job.id} ${status}`,
+        message: `The GitLab job did not succeed (status ${status}${reason}): ${described}`,
+        hint: "Read the job's log in GitLab; once it is retried, run this step again (with 'wait: true' it waits for the new try)."
+    };
+}
+/** Not a status the follower could show: the CI job token may not read the job. */
+class JobUnreadable extends Error {
+}
+async function waitForJob(job, context) {
+    const { gitlab, selector } = job;
+    const watch = new JobWatch(job);
+    const follower = new operations_follower/* Follower */.f(watch.kind(), {
+        operation: job.operation,
+        // `timeout` bounds the whole GitLab step: its deadline (operations/gitlab.ts) ends the wait.
+        wait: { enabled: true, pollIntervalMs: job.wait.pollIntervalMs, timeoutMs: gitlab.timeoutMs, passingStatuses: new Set(['success']) },
+        abort: { onTimeout: false, onCancel: false }
+    }, context);
+    try {
+        const { waited, failure } = await follower.wait();
+        const located = { selector: { by: 'id', jobId: String(waited.last.id) }, job: waited.last };
+        return failure ? { located, failure } : { located };
+    }
+    catch (error) {
+        if (error instanceof JobUnreadable) {
+            if (selector.by !== 'ref')
+                throw jobTokenCannotWait(gitlab, selector);
+            log/* info */.pq(`GitLab picks the job of ${selector.ref} from its latest successful pipeline, which has finished: nothing to wait for.`);
+            return { located: { selector } };
+        }
+        const reason = context.signal.reason;
+        if (!(context.signal.aborted && reason instanceof abort/* DeadlineReached */.h_))
+            throw error;
+        return { located: watch.lastLocated(), failure: watch.timedOut() };
+    }
+}
+/** One GitLab job followed: looked for until it is there, then read by id each poll. */
+class JobWatch {
+    job;
+    last;
+    missing;
+    constructor(job) {
+        this.job = job;
+    }
+    /** The job as last read, if it was found. */
+    lastLocated() {
+        return this.last ? { selector: { by: 'id', jobId: String(this.last.id) }, job: this.last } : undefined;
+    }
+    get what() {
+        return `GitLab ${describeSelector(this.job.selector)}`;
+    }
+    kind() {
+        return {
+            id: this.job.selector.by === 'id' ? this.job.selector.jobId : this.what,
+            what: this.what,
+            service: 'GitLab',
+            name: this.what,
+            waitTitle: this.what,
+            read: signal => this.read(signal),
+            isExpected: error => error instanceof JobNotThereYet,
+            // A manual job does not move until a person starts it: the wait ends there, and says so.
+            isFinal: status => isFinalJobStatus(status) || status === PERSON_MUST_START,
+            deploymentState,
+            describe: snapshot => `Job ${snapshot.id}: ${snapshot.status}${snapshot.failure_reason ? ` (${snapshot.failure_reason})` : ''}`,
+            url: () => this.last?.web_url,
+            verdict: waited => this.verdict(waited)
+        };
+    }
+    async read(signal) {
+        const { gitlab, selector, gitlabMayPick } = this.job;
+        let job;
+        if (this.last) {
+            job = await fetchJob(gitlab, String(this.last.id), signal);
+        }
+        else {
+            let located;
+            try {
+                located = await locateJob(gitlab, selector, { signal, gitlabMayPick, announce: this.missing === undefined });
+            }
+            catch (error) {
+                if (error instanceof JobNotThereYet)
+                    this.missing = error;
+                throw error;
+            }
+            if (!located.job)
+                throw new JobUnreadable();
+            job = located.job;
+        }
+        // The jobs list and the job itself both name the pipeline; keep the one known if a read lacks it.
+        this.last = { ...job, pipeline: job.pipeline ?? this.last?.pipeline, status: job.status ?? 'unknown' };
+        return this.last;
+    }
+    verdict(waited) {
+        if (waited.outcome === 'timeout')
+            return this.timedOut();
+        return unsettled(waited.last, this.job.selector, true);
+    }
+    /** The wait ran out of `timeout`: what was waited for, its last status, and what to do. */
+    timedOut() {
+        const after = `Timed out after ${(0,summary/* formatDuration */.a3)(this.job.gitlab.timeoutMs)} waiting for`;
+        if (this.last) {
+            return {
+                title: 'Timed out',
+                message: `${after} the GitLab job to finish (last status ${this.last.status}): ${describeGitLabJob(this.last)}`,
+                hint: "Raise 'timeout' (it bounds the whole GitLab step, the wait included), or run this step again to keep waiting: the GitLab job was left as it is."
+            };
+        }
+        const why = this.missing ? `: ${this.missing.message.replace(/\.$/, '')}` : ': no answer from GitLab';
+        return {
+            title: 'Timed out',
+            message: `${after} ${this.what}${why}`,
+            hint: "Raise 'timeout' if GitLab creates the pipeline late (a mirror that syncs slowly, a child pipeline after earlier stages); otherwise check the commit, the pipeline and the job's name."
+        };
+    }
+}
+function deploymentState(status) {
+    if (status === 'success')
+        return 'success';
+    if (status === 'failed')
+        return 'failure';
+    if (status === 'canceled' || status === 'skipped')
+        return 'inactive';
+    return 'in_progress';
 }
 
 // EXTERNAL MODULE: ./src/settings/inputs.ts
@@ -1370,22 +1703,54 @@ function readJobId() {
         throw new errors/* InputError */.dz('job-id', `must be a numeric GitLab job id; got '${jobId}'.`);
     return jobId;
 }
+/**
+ * A commit as GitLab's pipelines filter takes it: `sha` is an exact match there
+ * (Ci::PipelinesFinder#by_sha, `where(sha: ...)`), so a short SHA would find no pipeline at all.
+ * 40 hex digits (SHA-1), or 64 in a repository that uses SHA-256 object names.
+ */
+function readSha(given) {
+    if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i.test(given)) {
+        throw new errors/* InputError */.dz('sha', `must be a full 40-character commit SHA such as \${{ github.sha }}: GitLab's sha filter is an exact match, so a short or partial SHA finds no pipeline; got '${given}'.`);
+    }
+    return given.toLowerCase();
+}
+function readPipelineId(given) {
+    if (!/^\d+$/.test(given))
+        throw new errors/* InputError */.dz('pipeline-id', `must be a numeric GitLab pipeline id; got '${given}'.`);
+    return given;
+}
+const SELECTOR_WHAT = "the job, by 'job-id', or by 'job' (its name) with 'ref' (latest successful pipeline of a branch or tag), 'sha' (newest pipeline of a commit) or 'pipeline-id'";
+/** Exactly one of `job-id`, `ref`, `sha` and `pipeline-id`, the last three with `job`. */
 function readJobSelector() {
-    const chosen = (0,reader/* exactlyOne */.BK)('job-id', 'ref', "the job, by 'job-id' or by 'ref' and 'job' (latest successful pipeline)");
+    const given = ['job-id', 'ref', 'sha', 'pipeline-id'].filter(name => (0,reader/* optional */.lq)(name) !== undefined);
     const searchRecent = (0,reader/* boolean */.zM)('search-recent-successful-pipelines');
-    if (chosen.input === 'job-id') {
+    if (given.length > 1)
+        throw new errors/* InputError */.dz(given[0], `and '${given[1]}' are both set; give only one: ${SELECTOR_WHAT}.`);
+    const [chosen] = given;
+    if (chosen === undefined)
+        throw new errors/* InputError */.dz('job-id', `(or 'ref', 'sha' or 'pipeline-id') is required: ${SELECTOR_WHAT}.`);
+    if (chosen !== 'ref' && searchRecent)
+        throw new errors/* InputError */.dz('search-recent-successful-pipelines', `goes with 'ref' and 'job', not with '${chosen}'.`);
+    if (chosen === 'job-id') {
         if ((0,reader/* optional */.lq)('job') !== undefined)
-            throw new errors/* InputError */.dz('job', "goes with 'ref', not with 'job-id'.");
-        if (searchRecent)
-            throw new errors/* InputError */.dz('search-recent-successful-pipelines', "goes with 'ref' and 'job', not with 'job-id'.");
+            throw new errors/* InputError */.dz('job', "goes with 'ref', 'sha' or 'pipeline-id', not with 'job-id'.");
         return { by: 'id', jobId: readJobId() };
     }
-    return {
-        by: 'ref',
-        ref: (0,reader/* checkIdentifier */.Ki)('ref', chosen.value, { slashes: true }),
-        job: (0,reader/* identifier */.Cv)('job', "the name of the job whose artifacts to fetch, with 'ref'", { slashes: true }),
-        searchRecentSuccessfulPipelines: searchRecent
-    };
+    const value = (0,reader/* optional */.lq)(chosen);
+    const job = (0,reader/* identifier */.Cv)('job', `the name of the job whose artifacts to use, with '${chosen}'`, { slashes: true });
+    if (chosen === 'sha')
+        return { by: 'sha', sha: readSha(value), job };
+    if (chosen === 'pipeline-id')
+        return { by: 'pipeline', pipelineId: readPipelineId(value), job };
+    return { by: 'ref', ref: (0,reader/* checkIdentifier */.Ki)('ref', value, { slashes: true }), job, searchRecentSuccessfulPipelines: searchRecent };
+}
+/**
+ * `wait` and `poll-interval` as the GitLab operations read them. `wait` defaults to false here (a
+ * download acts at once, as it always did) and to true for the Harness operations: a default per
+ * family, so it is not in INPUT_DEFAULTS.
+ */
+function readGitLabWait() {
+    return { enabled: (0,reader/* boolean */.zM)('wait', false), pollIntervalMs: (0,reader/* duration */.p0)('poll-interval') };
 }
 /** The folder to write to: `path`, else a new folder under RUNNER_TEMP, else the workspace. */
 function readTargetFolder() {
@@ -1396,12 +1761,13 @@ function readTargetFolder() {
     const runnerTemp = process.env.RUNNER_TEMP;
     return runnerTemp ? external_node_path_default().join(runnerTemp, `gitlab-artifacts-${(0,external_node_crypto_.randomUUID)().slice(0, 8)}`) : workspace;
 }
-/** The settings of an operation on one job's artifacts by its id (keep, delete). */
+/** The settings of an operation on one job's artifacts (keep, delete). */
 function readJobArtifacts(operation) {
-    return { operation, gitlab: readConnection(), jobId: readJobId() };
+    return { operation, gitlab: readConnection(), job: readJobSelector(), wait: readGitLabWait() };
 }
 
 ;// CONCATENATED MODULE: ./src/operations/gitlab-download-artifacts.ts
+
 
 
 
@@ -1417,22 +1783,23 @@ function readJobArtifacts(operation) {
 async function downloadArtifacts(settings, context) {
     const startedAt = Date.now();
     const { gitlab } = settings;
-    const { located, file } = await log/* group */.Os(`Download the artifacts of ${describeJob(gitlab, settings.job)}`, async () => {
-        const located = await locateJob(gitlab, settings.job, context.signal);
-        assertDownloadable(located);
-        const file = await downloadArtifact({
-            gitlab,
-            job: located.selector,
-            url: archiveUrl(gitlab, located.selector),
-            what: `download the artifacts of ${describeJob(gitlab, located.selector)}`,
-            folder: settings.path,
-            saveAs: settings.extract ? 'temporary' : { fallbackName: 'artifacts.zip' },
-            stallMs: settings.stallMs,
-            signal: context.signal
-        });
-        return { located, file };
-    });
-    const result = { operation: settings.operation, target: jobTarget(gitlab, settings.job), startedAt, file };
+    const target = jobTarget(gitlab, settings.job);
+    const settled = await settleJob({ gitlab, selector: settings.job, wait: settings.wait, operation: settings.operation, gitlabMayPick: true }, context);
+    if (settled.failure)
+        return notActedOn(settings.operation, target, startedAt, settled);
+    const { located } = settled;
+    assertDownloadable(located);
+    const file = await log/* group */.Os(`Download the artifacts of ${describeJob(gitlab, located.selector)}`, () => downloadArtifact({
+        gitlab,
+        job: located.selector,
+        url: archiveUrl(gitlab, located.selector),
+        what: `download the artifacts of ${describeJob(gitlab, located.selector)}`,
+        folder: settings.path,
+        saveAs: settings.extract ? 'temporary' : { fallbackName: 'artifacts.zip' },
+        stallMs: settings.stallMs,
+        signal: context.signal
+    }));
+    const result = { operation: settings.operation, target, startedAt, file };
     if (!settings.extract) {
         log/* info */.pq(`Saved the archive as ${file.file}`);
         return withJob(fetchedResult({ ...result, status: 'Downloaded', downloadPath: file.file, files: 1 }), located);
@@ -1453,6 +1820,7 @@ function readDownloadArtifacts() {
         operation: 'gitlab-download-artifacts',
         gitlab: readConnection(),
         job: readJobSelector(),
+        wait: readGitLabWait(),
         path: readTargetFolder(),
         stallMs: (0,reader/* duration */.p0)('stall-timeout'),
         extract: (0,reader/* boolean */.zM)('extract'),
@@ -1464,7 +1832,7 @@ function readDownloadArtifacts() {
 }
 const operation = {
     name: 'gitlab-download-artifacts',
-    inputs: [...inputs/* GITLAB_CONNECTION */.hv, ...inputs/* GITLAB_JOB_BY_REF */.iM, 'path', 'stall-timeout', 'extract', 'max-extracted-size', 'max-extracted-files'],
+    inputs: [...inputs/* GITLAB_CONNECTION */.hv, ...inputs/* GITLAB_JOB */.o2, 'path', 'stall-timeout', 'extract', 'max-extracted-size', 'max-extracted-files'],
     read: readDownloadArtifacts,
     run: downloadArtifacts
 };
@@ -1480,30 +1848,32 @@ const operation = {
 
 
 
+
 /** One file from inside the job's artifacts, saved in `path` under its own name. */
 async function downloadArtifactFile(settings, context) {
     const startedAt = Date.now();
     const { gitlab, artifactPath } = settings;
-    const { located, file } = await log/* group */.Os(`Download ${artifactPath} from the artifacts of ${describeJob(gitlab, settings.job)}`, async () => {
-        const located = await locateJob(gitlab, settings.job, context.signal);
-        assertDownloadable(located);
-        const file = await downloadArtifact({
-            gitlab,
-            job: located.selector,
-            url: artifactFileUrl(gitlab, located.selector, artifactPath),
-            what: `download '${artifactPath}' from the artifacts of ${describeJob(gitlab, located.selector)}`,
-            folder: settings.path,
-            saveAs: { fallbackName: external_node_path_default().posix.basename(artifactPath) },
-            artifactPath,
-            stallMs: settings.stallMs,
-            signal: context.signal
-        });
-        return { located, file };
-    });
+    const target = `${jobTarget(gitlab, settings.job)}: ${artifactPath}`;
+    const settled = await settleJob({ gitlab, selector: settings.job, wait: settings.wait, operation: settings.operation, gitlabMayPick: true }, context);
+    if (settled.failure)
+        return notActedOn(settings.operation, target, startedAt, settled);
+    const { located } = settled;
+    assertDownloadable(located);
+    const file = await log/* group */.Os(`Download ${artifactPath} from the artifacts of ${describeJob(gitlab, located.selector)}`, () => downloadArtifact({
+        gitlab,
+        job: located.selector,
+        url: artifactFileUrl(gitlab, located.selector, artifactPath),
+        what: `download '${artifactPath}' from the artifacts of ${describeJob(gitlab, located.selector)}`,
+        folder: settings.path,
+        saveAs: { fallbackName: external_node_path_default().posix.basename(artifactPath) },
+        artifactPath,
+        stallMs: settings.stallMs,
+        signal: context.signal
+    }));
     log/* info */.pq(`Saved ${artifactPath} as ${file.file}`);
     const result = fetchedResult({
         operation: settings.operation,
-        target: `${jobTarget(gitlab, settings.job)}: ${artifactPath}`,
+        target,
         status: 'Downloaded',
         startedAt,
         downloadPath: file.file,
@@ -1528,6 +1898,7 @@ function readDownloadArtifactFile() {
         operation: 'gitlab-download-artifact-file',
         gitlab: readConnection(),
         job: readJobSelector(),
+        wait: readGitLabWait(),
         artifactPath: readArtifactPath(),
         path: readTargetFolder(),
         stallMs: (0,reader/* duration */.p0)('stall-timeout')
@@ -1535,7 +1906,7 @@ function readDownloadArtifactFile() {
 }
 const gitlab_download_artifact_file_operation = {
     name: 'gitlab-download-artifact-file',
-    inputs: [...inputs/* GITLAB_CONNECTION */.hv, ...inputs/* GITLAB_JOB_BY_REF */.iM, 'artifact-path', 'path', 'stall-timeout'],
+    inputs: [...inputs/* GITLAB_CONNECTION */.hv, ...inputs/* GITLAB_JOB */.o2, 'artifact-path', 'path', 'stall-timeout'],
     read: readDownloadArtifactFile,
     run: downloadArtifactFile
 };
@@ -1550,10 +1921,25 @@ const gitlab_download_artifact_file_operation = {
 
 
 
-/** Keeps a job's artifacts from expiring (POST .../artifacts/keep, sent at most once). */
+
+/**
+ * Keeps a job's artifacts from expiring (POST .../artifacts/keep, sent at most once). A job given by
+ * id without a wait is kept at once: GitLab's answer describes it. Otherwise it is found (and waited
+ * for) first.
+ */
 async function keepArtifacts(settings, context) {
     const startedAt = Date.now();
-    const { gitlab, jobId } = settings;
+    const { gitlab } = settings;
+    let jobId;
+    if (settings.job.by === 'id' && !settings.wait.enabled) {
+        jobId = settings.job.jobId;
+    }
+    else {
+        const settled = await settleJob({ gitlab, selector: settings.job, wait: settings.wait, operation: settings.operation, gitlabMayPick: false }, context);
+        if (settled.failure)
+            return notActedOn(settings.operation, jobTarget(gitlab, settings.job), startedAt, settled);
+        jobId = foundJobId(settled.located);
+    }
     const what = `keep the artifacts of job ${jobId} of ${gitlab.project}`;
     const response = await changeArtifacts({ gitlab, jobId, method: 'POST', url: keepUrl(gitlab, jobId), what, access: 'keep', signal: context.signal });
     // GitLab answers 200 with the job (lib/api/ci/job_artifacts.rb: `present build, with: Entities::Ci::Job`);
@@ -1582,7 +1968,7 @@ async function keepArtifacts(settings, context) {
 }
 const gitlab_keep_artifacts_operation = {
     name: 'gitlab-keep-artifacts',
-    inputs: inputs/* GITLAB_CONNECTION */.hv,
+    inputs: [...inputs/* GITLAB_CONNECTION */.hv, ...inputs/* GITLAB_JOB */.o2],
     read: () => readJobArtifacts('gitlab-keep-artifacts'),
     run: keepArtifacts
 };
@@ -1597,12 +1983,16 @@ const gitlab_keep_artifacts_operation = {
 
 /**
  * Deletes a job's artifacts (DELETE .../artifacts, sent at most once). GitLab answers 204 with no
- * body, so the job is read first (a read, retried as reads are) for its pipeline and web URL.
+ * body, so the job is found or read first (reads, retried as reads are) for its pipeline and web URL.
  */
 async function deleteArtifacts(settings, context) {
     const startedAt = Date.now();
-    const { gitlab, jobId } = settings;
-    const located = await locateJob(gitlab, { by: 'id', jobId }, context.signal);
+    const { gitlab } = settings;
+    const settled = await settleJob({ gitlab, selector: settings.job, wait: settings.wait, operation: settings.operation, gitlabMayPick: false }, context);
+    if (settled.failure)
+        return notActedOn(settings.operation, jobTarget(gitlab, settings.job), startedAt, settled);
+    const { located } = settled;
+    const jobId = foundJobId(located);
     const what = `delete the artifacts of job ${jobId} of ${gitlab.project}`;
     const response = await changeArtifacts({ gitlab, jobId, method: 'DELETE', url: deleteUrl(gitlab, jobId), what, access: 'delete', signal: context.signal });
     // GitLab answers 204 No Content (lib/api/ci/job_artifacts.rb: `status :no_content`); a 200 came from something else.
@@ -1618,7 +2008,7 @@ async function deleteArtifacts(settings, context) {
 }
 const gitlab_delete_artifacts_operation = {
     name: 'gitlab-delete-artifacts',
-    inputs: inputs/* GITLAB_CONNECTION */.hv,
+    inputs: [...inputs/* GITLAB_CONNECTION */.hv, ...inputs/* GITLAB_JOB */.o2],
     read: () => readJobArtifacts('gitlab-delete-artifacts'),
     run: deleteArtifacts
 };

@@ -1,8 +1,8 @@
-export const id = 71;
-export const ids = [71];
+export const id = 361;
+export const ids = [361];
 export const modules = {
 
-/***/ 3071:
+/***/ 6361:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -22,7 +22,7 @@ var http_body = __webpack_require__(9662);
 // EXTERNAL MODULE: ./src/http/client.ts + 2 modules
 var client = __webpack_require__(7604);
 // EXTERNAL MODULE: ./src/http/url.ts
-var url = __webpack_require__(6697);
+var http_url = __webpack_require__(6697);
 // EXTERNAL MODULE: ./src/http/failure.ts
 var failure = __webpack_require__(2398);
 // EXTERNAL MODULE: ./src/http/json.ts
@@ -117,7 +117,7 @@ function harnessHttpError(what, response, context) {
 
 /** The FirstGen GraphQL endpoint; any path of a vanity or self-managed `harness-url` is kept. */
 function graphqlUrl(harness) {
-    return (0,url/* apiUrl */.y0)(harness.url, '/gateway/api/graphql', { accountId: harness.accountId });
+    return (0,http_url/* apiUrl */.y0)(harness.url, '/gateway/api/graphql', { accountId: harness.accountId });
 }
 /**
  * Sends one operation to Harness FirstGen and returns its `data`. Harness's own message ends up in
@@ -385,7 +385,7 @@ async function abortExecution(harness, execution) {
     const what = `abort Harness execution ${execution.id}`;
     const response = await (0,client/* send */.tN)({
         method: 'PUT',
-        url: (0,url/* apiUrl */.y0)(harness.url, `/gateway/api/executions/${encodeURIComponent(execution.id)}`, {
+        url: (0,http_url/* apiUrl */.y0)(harness.url, `/gateway/api/executions/${encodeURIComponent(execution.id)}`, {
             appId: execution.applicationId,
             routingId: harness.accountId
         }),
@@ -587,263 +587,8 @@ function normalizedStatusTable() {
     return order.map(normalized => ({ normalized, firstgen: of(FIRSTGEN_NORMALIZED, normalized), nextgen: of(NEXTGEN_NORMALIZED, normalized) }));
 }
 
-// EXTERNAL MODULE: ./src/summary.ts
-var summary = __webpack_require__(8855);
-;// CONCATENATED MODULE: ./src/operations/abort.ts
-
-const INPUT = { timeout: 'abort-on-timeout', cancel: 'abort-on-cancel' };
-const WHY = { timeout: 'The wait timed out', cancel: 'The job was cancelled' };
-/**
- * The one place that decides whether an execution is aborted, and aborts it at most once per step,
- * whichever of timeout and cancel comes first. Returns a note for the failure message and summary.
- */
-class ExecutionAborter {
-    policy;
-    target;
-    outcome;
-    constructor(policy, target) {
-        this.policy = policy;
-        this.target = target;
-    }
-    abort(reason) {
-        this.outcome ??= this.decide(reason);
-        return this.outcome;
-    }
-    async decide(reason) {
-        const { what, url, interrupt } = this.target;
-        const where = url ? `: ${url}` : '';
-        const allowed = reason === 'timeout' ? this.policy.onTimeout : this.policy.onCancel;
-        if (!allowed) {
-            log/* info */.pq(`${WHY[reason]}; ${INPUT[reason]} is false, so ${what} keeps running in Harness${where}`);
-            return `it keeps running in Harness (${INPUT[reason]} is false)`;
-        }
-        log/* info */.pq(`${WHY[reason]}: sending ${interrupt} to ${what}.`);
-        try {
-            await this.target.send();
-            log/* info */.pq(`Harness accepted ${interrupt}: ${what} is being aborted.`);
-            return `${interrupt} was sent to Harness`;
-        }
-        catch (error) {
-            const message = error instanceof Error ? error.message : String(error);
-            // A warning, not an error: the step already fails for the timeout or the cancel.
-            log/* warning */.$e(`${message}. Aborting needs ${this.target.permission}; abort it by hand in Harness${where}`, {
-                title: 'Could not abort the Harness execution'
-            });
-            return `it could not be aborted (${message}); abort it by hand in Harness`;
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/operations/execution-outcome.ts
-
-/** The operation that waits for an execution another step started. */
-const STATUS_OPERATION_OF = {
-    'harness-start-execution': 'harness-execution-status',
-    'harness-ng-run-pipeline': 'harness-ng-execution-status'
-};
-/** What to do after a timeout: a start operation can hand the wait to a later job; a status operation is that later job. */
-function timeoutHint(step) {
-    const statusOperation = STATUS_OPERATION_OF[step.operation];
-    if (statusOperation)
-        return `Raise 'timeout', or start with 'wait: false' and gate a later job on the execution with '${statusOperation}'.`;
-    if (step.abort.onTimeout)
-        return "Raise 'timeout' to wait longer next time.";
-    return "Raise 'timeout', or run this step again to keep waiting: the execution was left running in Harness.";
-}
-/**
- * Whether a waited-for execution fails the step: a timeout always does, a final status unless it is
- * one of the passing ones. `detail` is Harness's own reason, when it gave one; `abortNote` says what
- * became of the execution after a timeout (aborted, or left running).
- */
-function executionFailure(what, result, step, detail, abortNote) {
-    const { wait } = step;
-    const reason = detail ? `: ${detail}` : '';
-    if (result.outcome === 'timeout') {
-        return {
-            title: 'Timed out',
-            message: `Timed out after ${(0,summary/* formatDuration */.a3)(wait.timeoutMs)} waiting for ${what}; last status ${result.last.status}${reason}${abortNote ? `; ${abortNote}` : ''}`,
-            hint: timeoutHint(step)
-        };
-    }
-    if (wait.passingStatuses.has(result.last.status))
-        return undefined;
-    return {
-        title: `Deployment ${result.last.status}`,
-        message: `${what} ended with status ${result.last.status}${reason}`,
-        hint: `Passing statuses: ${[...wait.passingStatuses].join(', ')} (input 'passing-statuses').`
-    };
-}
-
-// EXTERNAL MODULE: external "node:timers/promises"
-var promises_ = __webpack_require__(8500);
-// EXTERNAL MODULE: ./src/http/retry.ts
-var retry = __webpack_require__(8902);
-;// CONCATENATED MODULE: ./src/operations/wait.ts
-
-
-
-
-/**
- * Polls until a final status or the timeout; logs each change of status, not each poll.
- * A cancel ends the wait at once, even in the middle of a poll that is backing off between retries
- * (the poll's request takes the signal), so that the little time a cancelled job has left goes to
- * cleaning up.
- */
-async function waitForFinalStatus(plan) {
-    const deadline = Date.now() + plan.timeoutMs;
-    let last;
-    let failedPolls = 0;
-    let expectedLogged = false;
-    for (;;) {
-        if (plan.signal.aborted)
-            throw new src_errors/* CancelledError */.cc(`waiting for ${plan.what}`);
-        let snapshot;
-        try {
-            snapshot = await plan.poll(plan.signal);
-            failedPolls = 0;
-        }
-        catch (error) {
-            if (plan.signal.aborted)
-                throw new src_errors/* CancelledError */.cc(`waiting for ${plan.what}`);
-            if (plan.isExpected?.(error)) {
-                // Logged once per wait, not once per poll.
-                if (!expectedLogged)
-                    log/* info */.pq(`${plan.what} is not visible in ${plan.service} yet (${log/* outside */.qY(errorText(error))}); waiting for it to appear.`);
-                expectedLogged = true;
-            }
-            else {
-                failedPolls++;
-                if (!(error instanceof src_errors/* ActionError */.lZ && error.retryable) || failedPolls >= retry/* FAILED_POLLS_TOLERATED */.GP)
-                    throw error;
-                log/* warning */.$e(`Poll ${failedPolls} of ${plan.what} failed (${error.message}); still waiting.`);
-            }
-        }
-        if (snapshot) {
-            if (snapshot.status !== last?.status) {
-                log/* info */.pq(plan.describe ? plan.describe(snapshot) : `${plan.what}: ${snapshot.status}`);
-                await plan.onChange?.(snapshot);
-            }
-            last = snapshot;
-            if (plan.isFinal(snapshot.status))
-                return { outcome: 'final', last: snapshot };
-        }
-        const remaining = deadline - Date.now();
-        if (remaining <= 0) {
-            if (!last)
-                throw new src_errors/* ActionError */.lZ(`Timed out waiting for ${plan.what}: no status could be read`, { title: 'Timed out' });
-            return { outcome: 'timeout', last };
-        }
-        try {
-            await (0,promises_.setTimeout)(Math.min(plan.intervalMs, remaining), undefined, { signal: plan.signal });
-        }
-        catch {
-            throw new src_errors/* CancelledError */.cc(`waiting for ${plan.what}`);
-        }
-    }
-}
-function errorText(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-
-;// CONCATENATED MODULE: ./src/operations/follower.ts
-
-
-
-
-
-
-/**
- * Follows one thing that runs until a final status: mirrors it onto the progress listener (a
- * GitHub deployment: started once its link is known, each new status once), polls it with the
- * wait's interval and timeout, logs each change of status and what a person must do, aborts it at
- * most once on timeout or cancel when the abort policy allows, and judges the final status.
- */
-class Follower {
-    kind;
-    settings;
-    context;
-    announced = false;
-    lastReported;
-    aborter;
-    constructor(kind, settings, context) {
-        this.kind = kind;
-        this.settings = settings;
-        this.context = context;
-    }
-    /** Tells the progress listener about the thing, once its link is known. */
-    async announce() {
-        const url = this.kind.url();
-        if (this.announced || !url)
-            return;
-        this.announced = true;
-        await this.context.progress.started({ id: this.kind.id, url });
-    }
-    /** Tells the progress listener about the thing (once its link is known) and about each new status. */
-    async report(snapshot) {
-        this.kind.learn?.(snapshot);
-        await this.announce();
-        if (snapshot.status === this.lastReported)
-            return;
-        this.lastReported = snapshot.status;
-        await this.context.progress.changed(snapshot.status, this.kind.deploymentState(snapshot.status));
-    }
-    /** Reports a status read once (no wait), with its notice. */
-    async reportOnce(snapshot) {
-        await this.report(snapshot);
-        this.kind.notice?.(snapshot);
-    }
-    /**
-     * Waits for a final status; `first`, a status already read, is the first poll. On a cancel it
-     * aborts (once, when allowed) and rethrows; on a timeout it aborts and says so in the verdict.
-     */
-    async wait(first) {
-        const { wait } = this.settings;
-        let waited;
-        try {
-            waited = await log/* group */.Os(`Wait for ${this.kind.waitTitle} (poll every ${(0,summary/* formatDuration */.a3)(wait.pollIntervalMs)}, timeout ${(0,summary/* formatDuration */.a3)(wait.timeoutMs)})`, () => this.poll(first));
-        }
-        catch (error) {
-            if (error instanceof src_errors/* CancelledError */.cc)
-                await this.abort('cancel');
-            throw error;
-        }
-        const abortNote = waited.outcome === 'timeout' ? await this.abort('timeout') : undefined;
-        return { waited, abortNote, failure: this.verdict(waited, abortNote) };
-    }
-    /** Whether a waited-for status fails the step: a timeout always, a final status unless it passes. */
-    verdict(waited, abortNote) {
-        return executionFailure(this.kind.name, waited, this.settings, this.kind.failureDetail?.(waited.last), abortNote);
-    }
-    poll(first) {
-        const { kind, settings, context } = this;
-        let unpolled = first;
-        return waitForFinalStatus({
-            what: kind.what,
-            service: kind.service,
-            poll: async (signal) => {
-                const snapshot = unpolled ?? (await kind.read(signal));
-                unpolled = undefined;
-                return snapshot;
-            },
-            isExpected: error => kind.isExpected?.(error) ?? false,
-            isFinal: status => kind.isFinal(status),
-            describe: snapshot => kind.describe(snapshot),
-            onChange: snapshot => this.reportOnce(snapshot),
-            intervalMs: settings.wait.pollIntervalMs,
-            timeoutMs: settings.wait.timeoutMs,
-            signal: context.signal
-        });
-    }
-    /** Built on first use, when the link is known; sends the abort at most once per step. */
-    async abort(reason) {
-        const target = this.kind.abort;
-        if (!target)
-            return undefined;
-        this.aborter ??= new ExecutionAborter(this.settings.abort, { ...target, url: this.kind.url() });
-        return this.aborter.abort(reason);
-    }
-}
-
+// EXTERNAL MODULE: ./src/operations/follower.ts + 2 modules
+var operations_follower = __webpack_require__(7074);
 ;// CONCATENATED MODULE: ./src/operations/firstgen-execution.ts
 
 
@@ -857,7 +602,7 @@ class Follower {
 async function followExecution(settings, first, context, extras) {
     const url = executionUrl(settings.harness, first);
     log/* info */.pq(`Harness ${first.kind.toLowerCase()} execution ${first.id}: ${url}`);
-    const follower = new Follower(followedKind(settings, first), settings, context);
+    const follower = new operations_follower/* Follower */.f(followedKind(settings, first), settings, context);
     await follower.announce();
     let followed;
     if (!settings.wait.enabled || isFirstGenFinal(first.status)) {
@@ -991,7 +736,8 @@ function readWait(finalStatuses, defaultPassing) {
         return known;
     });
     return {
-        enabled: (0,reader/* boolean */.zM)('wait'),
+        // `wait` defaults to true for Harness and to false for GitLab (settings/gitlab.ts readGitLabWait).
+        enabled: (0,reader/* boolean */.zM)('wait', true),
         pollIntervalMs: (0,reader/* duration */.p0)('poll-interval'),
         timeoutMs: (0,reader/* duration */.p0)('timeout'),
         passingStatuses: new Set(passing.length > 0 ? passing : defaultPassing)
@@ -1026,6 +772,12 @@ function readScope() {
         org: (0,reader/* identifier */.Cv)('harness-org', 'the NextGen organization identifier'),
         project: (0,reader/* identifier */.Cv)('harness-project', 'the NextGen project identifier')
     };
+}
+/** Most lines of a failed step's log the step prints: enough for any stack trace, and a bound on the log and summary. */
+const MAX_FAILURE_LOG_LINES = 1000;
+/** How many of the last lines of a failed NextGen step's log to show (0: none, and the log service is not asked). */
+function readFailureLogLines() {
+    return (0,reader/* wholeNumber */.rD)('failure-log-lines', MAX_FAILURE_LOG_LINES);
 }
 
 // EXTERNAL MODULE: ./src/settings/inputs.ts
@@ -1291,7 +1043,190 @@ const harness_artifact_cleanup_operation = {
     run: artifactCleanup
 };
 
+;// CONCATENATED MODULE: ./src/harness/execution-graph.ts
+// The full execution graph of a NextGen execution (`GET …/pipelines/execution/v2/{id}?renderFullBottomGraph=true`),
+// read once an execution has ended: which step failed (and where its log is), and the output
+// variables its steps exported. Shapes from harness-core (checked at vigneswara-propelo/harness-core
+// 1dcec145): orchestration-visualization ExecutionGraph/ExecutionNode, pms-contracts
+// executable_response.proto, ShellScriptHelperService and CommonAbstractStepExecutable; and from the
+// clients that read the same graph: harness/mcp-server (diagnose/pipeline.ts) and harness/harness-cli
+// (util/client/iacm/iacm-client.go).
+/**
+ * Step types that group or frame steps rather than run: a step group, the execution section, the
+ * CI and IaCM stage wrappers (harness-cli's shouldIgnoreStepType list, and harness-core's
+ * STEP_GROUP / NG_SECTION* / NG_EXECUTION step types).
+ */
+const CONTAINER_STEP_TYPES = /^(STEP_GROUP|NG_SECTION.*|NG_EXECUTION|NG_FORK|IntegrationStageStepPMS|IACMIntegrationStageStepPMS|IACMPrepareExecution)$/;
+/** The literal Harness puts in place of a secret output variable's value (harness-core SWEEPING_OUTPUT_SECRET_OBTAIN_PREFIX). */
+const SECRET_VALUE_PREFIX = '${sweepingOutputSecrets.obtain(';
+const STAGE_FQN = /^pipeline\.stages\.([^.]+)$/;
+function isSecretValue(value) {
+    return value.startsWith(SECRET_VALUE_PREFIX);
+}
+/**
+ * The nodes of an execution graph read with `renderFullBottomGraph=true`: `data.executionGraph`,
+ * or, when Harness left it out because the execution rolled back the pipeline,
+ * `data.rollbackGraph.executionGraph` (harness-core ExecutionHelper.getResponseDTO). Anything not
+ * shaped as expected is skipped rather than trusted.
+ */
+function graphNodes(data) {
+    const fields = asRecord(data);
+    const graph = asRecord(fields.executionGraph).nodeMap ? fields.executionGraph : asRecord(fields.rollbackGraph).executionGraph;
+    const nodeMap = asRecord(asRecord(graph).nodeMap);
+    const nodes = [];
+    for (const [uuid, value] of Object.entries(nodeMap)) {
+        if (uuid.startsWith('__'))
+            continue;
+        const node = asRecord(value);
+        const identifier = execution_graph_text(node.identifier) ?? uuid;
+        nodes.push({
+            uuid: execution_graph_text(node.uuid) ?? uuid,
+            setupId: execution_graph_text(node.setupId),
+            name: execution_graph_text(node.name) ?? identifier,
+            identifier,
+            baseFqn: execution_graph_text(node.baseFqn) ?? '',
+            stepType: execution_graph_text(node.stepType) ?? '',
+            status: execution_graph_text(node.status) ?? '',
+            failureMessage: execution_graph_text(asRecord(node.failureInfo).message),
+            logKey: logKeyOf(node),
+            outputVariables: outputVariablesOf(node.outcomes),
+            startTs: typeof node.startTs === 'number' ? node.startTs : undefined,
+            endTs: typeof node.endTs === 'number' ? node.endTs : undefined
+        });
+    }
+    return nodes;
+}
+/** A node that runs as a step: under a `.steps.` level, and not a group or section (research: MCP and the CLI agree). */
+function isStep(node) {
+    return node.baseFqn.includes('.steps.') && !CONTAINER_STEP_TYPES.test(node.stepType);
+}
+/** The stage identifier a node belongs to: the level after `pipeline.stages.` (MCP reads it the same way). */
+function stageIdentifierOf(node) {
+    return /^pipeline\.stages\.([^.]+)/.exec(node.baseFqn)?.[1];
+}
+/** The stage's own node, for its name and layout id. */
+function stageNodeOf(nodes, node) {
+    const stage = stageIdentifierOf(node);
+    return stage === undefined ? undefined : nodes.find(candidate => STAGE_FQN.exec(candidate.baseFqn)?.[1] === stage);
+}
+/**
+ * Where the execution failed. A failing step (one of `failing` statuses) with Harness's reason is
+ * preferred, and among several the one that ended first (a later failure is usually a consequence:
+ * a rollback, a step of a parallel branch stopped by the first); then a failing step without a
+ * reason; then the failing stage.
+ */
+function failingNode(nodes, failing) {
+    const failed = nodes.filter(node => failing.has(node.status));
+    const steps = failed.filter(isStep).sort(byReasonThenEnd);
+    const step = steps[0];
+    if (step) {
+        const stage = stageNodeOf(nodes, step);
+        return { stage, step, message: step.failureMessage ?? stage?.failureMessage };
+    }
+    const stage = failed.filter(node => STAGE_FQN.test(node.baseFqn)).sort(byReasonThenEnd)[0];
+    return stage ? { stage, message: stage.failureMessage } : undefined;
+}
+function byReasonThenEnd(a, b) {
+    const reason = Number(b.failureMessage !== undefined) - Number(a.failureMessage !== undefined);
+    return reason || (a.endTs ?? Infinity) - (b.endTs ?? Infinity);
+}
+/**
+ * The output variables of every step. A step is keyed by its own identifier (for a matrix or
+ * looped step Harness's identifier already carries the iteration's suffix, so each iteration is
+ * its own key); when two steps of a stage share an identifier (the same step id in two step
+ * groups), each is keyed by its path of step and step group identifiers, joined by dots
+ * (`canary.smoke_test`). Keys Harness adds for its own use (`__recast`) are left out.
+ */
+function exportedVariables(nodes) {
+    const withVariables = nodes.filter(node => isStep(node) && Object.keys(node.outputVariables).length > 0);
+    const clashes = new Set();
+    const seen = new Set();
+    for (const node of withVariables) {
+        const id = `${stageIdentifierOf(node)}\u0000${node.identifier}`;
+        if (seen.has(id))
+            clashes.add(id);
+        seen.add(id);
+    }
+    const result = { outputs: {}, listed: [] };
+    for (const node of withVariables) {
+        const stage = stageIdentifierOf(node) ?? '';
+        const step = clashes.has(`${stage}\u0000${node.identifier}`) ? stepPath(node) : node.identifier;
+        for (const [name, value] of Object.entries(node.outputVariables)) {
+            if (isSecretValue(value)) {
+                result.listed.push({ stage, step, name });
+                continue;
+            }
+            const stageOutputs = (result.outputs[stage] ??= {});
+            (stageOutputs[step] ??= {})[name] = value;
+            result.listed.push({ stage, step, name, value });
+        }
+    }
+    return result;
+}
+/** A step's identifiers below its stage's execution: the step groups it sits in, then its own. */
+function stepPath(node) {
+    const levels = node.baseFqn.split('.');
+    const path = [];
+    for (let index = 0; index < levels.length - 1; index++) {
+        if (levels[index] === 'steps')
+            path.push(levels[index + 1]);
+    }
+    return path.length > 0 ? path.join('.') : node.identifier;
+}
+/**
+ * `outcomes.output.outputVariables` (ShellScript and CI steps), or `outcomes.output.output_vars`
+ * (a ShellScript step of a YAML v1 pipeline). Values are strings in harness-core
+ * (Map<String, String>); numbers and booleans are kept as text, anything else left out.
+ */
+function outputVariablesOf(outcomes) {
+    const output = asRecord(asRecord(outcomes).output);
+    const variables = asRecord(output.outputVariables ?? output.output_vars);
+    const result = {};
+    for (const [name, value] of Object.entries(variables)) {
+        if (name.startsWith('__'))
+            continue;
+        if (typeof value === 'string')
+            result[name] = value;
+        else if (typeof value === 'number' || typeof value === 'boolean')
+            result[name] = String(value);
+    }
+    return result;
+}
+/**
+ * The log key of a node. `executableResponses[]` is a oneof (`async`, `task`, `taskChain`, `sync`,
+ * `child`, …; harness-core executable_response.proto), each with `logKeys`: one per command unit
+ * (`<logBaseKey>-commandUnit:<unit>`), or just the base key for a step without units (CI, async
+ * steps). The key of the unit whose progress failed is taken, else the last (units run in order,
+ * so the last one is where a failed step stopped); without keys, `logBaseKey` (the CLI does the same).
+ */
+function logKeyOf(node) {
+    const keys = [];
+    for (const response of asArray(node.executableResponses)) {
+        for (const kind of Object.values(asRecord(response))) {
+            for (const key of asArray(asRecord(kind).logKeys))
+                if (typeof key === 'string' && key !== '')
+                    keys.push(key);
+        }
+    }
+    const failedUnit = asArray(node.unitProgresses)
+        .map(asRecord)
+        .find(unit => typeof unit.status === 'string' && /fail|error/i.test(unit.status));
+    const failedUnitName = execution_graph_text(failedUnit?.unitName);
+    const ofFailedUnit = failedUnitName ? keys.find(key => key.endsWith(`-commandUnit:${failedUnitName}`)) : undefined;
+    return ofFailedUnit ?? keys.at(-1) ?? execution_graph_text(node.logBaseKey);
+}
+function asRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {};
+}
+function asArray(value) {
+    return Array.isArray(value) ? value : [];
+}
+function execution_graph_text(value) {
+    return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/harness/nextgen.ts
+
 
 
 
@@ -1384,6 +1319,36 @@ class NextGenClient {
         }
         return parseExecution(id, data?.pipelineExecutionSummary, what);
     }
+    /**
+     * Reads the execution's full graph once (`renderFullBottomGraph=true`: every stage's and step's
+     * node, with failure info, log keys and outcomes; harness-core ExecutionDetailsResource, the same
+     * call harness/mcp-server and harness-cli make). The answer is size-capped like every API answer.
+     */
+    async executionGraph(id, signal) {
+        const what = `read the execution graph of NextGen execution ${id}`;
+        const response = await this.send({
+            method: 'GET',
+            url: this.url(`/pipeline/api/pipelines/execution/v2/${segment(id)}`, { renderFullBottomGraph: 'true' }),
+            what,
+            retry: 'idempotent',
+            signal
+        });
+        return graphNodes(await readData(response, what, this.errorContext('Pipelines: View')));
+    }
+    /**
+     * A step's page in the NextGen UI: the execution page with the stage (its layout node id, the
+     * stage node's `setupId`) and the step (its node execution uuid) selected. The parameters are
+     * those the UI itself puts in its address when a step is opened; evidence beyond the UI:
+     * lorenyeung/go-execution-url (main.go) builds `…/executions/<id>/pipeline?stage=<layoutNodeMap
+     * key>&step=<nodeMap key>` from the same v2 answer.
+     */
+    stepUrl(pipeline, id, stageSetupId, stepUuid) {
+        const url = new URL(this.executionUrl(pipeline, id));
+        url.searchParams.set('stage', stageSetupId);
+        if (stepUuid)
+            url.searchParams.set('step', stepUuid);
+        return url.href;
+    }
     /** Sends AbortAll; sent once, as an interrupt is not a read. */
     async abort(id) {
         const what = `abort NextGen execution ${id}`;
@@ -1400,14 +1365,14 @@ class NextGenClient {
         const { accountId } = this.harness;
         const { org, project } = this.scope;
         const path = `/ng/account/${segment(accountId)}/all/orgs/${segment(org)}/projects/${segment(project)}/pipelines/${segment(pipeline)}/executions/${segment(id)}/pipeline`;
-        return (0,url/* apiUrl */.y0)(this.harness.url, path).href;
+        return (0,http_url/* apiUrl */.y0)(this.harness.url, path).href;
     }
     /** NextGen checks core_pipeline_execute to run or interrupt, core_pipeline_view to read (harness-core PipelineRbacPermissions). */
     errorContext(permission) {
         return { harness: this.harness, scope: this.scope, permission };
     }
     url(path, query = {}) {
-        return (0,url/* apiUrl */.y0)(this.harness.url, `/gateway${path}`, {
+        return (0,http_url/* apiUrl */.y0)(this.harness.url, `/gateway${path}`, {
             accountIdentifier: this.harness.accountId,
             orgIdentifier: this.scope.org,
             projectIdentifier: this.scope.project,
@@ -1497,8 +1462,8 @@ function stagesInOrder(layoutNodeMap, startingNodeId) {
                 stages.push(stageOf(uuid, node));
             const edges = node.edgeLayoutList ?? {};
             // Pushed in reverse, so that children come off the stack first and in their order, then the next nodes.
-            pushReversed(pending, asArray(edges.nextIds));
-            pushReversed(pending, asArray(edges.currentNodeChildren));
+            pushReversed(pending, nextgen_asArray(edges.nextIds));
+            pushReversed(pending, nextgen_asArray(edges.currentNodeChildren));
         }
     };
     walkFrom(startingNodeId);
@@ -1526,7 +1491,7 @@ function pushReversed(stack, items) {
     for (let index = items.length - 1; index >= 0; index--)
         stack.push(items[index]);
 }
-function asArray(value) {
+function nextgen_asArray(value) {
     return Array.isArray(value) ? value : [];
 }
 
@@ -1551,7 +1516,253 @@ function logStageList(title, lines, max = 50) {
         log/* info */.pq(`  … and ${lines.length - max} more stages (the job summary lists the first ones too)`);
 }
 
+;// CONCATENATED MODULE: ./src/harness/log-service.ts
+// The end of one step's log, from Harness's log service behind the gateway. Checked against
+// harness-core product/log-service (handler/handler.go, middleware.go, helper.go, stream/stream.go
+// at vigneswara-propelo/harness-core 1dcec145) and its clients: harness/mcp-server sends `x-api-key`
+// with `accountID` to <harness>/gateway/log-service (harness-client.ts, log-resolver.ts), and
+// harness/harness-cli reads `GET /gateway/log-service/blob?accountID&key` line by line (log_stream.go).
+//
+// - `GET <harness-url>/gateway/log-service/blob?accountID=<account>&key=<log key>` with the API key
+//   as `x-api-key` (AuthMiddleware accepts it, validated for the account) answers the step's log as
+//   NDJSON, one `{"level","pos","out","time","args"}` object per line, once the step has ended.
+// - Errors are `{"error_msg": …}` (helper.go writeError): 404 for a key with no log (the step
+//   never ran, or its log has expired), 403 for a key the service will not accept, 400 for a
+//   missing account. The CLI reads `{"message"}`; both are understood.
+// The zip download (`POST …/blob/download`) is not used: it answers a link to object storage,
+// and the API key must never go anywhere but Harness.
+
+
+
+
+
+
+/** Longest line kept: a log line of megabytes (a dumped file) is cut, so that memory stays bounded by lines × this. */
+const MAX_LOG_LINE_CHARS = 4096;
+/** Most of a log read to find its end: beyond this the tail shown is the end of what was read, and says so. */
+const MAX_LOG_BYTES = 256 * 1024 * 1024;
+/** The log service would not give the log: its status and its own words. */
+class LogUnavailable extends Error {
+    status;
+    serviceMessage;
+    constructor(status, serviceMessage) {
+        super(`the log service answered HTTP ${status}${serviceMessage ? `: ${serviceMessage}` : ''}`);
+        this.status = status;
+        this.serviceMessage = serviceMessage;
+    }
+}
+/** Keeps the last `max` lines of a stream of text, and counts them; memory is `max` lines at most. */
+class Tail {
+    max;
+    ring = [];
+    pending = '';
+    total = 0;
+    constructor(max) {
+        this.max = max;
+    }
+    push(chunk) {
+        const parts = (this.pending + chunk).split('\n');
+        this.pending = parts.pop() ?? '';
+        // A line with no end in sight is cut where the cap is, so that `pending` stays bounded too.
+        if (this.pending.length > MAX_LOG_LINE_CHARS)
+            this.pending = this.pending.slice(0, MAX_LOG_LINE_CHARS);
+        for (const part of parts)
+            this.keep(part);
+    }
+    end() {
+        if (this.pending !== '')
+            this.keep(this.pending);
+        this.pending = '';
+        return this.ring;
+    }
+    keep(line) {
+        this.total++;
+        this.ring.push(line.length > MAX_LOG_LINE_CHARS ? line.slice(0, MAX_LOG_LINE_CHARS) : line);
+        if (this.ring.length > this.max)
+            this.ring.shift();
+    }
+}
+/**
+ * The text of one log line: the `out` of an NDJSON line (without its line end), or the line as it
+ * is when it is not one (an older or proxied log stored as plain text).
+ */
+function logLineText(line) {
+    const trimmed = line.replace(/\r$/, '');
+    if (trimmed.startsWith('{')) {
+        const parsed = (0,json/* parseJsonObject */.d)(trimmed);
+        if (parsed && typeof parsed.out === 'string')
+            return parsed.out.replace(/\r?\n$/, '');
+    }
+    return trimmed;
+}
+/** The last `maxLines` lines of the log stored under `key`, read as a stream (the whole log is never held). */
+async function readLogTail(harness, key, maxLines, signal) {
+    const what = 'read the step log from the Harness log service';
+    return (0,client/* sendAndRead */.is)({
+        method: 'GET',
+        url: (0,http_url/* apiUrl */.y0)(harness.url, '/gateway/log-service/blob', { accountID: harness.accountId, key }),
+        what,
+        headers: { accept: 'application/x-ndjson, application/json, text/plain' },
+        credentials: { 'x-api-key': harness.apiKey },
+        retry: 'idempotent',
+        signal
+    }, response => tailOf(response, maxLines));
+}
+async function tailOf(response, maxLines) {
+    if (!(0,failure/* isSuccess */.oJ)(response.status))
+        throw new LogUnavailable(response.status, logServiceMessage(await (0,http_body/* readErrorText */.Gb)(response)));
+    if ((0,http_body/* isWebPage */.AA)(response)) {
+        await response.body.dump().catch(() => undefined);
+        throw new LogUnavailable(response.status, 'a web page came instead of the log (a login or proxy page?)');
+    }
+    const tail = new Tail(maxLines);
+    const decoder = new TextDecoder();
+    let bytes = 0;
+    try {
+        for await (const chunk of response.body) {
+            bytes += chunk.length;
+            tail.push(decoder.decode(chunk, { stream: true }));
+            // Leaving the loop destroys the body, which closes its connection.
+            if (bytes >= MAX_LOG_BYTES)
+                return { lines: tail.end().map(logLineText), cut: true, total: tail.total };
+        }
+    }
+    catch (error) {
+        // A log cut mid-way is read again from its start (the request is a read).
+        if (error instanceof src_errors/* ActionError */.lZ)
+            throw error;
+        throw new client/* BodyCut */.Bn(error instanceof Error ? error.message : String(error), { cause: error });
+    }
+    tail.push(decoder.decode());
+    return { lines: tail.end().map(logLineText), cut: false, total: tail.total };
+}
+/** The log service's words from an error body: `{"error_msg"}` (the service), `{"message"}` (what the CLI expects), or short text. */
+function logServiceMessage(body) {
+    const parsed = (0,json/* parseJsonObject */.d)(body);
+    const message = parsed?.error_msg ?? parsed?.message;
+    if (typeof message === 'string')
+        return message.trim();
+    return parsed ? '' : body.trim().split('\n')[0].slice(0, 200);
+}
+
+// EXTERNAL MODULE: ./src/secrets.ts
+var secrets = __webpack_require__(7194);
+;// CONCATENATED MODULE: ./src/operations/nextgen-detail.ts
+
+
+
+
+
+
+const NO_VARIABLES = { outputs: {}, listed: [] };
+/** ANSI colour and cursor sequences, which a step's log keeps; shown as text they would be noise. */
+// eslint-disable-next-line no-control-regex -- the escape character is what these sequences start with
+const ANSI_SEQUENCE = /\u001b\[[0-9;?]*[ -/]*[@-~]/g;
+/**
+ * Reads the full graph of an ended execution once and what it tells. This is extra information:
+ * a graph or a log that cannot be read is one line saying so, and never fails the step.
+ */
+async function readExecutionDetail(plan) {
+    let nodes;
+    try {
+        nodes = await plan.client.executionGraph(plan.id, plan.signal);
+    }
+    catch (error) {
+        if (plan.signal?.aborted)
+            throw error;
+        log/* warning */.$e(`${message(error)} Its failing step and output variables are not shown; the step goes on without them.${hintOf(error)}`, {
+            title: 'Execution details unavailable'
+        });
+        return { variables: NO_VARIABLES };
+    }
+    maskSecretValues(nodes);
+    const variables = exportedVariables(nodes);
+    logVariables(variables);
+    if (!plan.failed)
+        return { variables };
+    const found = failingNode(nodes, plan.failingStatuses);
+    if (!found)
+        return { variables };
+    const { stage, step } = found;
+    const failing = {
+        stage: stage?.name,
+        step: step?.name,
+        status: (step ?? stage)?.status ?? '',
+        message: found.message,
+        url: plan.pipeline && stage?.setupId ? plan.client.stepUrl(plan.pipeline, plan.id, stage.setupId, step?.uuid) : undefined
+    };
+    const tail = step && plan.logLines > 0 ? await printLogTail(plan, step, failing) : undefined;
+    return { failing, variables, log: tail };
+}
+/** A secret output's value is Harness's ciphertext expression, not the secret; masked all the same, so no log line can carry it. */
+function maskSecretValues(nodes) {
+    for (const node of nodes)
+        for (const value of Object.values(node.outputVariables))
+            if (isSecretValue(value))
+                (0,secrets/* registerSecret */.c)(value);
+}
+/** One line about what the steps exported; the values are in the summary and the `outputs` output. */
+function logVariables(variables) {
+    if (variables.listed.length === 0)
+        return;
+    const hidden = variables.listed.filter(variable => variable.value === undefined).length;
+    log/* info */.pq(`Output variables: ${variables.listed.length}${hidden ? ` (${hidden} secret, left out of 'outputs' and not shown)` : ''}, in the 'outputs' output and the job summary.`);
+}
+/** The failing step's last log lines, in a log group, each line as outside text. */
+async function printLogTail(plan, step, failing) {
+    const where = `step '${step.name}'${failing.stage ? ` of stage '${failing.stage}'` : ''}`;
+    if (!step.logKey) {
+        log/* info */.pq(`Harness reports no log for ${where}.`);
+        return undefined;
+    }
+    let tail;
+    try {
+        tail = await readLogTail(plan.harness, step.logKey, plan.logLines, plan.signal);
+    }
+    catch (error) {
+        if (plan.signal?.aborted)
+            throw error;
+        reportUnreadableLog(where, error);
+        return undefined;
+    }
+    if (tail.lines.length === 0) {
+        log/* info */.pq(`The log of ${where} is empty.`);
+        return undefined;
+    }
+    const lines = tail.lines.map(line => (0,log/* outside */.qY)(line.replace(ANSI_SEQUENCE, ''), 1000));
+    const shown = tail.lines.length < tail.total ? `Last ${lines.length} of ${tail.total} lines` : `All ${lines.length} lines`;
+    const title = `${shown} of the log of ${where}${tail.cut ? ' (the log is longer than the action reads; these are the last lines read)' : ''}`;
+    await log/* group */.Os(title, () => {
+        for (const line of lines)
+            log/* info */.pq(line);
+        return Promise.resolve();
+    });
+    return { title, lines };
+}
+/** One line: the log service's refusal in its own words, with what to check; a missing log is not a problem. */
+function reportUnreadableLog(where, error) {
+    if (error instanceof LogUnavailable && error.status === 404) {
+        log/* info */.pq(`Harness has no log stored for ${where} (${error.message}).`);
+        return;
+    }
+    const hint = error instanceof LogUnavailable && (error.status === 401 || error.status === 403)
+        ? " The log service checks 'harness-api-key' for the account; a key that may view the pipeline can normally read its logs. Set 'failure-log-lines: 0' to stop asking."
+        : '';
+    const what = error instanceof LogUnavailable
+        ? `Could not read the log of ${where} from the Harness log service: ${error.message}.`
+        : `${message(error)} (the log of ${where}).`;
+    log/* warning */.$e(`${what}${hint || hintOf(error)}`, { title: 'Step log unavailable' });
+}
+function message(error) {
+    const text = error instanceof Error ? error.message : String(error);
+    return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+function hintOf(error) {
+    return error instanceof src_errors/* ActionError */.lZ && error.hint ? ` ${error.hint}` : '';
+}
+
 ;// CONCATENATED MODULE: ./src/operations/nextgen-execution.ts
+
 
 
 
@@ -1580,10 +1791,12 @@ class NgExecutionFollower {
     plan;
     pipeline;
     follower;
+    /** Where the execution failed, once its full graph has been read. */
+    failingStep;
     constructor(plan) {
         this.plan = plan;
         this.pipeline = plan.pipeline;
-        this.follower = new Follower(this.followedKind(), plan.settings, plan.context);
+        this.follower = new operations_follower/* Follower */.f(this.followedKind(), plan.settings, plan.context);
     }
     get url() {
         return this.pipeline ? this.plan.client.executionUrl(this.pipeline, this.plan.id) : undefined;
@@ -1593,7 +1806,7 @@ class NgExecutionFollower {
         // The follower reads only the status and the pipeline of what it reports.
         return this.follower.report(snapshot);
     }
-    /** Reads the execution once, for `wait: false`. */
+    /** Reads the execution once, for `wait: false`; an execution that has ended is described in full (no verdict). */
     async read() {
         const snapshot = await log/* group */.Os(`Read NextGen execution ${this.plan.id}`, async () => {
             const execution = await this.plan.client.execution(this.plan.id);
@@ -1601,17 +1814,43 @@ class NgExecutionFollower {
             return execution;
         });
         await this.follower.reportOnce(snapshot);
-        return this.result(snapshot);
+        const detail = await this.detailIfEnded(snapshot);
+        return this.resultOf(snapshot, { detail });
     }
-    /** Waits for a final status; on timeout or cancel aborts once, when the abort policy allows. */
+    /**
+     * Waits for a final status; on timeout or cancel aborts once, when the abort policy allows. An
+     * execution that ended is then read in full once: the failing step, its log and the output
+     * variables go into the verdict, the log and the summary.
+     */
     async wait() {
-        const { waited, abortNote, failure } = await this.follower.wait();
+        const followed = await this.follower.wait();
+        const { waited, abortNote } = followed;
         logStageList(`Stages of execution ${waited.last.id}:`, waited.last.stages.map(stageLine));
-        return this.resultOf(waited.last, waited, failure, abortNote);
+        const detail = waited.outcome === 'final' ? await this.detailIfEnded(waited.last) : undefined;
+        this.failingStep = detail?.failing;
+        // The verdict again, now that the failing step is known (failureDetail reads it).
+        const failure = detail?.failing ? this.follower.verdict(waited, abortNote) : followed.failure;
+        return this.resultOf(waited.last, { waited, failure, abortNote, detail });
     }
-    /** Outputs and summary of an execution read without waiting: no verdict. */
+    /** Outputs and summary of an execution read without waiting (a status Harness gave on start): no verdict. */
     result(snapshot) {
         return this.resultOf(snapshot);
+    }
+    /** The full graph's story of an execution with a final status; nothing for one still under way. */
+    async detailIfEnded(snapshot) {
+        if (!isNextGenFinal(snapshot.status))
+            return undefined;
+        const { client, id, settings, context } = this.plan;
+        return readExecutionDetail({
+            client,
+            harness: settings.harness,
+            id,
+            pipeline: this.pipeline ?? (snapshot.pipeline || undefined),
+            failed: !settings.wait.passingStatuses.has(snapshot.status),
+            failingStatuses: FAILING_STATUSES,
+            logLines: settings.failureLogLines,
+            signal: context.signal
+        });
     }
     followedKind() {
         const { client, id, justStarted, startedAtMs } = this.plan;
@@ -1637,7 +1876,7 @@ class NgExecutionFollower {
                 this.pipeline ||= snapshot.pipeline || undefined;
             },
             notice: snapshot => this.noteIfPersonMustAct(snapshot),
-            failureDetail,
+            failureDetail: snapshot => failureDetail(snapshot, this.failingStep),
             abort: { what: `Harness execution ${id}`, interrupt: 'AbortAll', permission: ABORT_PERMISSION, send: () => client.abort(id) }
         };
     }
@@ -1653,26 +1892,45 @@ class NgExecutionFollower {
         });
     }
     /** Outputs, summary and, when the execution does not pass, the failure. */
-    resultOf(snapshot, waited, failure, abortNote) {
+    resultOf(snapshot, ended = {}) {
+        const { waited, failure, abortNote, detail } = ended;
         const { id, settings, startedAtMs } = this.plan;
         const url = this.url;
         const pipeline = this.pipeline ?? snapshot.pipeline;
+        const failing = detail?.failing;
         const details = [['Execution id', id]];
+        if (failing?.stage)
+            details.push(['Failed stage', failing.stage]);
+        if (failing?.step)
+            details.push(['Failed step', failing.step]);
+        if (failing?.message && failing.message !== snapshot.errorMessage)
+            details.push(['Harness message', failing.message]);
         if (snapshot.errorMessage)
             details.push(['Error', snapshot.errorMessage]);
         if (abortNote)
             details.push(['Abort', abortNote]);
+        const links = url ? [{ text: 'Execution in Harness', href: url }] : [];
+        if (failing?.url)
+            links.push({ text: failing.step ? `Failed step '${failing.step}' in Harness` : `Failed stage '${failing.stage}' in Harness`, href: failing.url });
         return {
-            outputs: { 'execution-id': id, status: snapshot.status, 'status-normalized': normalizedStatus('nextgen', snapshot.status), 'execution-url': url },
+            outputs: {
+                'execution-id': id,
+                status: snapshot.status,
+                'status-normalized': normalizedStatus('nextgen', snapshot.status),
+                'execution-url': url,
+                ...(detail ? { outputs: JSON.stringify(detail.variables.outputs) } : {})
+            },
             summary: {
                 operation: settings.operation,
                 target: `${settings.scope.org}/${settings.scope.project} / ${pipeline || 'pipeline'}`,
                 status: waited?.outcome === 'timeout' ? `${snapshot.status} (timed out)` : snapshot.status,
                 passed: failure === undefined,
                 durationMs: executionDurationMs(snapshot, startedAtMs),
-                links: url ? [{ text: 'Execution in Harness', href: url }] : [],
+                links,
                 details,
-                stages: snapshot.stages.map(stage => ({ name: stage.name, status: stage.status }))
+                stages: snapshot.stages.map(stage => ({ name: stage.name, status: stage.status })),
+                variables: detail?.variables.listed,
+                log: detail?.log
             },
             failure
         };
@@ -1691,8 +1949,17 @@ function nextgen_execution_describeStatus(snapshot) {
 function stageLine(stage) {
     return `${stage.name}: ${stage.status}${stage.failureMessage ? ` (${stage.failureMessage})` : ''}`;
 }
-/** The stages that failed, with Harness's reasons, for the failure line. */
-function failureDetail(snapshot) {
+/**
+ * Where it failed, with Harness's reasons, for the failure line: the failing step found in the full
+ * graph (with its link), else the stages that failed.
+ */
+function failureDetail(snapshot, failing) {
+    if (failing?.step) {
+        const where = `${failing.stage ? `stage '${failing.stage}', ` : ''}step '${failing.step}' (${failing.status})`;
+        const reasons = [failing.message, snapshot.errorMessage].filter((reason, index, all) => !!reason && all.indexOf(reason) === index);
+        const detail = `${where}${reasons.length ? `: ${reasons.join('; ')}` : ''}`;
+        return failing.url ? `${detail}${/[.!?]$/.test(detail) ? '' : '.'} The step in Harness: ${failing.url}` : detail;
+    }
     const failed = snapshot.stages.filter(stage => FAILING_STATUSES.has(stage.status));
     const parts = failed.map(stage => `stage '${stage.name}' (${stage.status})${stage.failureMessage ? `: ${stage.failureMessage}` : ''}`);
     const shown = namesList(parts, '; ');
@@ -1708,14 +1975,7 @@ function executionDurationMs(snapshot, startedAtMs) {
     return Math.max((snapshot.endTs ?? Date.now()) - snapshot.startTs, 0);
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./src/operations/harness-ng-run-pipeline.ts
-
-
 
 
 
@@ -1755,15 +2015,8 @@ function readRuntimeInputs() {
     const value = (0,reader/* verbatim */.Bj)('runtime-inputs');
     if (value === undefined)
         return '';
-    let text = value;
     const fileName = value.trim();
-    if (!fileName.includes('\n') && /\.ya?ml$/i.test(fileName)) {
-        const file = external_node_path_default().resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), fileName);
-        if (!(0,external_node_fs_.existsSync)(file)) {
-            throw new src_errors/* InputError */.dz('runtime-inputs', `names the file '${fileName}', which does not exist in the workspace (${file}). Check the path, and that an actions/checkout step runs before this one.`);
-        }
-        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
-    }
+    const text = !fileName.includes('\n') && /\.ya?ml$/i.test(fileName) ? (0,reader/* workspaceFile */.EJ)('runtime-inputs', fileName) : value;
     const problem = (0,dist/* parseAllDocuments */.hR)(text).flatMap(doc => ('errors' in doc ? doc.errors : []))[0];
     if (problem)
         throw new src_errors/* InputError */.dz('runtime-inputs', `is not valid YAML: ${(0,reader/* yamlProblem */.Td)(problem, text)}.`);
@@ -1786,6 +2039,7 @@ function readNgRunPipeline() {
         branch: (0,reader/* optional */.lq)('branch'),
         abort: readAbort(true),
         wait: readWait(NEXTGEN_FINAL_STATUSES, NEXTGEN_DEFAULT_PASSING),
+        failureLogLines: readFailureLogLines(),
         github: readGitHubDeployment()
     };
 }
@@ -1801,6 +2055,7 @@ const harness_ng_run_pipeline_operation = {
         'notes',
         ...inputs/* HARNESS_WAIT */.Rc,
         ...inputs/* HARNESS_ABORT */.QC,
+        ...inputs/* NEXTGEN_FAILURE_DETAIL */.x6,
         ...inputs/* GITHUB_DEPLOYMENT */.E7
     ],
     read: readNgRunPipeline,
@@ -1827,17 +2082,440 @@ function readNgExecutionStatus() {
         executionId: (0,reader/* identifier */.Cv)('execution-id', 'the NextGen plan execution id to report on'),
         abort: readAbort(false),
         wait: readWait(NEXTGEN_FINAL_STATUSES, NEXTGEN_DEFAULT_PASSING),
+        failureLogLines: readFailureLogLines(),
         github: readGitHubDeployment()
     };
 }
 const harness_ng_execution_status_operation = {
     name: 'harness-ng-execution-status',
-    inputs: [...inputs/* HARNESS_CONNECTION */.UP, ...inputs/* NEXTGEN_SCOPE */.Xv, 'execution-id', ...inputs/* HARNESS_WAIT */.Rc, ...inputs/* HARNESS_ABORT */.QC, ...inputs/* GITHUB_DEPLOYMENT */.E7],
+    inputs: [...inputs/* HARNESS_CONNECTION */.UP, ...inputs/* NEXTGEN_SCOPE */.Xv, 'execution-id', ...inputs/* HARNESS_WAIT */.Rc, ...inputs/* HARNESS_ABORT */.QC, ...inputs/* NEXTGEN_FAILURE_DETAIL */.x6, ...inputs/* GITHUB_DEPLOYMENT */.E7],
     read: readNgExecutionStatus,
     run: ngExecutionStatus
 };
 
+;// CONCATENATED MODULE: ./src/harness/nextgen-webhook.ts
+
+
+
+
+// A NextGen custom webhook trigger, fired and followed until Harness says what it did with the event.
+// Shapes from harness-core (pipeline-service ng-triggers: NGTriggerWebhookConfigResource(Impl),
+// NGTriggerServiceImpl, TriggerEventResponse.FinalStatus, UrlHelper), checked in the public snapshot of
+// Dec 2023 and a newer copy of the same tree; harness-go-sdk's api_webhook_triggers.go sends the key
+// as x-api-key with the content types application/json, application/yaml and text/plain.
+/** The event id harness-core answers when it could not make an event of the request (Constants.UNRECOGNIZED_WEBHOOK). */
+const UNRECOGNIZED_WEBHOOK = 'Unrecognized Webhook';
+/**
+ * What `triggerExecutionDetails` answers (HTTP 400, InvalidRequestException) while Harness has no
+ * history for the event yet: before it processed it, and on newer builds while it is QUEUED.
+ */
+const NOT_PROCESSED_YET = /Trigger event history doesn't exist/i;
+/** The details path of every build; newer builds hand out `triggerExecutionDetailsV2` as `apiUrl`. */
+const DETAILS_PATH = /\/gateway\/pipeline\/api\/webhook\/triggerExecutionDetails(?:V2)?\/[^/]+$/;
+/**
+ * The custom webhook trigger API under `<harness-url>/gateway/pipeline/api/webhook`. The key goes as
+ * X-Api-Key: with it Harness checks Pipelines: Execute on the pipeline (NGTriggerServiceImpl
+ * .checkAuthorization), and accounts may make it mandatory (mandate_custom_webhook_authorization).
+ */
+class WebhookTriggerClient {
+    harness;
+    scope;
+    useApiUrl = true;
+    constructor(harness, scope) {
+        this.harness = harness;
+        this.scope = scope;
+    }
+    /**
+     * Sends the payload to the trigger: once, because Harness queues the event as soon as it has the
+     * request, and a second request would run the pipeline twice.
+     */
+    async fire(request) {
+        const what = `send the payload to custom webhook trigger '${request.trigger}'`;
+        const response = await this.send({
+            method: 'POST',
+            url: (0,http_url/* apiUrl */.y0)(this.harness.url, '/gateway/pipeline/api/webhook/custom/v2', {
+                accountIdentifier: this.harness.accountId,
+                orgIdentifier: this.scope.org,
+                projectIdentifier: this.scope.project,
+                pipelineIdentifier: request.pipeline,
+                triggerIdentifier: request.trigger
+            }),
+            what,
+            headers: { 'content-type': request.contentType },
+            body: request.payload,
+            retry: 'once'
+        });
+        const data = (await readData(response, what, this.errorContext()).catch((error) => {
+            // Harness may have queued the event before its server error: "try again" could run the pipeline twice.
+            if (error instanceof src_errors/* ActionError */.lZ && response.status >= 500) {
+                throw new src_errors/* ActionError */.lZ(error.message, { title: error.title, hint: activityHistoryHint(request), cause: error });
+            }
+            throw error;
+        }));
+        const id = textField(data?.eventCorrelationId);
+        if (!id || id === UNRECOGNIZED_WEBHOOK) {
+            throw new src_errors/* ActionError */.lZ(`Harness accepted the webhook for trigger '${request.trigger}' but ${id ? `did not recognise it as an event ('${UNRECOGNIZED_WEBHOOK}')` : 'answered without an eventCorrelationId'}`, {
+                title: 'Webhook not recognised by Harness',
+                hint: activityHistoryHint(request)
+            });
+        }
+        return { id, apiUrl: textField(data?.apiUrl), uiUrl: textField(data?.uiUrl) };
+    }
+    /** Reads what Harness did with the event; the 400 of an event it has not processed yet becomes a QUEUED snapshot. */
+    async event(event, signal) {
+        const what = `read trigger event ${event.id}`;
+        const viaApiUrl = this.useApiUrl ? this.detailsUrl(event) : undefined;
+        const url = viaApiUrl ??
+            (0,http_url/* apiUrl */.y0)(this.harness.url, `/gateway/pipeline/api/webhook/triggerExecutionDetails/${segment(event.id)}`, { accountIdentifier: this.harness.accountId });
+        const response = await this.send({ method: 'GET', url, what, retry: 'idempotent', signal });
+        if (viaApiUrl && response.status === 404) {
+            // A gateway that does not route the path Harness named: the v1 path every build has.
+            await response.body.dump();
+            this.useApiUrl = false;
+            return this.event(event, signal);
+        }
+        let data;
+        try {
+            data = (await readData(response, what, this.errorContext()));
+        }
+        catch (error) {
+            if (error instanceof src_errors/* ActionError */.lZ && response.status === 400 && NOT_PROCESSED_YET.test(error.message)) {
+                return { status: 'QUEUED', message: error.message, notProcessedYet: true };
+            }
+            throw error;
+        }
+        return parseTriggerEvent(data, what);
+    }
+    /**
+     * The `apiUrl` Harness answered, only when it is the details endpoint on the origin of
+     * 'harness-url': the key is never sent anywhere else. Harness builds it from the account's base
+     * URL, which may be another host (a vanity URL) than the one this step talks to.
+     */
+    detailsUrl(event) {
+        if (!event.apiUrl)
+            return undefined;
+        let url;
+        try {
+            url = new URL(event.apiUrl);
+        }
+        catch {
+            return undefined;
+        }
+        if (url.origin !== this.harness.url.origin || !DETAILS_PATH.test(url.pathname) || url.username || url.password)
+            return undefined;
+        return url;
+    }
+    errorContext() {
+        return { harness: this.harness, scope: this.scope, permission: "'Pipelines: Execute'" };
+    }
+    send(request) {
+        return (0,client/* send */.tN)({ ...request, headers: { accept: 'application/json', ...request.headers }, credentials: { 'X-Api-Key': this.harness.apiKey } });
+    }
+}
+/** Where to look before sending an event again that Harness may have queued (its trigger's event history). */
+function activityHistoryHint(request) {
+    return `Look in the Activity History of trigger '${request.trigger}' (pipeline '${request.pipeline}', Triggers) in Harness before re-running: the event may have been queued, and sending it again could run the pipeline twice.`;
+}
+function textField(value) {
+    return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+/** `data.webhookProcessingDetails` (WebhookEventProcessingDetails) and the execution summary beside it. */
+function parseTriggerEvent(data, what) {
+    const details = (data?.webhookProcessingDetails ?? {});
+    const summary = (data?.executionDetails ?? {}).pipelineExecutionSummary ?? {};
+    const status = textField(details.status);
+    if (!status) {
+        throw new src_errors/* ActionError */.lZ(`Could not ${what}: Harness's answer has no webhookProcessingDetails.status`, {
+            title: 'Unexpected answer from Harness',
+            hint: "Look at the trigger's Activity History in Harness."
+        });
+    }
+    return {
+        status,
+        message: textField(details.message),
+        pipelineExecutionId: textField(details.pipelineExecutionId) ?? textField(summary.planExecutionId),
+        executionStatus: textField(summary.status)
+    };
+}
+/**
+ * "Harness chose not to run": harness-core's own SKIPPED_STATUSES (skip keywords, the event or
+ * metadata conditions of Git triggers, a merge queue already running), and the three condition
+ * mismatches a custom trigger reports (PayloadConditionsTriggerFilter, HeaderTriggerFilter,
+ * JexlConditionsTriggerFilter). Harness groups those three with the failures; here they count as
+ * skipped, because a condition is a filter its owner set on purpose: an event it filters out is a
+ * decision, not an error. The step still fails on them unless 'passing-statuses' names Skipped.
+ */
+const TRIGGER_SKIPPED_STATUSES = [
+    'SKIPPED',
+    'TRIGGER_DID_NOT_MATCH_EVENT_CONDITION',
+    'TRIGGER_DID_NOT_MATCH_METADATA_CONDITION',
+    'TRIGGER_DID_NOT_MATCH_ARTIFACT_JEXL_CONDITION',
+    'MERGE_QUEUE_CHECKS_ALREADY_RUNNING',
+    'NO_MATCHING_TRIGGER_FOR_PAYLOAD_CONDITIONS',
+    'NO_MATCHING_TRIGGER_FOR_HEADER_CONDITIONS',
+    'NO_MATCHING_TRIGGER_FOR_JEXL_CONDITIONS'
+];
+function triggerEventOutcome(status) {
+    if (status === 'QUEUED')
+        return 'pending';
+    if (status === 'TARGET_EXECUTION_REQUESTED')
+        return 'started';
+    if (TRIGGER_SKIPPED_STATUSES.includes(status))
+        return 'skipped';
+    return 'failed';
+}
+/** What to do about a trigger event that did not run the pipeline, by Harness's status. */
+function triggerEventHint(status, trigger, pipeline) {
+    switch (status) {
+        case 'NO_ENABLED_CUSTOM_TRIGGER_FOUND':
+        case 'NO_ENABLED_CUSTOM_TRIGGER_FOUND_FOR_ACCOUNT':
+        case 'NO_ENABLED_TRIGGER_FOR_PROJECT':
+        case 'NO_ENABLED_TRIGGER_FOR_ACCOUNT':
+            return `Check that pipeline '${pipeline}' has a Custom trigger with the identifier '${trigger}' ('trigger'; the identifier, not the name) in this organization and project, and that it is enabled.`;
+        case 'INVALID_RUNTIME_INPUT_YAML':
+            return `The pipeline input YAML (or input sets) of trigger '${trigger}' does not fit pipeline '${pipeline}' as it is now: edit the trigger's Pipeline Input in Harness, or check the payload expressions it reads.`;
+        case 'TRIGGER_AUTHENTICATION_FAILED':
+            return `The API key's user or service account needs 'Pipelines: Execute' on pipeline '${pipeline}'.`;
+        case 'INVALID_PAYLOAD':
+            return "Harness could not read the payload: check 'payload'.";
+        case 'VALIDATION_FAILED_FOR_TRIGGER':
+            return `Harness found trigger '${trigger}' invalid (for instance a connector or input set it names no longer exists): open it in Harness and save it again.`;
+        case 'TARGET_DID_NOT_EXECUTE':
+            return `Harness could not start pipeline '${pipeline}': its message says why (a freeze, a permission of the trigger, the pipeline's YAML).`;
+        case 'EXCEPTION_WHILE_PROCESSING':
+            return "Harness failed while processing the event: look at the trigger's Activity History in Harness, and try again later.";
+        default:
+            return TRIGGER_SKIPPED_STATUSES.includes(status)
+                ? `Harness did not run pipeline '${pipeline}' for this event. To let the step pass when that happens, add Skipped to 'passing-statuses'.`
+                : "Look at the trigger's Activity History in Harness for the event.";
+    }
+}
+
+// EXTERNAL MODULE: ./src/summary.ts
+var summary = __webpack_require__(8855);
+// EXTERNAL MODULE: ./src/operations/wait.ts
+var wait = __webpack_require__(2501);
+;// CONCATENATED MODULE: ./src/operations/harness-ng-trigger-webhook.ts
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * How long the 400 "Trigger event history doesn't exist" is taken for "not processed yet" (within
+ * 'timeout'). Harness usually processes a custom trigger's event within seconds; minutes without a
+ * history point at an event that was dropped, which no longer wait can fix.
+ */
+const NOT_PROCESSED_GRACE_MS = 3 * 60_000;
+/** The event poll's longest interval: processing takes seconds, and the pipeline's own wait polls at 'poll-interval'. */
+const EVENT_POLL_MAX_MS = 5_000;
+async function ngTriggerWebhook(settings, context) {
+    const startedAtMs = Date.now();
+    const { pipeline, trigger, scope } = settings;
+    const webhooks = new WebhookTriggerClient(settings.harness, scope);
+    const event = await log/* group */.Os(`Send webhook to NextGen trigger ${trigger}`, async () => {
+        log/* info */.pq(`Sending ${payloadDescription(settings)} to custom trigger '${trigger}' of pipeline '${pipeline}' in ${scope.org}/${scope.project}.`);
+        const fired = await webhooks.fire(settings);
+        log/* info */.pq(`Harness accepted trigger event ${fired.id}${fired.uiUrl ? `: ${log/* outside */.qY(fired.uiUrl)}` : '.'}`);
+        return fired;
+    });
+    const decided = await waitForDecision(webhooks, event, settings, context);
+    const snapshot = decided.last;
+    if (decided.outcome === 'timeout')
+        return notRun(settings, event, snapshot, startedAtMs, timedOut(settings, snapshot), true);
+    const outcome = triggerEventOutcome(snapshot.status);
+    if (outcome === 'started')
+        return follow(settings, context, event, snapshot, startedAtMs);
+    if (outcome === 'skipped' && settings.skippedPasses) {
+        log/* info */.pq(`Harness did not run pipeline '${pipeline}' for this event (${snapshot.status}); 'passing-statuses' names Skipped, so the step passes.`);
+        return notRun(settings, event, snapshot, startedAtMs);
+    }
+    return notRun(settings, event, snapshot, startedAtMs, {
+        title: outcome === 'skipped' ? 'Pipeline not run' : `Trigger ${snapshot.status}`,
+        message: `Harness did not run pipeline '${pipeline}' for trigger event ${event.id} of trigger '${trigger}': ${snapshot.status}${snapshot.message ? `: ${log/* outside */.qY(snapshot.message)}` : ''}`,
+        hint: triggerEventHint(snapshot.status, trigger, pipeline)
+    });
+}
+/**
+ * Polls the event until Harness decides what to do with it; counts against 'timeout'. A cancel just
+ * stops: nothing runs yet that this step could abort.
+ */
+async function waitForDecision(webhooks, event, settings, context) {
+    const firedAtMs = Date.now();
+    const intervalMs = Math.min(settings.wait.pollIntervalMs, EVENT_POLL_MAX_MS);
+    if (event.apiUrl && !webhooks.detailsUrl(event)) {
+        log/* info */.pq(`Harness named another address for the event's details (${log/* outside */.qY(event.apiUrl.split('?')[0])}); reading them from ${settings.harness.url.origin} instead, so that the API key goes nowhere but 'harness-url'.`);
+    }
+    return log/* group */.Os(`Wait for Harness to process trigger event ${event.id} (poll every ${(0,summary/* formatDuration */.a3)(intervalMs)})`, () => (0,wait/* waitForFinalStatus */.l)({
+        what: `trigger event ${event.id}`,
+        service: 'Harness',
+        poll: async (signal) => {
+            const snapshot = await webhooks.event(event, signal);
+            if (snapshot.notProcessedYet && Date.now() - firedAtMs >= NOT_PROCESSED_GRACE_MS) {
+                throw new src_errors/* ActionError */.lZ(`Harness has not processed trigger event ${event.id} after ${(0,summary/* formatDuration */.a3)(Date.now() - firedAtMs)}: ${log/* outside */.qY(snapshot.message ?? '')}`, { title: 'Trigger event not processed', hint: activityHistoryHint(settings) });
+            }
+            return snapshot;
+        },
+        isFinal: status => triggerEventOutcome(status) !== 'pending',
+        describe: snapshot => describeEvent(event, snapshot),
+        intervalMs,
+        timeoutMs: settings.wait.timeoutMs,
+        signal: context.signal
+    }));
+}
+function describeEvent(event, snapshot) {
+    if (snapshot.notProcessedYet)
+        return `Trigger event ${event.id}: Harness has not processed the event yet.`;
+    const message = snapshot.message ? ` (${log/* outside */.qY(snapshot.message)})` : '';
+    return `Trigger event ${event.id}: ${snapshot.status}${message}`;
+}
+/** The execution the trigger started, followed exactly as harness-ng-run-pipeline follows its own. */
+async function follow(settings, context, event, snapshot, startedAtMs) {
+    const id = snapshot.pipelineExecutionId;
+    if (!id) {
+        throw new src_errors/* ActionError */.lZ(`Harness requested an execution for trigger event ${event.id} but did not say which (no pipelineExecutionId)`, {
+            title: 'Unexpected answer from Harness',
+            hint: activityHistoryHint(settings)
+        });
+    }
+    const { pipeline } = settings;
+    const client = new NextGenClient(settings.harness, settings.scope);
+    log/* info */.pq(`Trigger '${settings.trigger}' started execution ${id}: ${client.executionUrl(pipeline, id)}`);
+    // The wait for the event counted against 'timeout'; the execution's wait has what is left.
+    const spentMs = Date.now() - startedAtMs;
+    const followed = { ...settings, wait: { ...settings.wait, timeoutMs: Math.max(settings.wait.timeoutMs - spentMs, 1) } };
+    const follower = new NgExecutionFollower({ client, id, pipeline, justStarted: true, settings: followed, context, startedAtMs: Date.now() });
+    const status = snapshot.executionStatus ?? 'Running';
+    await follower.report({ status, pipeline });
+    const result = settings.wait.enabled ? await follower.wait() : follower.result({ id, status, pipeline, stages: [] });
+    return withEvent(result, settings, event);
+}
+/** The trigger and its event beside the execution's outputs and summary. */
+function withEvent(result, settings, event) {
+    const summary = result.summary;
+    return {
+        ...result,
+        outputs: { 'event-id': event.id, ...result.outputs },
+        summary: {
+            ...summary,
+            target: `${summary.target} (trigger ${settings.trigger})`,
+            links: [...(summary.links ?? []), ...eventLinks(event)],
+            details: [['Trigger', settings.trigger], ['Trigger event', event.id], ...(summary.details ?? [])]
+        }
+    };
+}
+function eventLinks(event) {
+    return event.uiUrl ? [{ text: 'Trigger activity in Harness', href: event.uiUrl }] : [];
+}
+/** The step's result when the trigger ran nothing: skipped, refused, or not decided within 'timeout'. */
+function notRun(settings, event, snapshot, startedAtMs, failure, 
+/** The wait for Harness's decision ran out of 'timeout': the status is only the last one seen. */
+waitTimedOut = false) {
+    const outcome = triggerEventOutcome(snapshot.status);
+    const status = outcome === 'skipped' ? 'Skipped' : snapshot.status;
+    const normalized = outcome === 'skipped' ? 'skipped' : outcome === 'pending' ? 'queued' : 'failed';
+    const details = [
+        ['Trigger', settings.trigger],
+        ['Trigger event', event.id],
+        ['Harness status', snapshot.status]
+    ];
+    if (snapshot.message)
+        details.push(['Message', snapshot.message]);
+    return {
+        outputs: { 'event-id': event.id, status, 'status-normalized': normalized },
+        summary: {
+            operation: settings.operation,
+            target: `${settings.scope.org}/${settings.scope.project} / ${settings.pipeline} (trigger ${settings.trigger})`,
+            status: waitTimedOut ? `${status} (timed out)` : status,
+            passed: failure === undefined,
+            durationMs: Date.now() - startedAtMs,
+            links: eventLinks(event),
+            details
+        },
+        failure
+    };
+}
+function timedOut(settings, snapshot) {
+    return {
+        title: 'Timed out',
+        message: `Timed out after ${(0,summary/* formatDuration */.a3)(settings.wait.timeoutMs)} waiting for Harness to process the event of trigger '${settings.trigger}'; last status ${snapshot.status}${snapshot.notProcessedYet ? ' (not processed yet)' : ''}`,
+        hint: `${activityHistoryHint(settings)} Raise 'timeout' to wait longer.`
+    };
+}
+/** Says what is sent without showing it: a payload may hold values people should not read in a log. */
+function payloadDescription(settings) {
+    const bytes = Buffer.byteLength(settings.payload);
+    return `a ${settings.contentType === 'application/json' ? 'JSON' : 'text'} payload (${bytes} byte${bytes === 1 ? '' : 's'})`;
+}
+/**
+ * The body: inline, or the path of a .json file in the workspace. JSON goes as application/json
+ * (what Harness's payload conditions and <+trigger.payload.x> expressions read), anything else as
+ * text/plain; both are content types the endpoint consumes.
+ */
+function readPayload() {
+    const value = (0,reader/* verbatim */.Bj)('payload') ?? inputs/* INPUT_DEFAULTS */.WJ.payload;
+    const fileName = value.trim();
+    const fromFile = !fileName.includes('\n') && /\.json$/i.test(fileName) && !/^[[{"]/.test(fileName);
+    const payload = fromFile ? (0,reader/* workspaceFile */.EJ)('payload', fileName) : value;
+    const problem = jsonProblem(payload);
+    if (problem === undefined)
+        return { payload, contentType: 'application/json' };
+    if (fromFile)
+        throw new src_errors/* InputError */.dz('payload', `names the file '${fileName}', which is not valid JSON: ${problem}.`);
+    if (/^\s*[[{]/.test(payload)) {
+        throw new src_errors/* InputError */.dz('payload', `looks like JSON but is not valid JSON: ${problem}. Fix it, or give plain text that does not start with '{' or '['.`);
+    }
+    return { payload, contentType: 'text/plain' };
+}
+function jsonProblem(text) {
+    try {
+        JSON.parse(text);
+        return undefined;
+    }
+    catch (error) {
+        return error instanceof Error ? error.message : String(error);
+    }
+}
+function readNgTriggerWebhook() {
+    return {
+        operation: 'harness-ng-trigger-webhook',
+        harness: readHarnessConnection(),
+        scope: readScope(),
+        pipeline: (0,reader/* identifier */.Cv)('pipeline', 'the identifier of the NextGen pipeline the trigger belongs to'),
+        trigger: (0,reader/* identifier */.Cv)('trigger', 'the identifier of the custom webhook trigger'),
+        ...readPayload(),
+        abort: readAbort(true),
+        wait: readWait(NEXTGEN_FINAL_STATUSES, NEXTGEN_DEFAULT_PASSING),
+        skippedPasses: (0,reader/* list */.p_)('passing-statuses').some(status => status.toLowerCase() === 'skipped'),
+        failureLogLines: readFailureLogLines(),
+        github: readGitHubDeployment()
+    };
+}
+const harness_ng_trigger_webhook_operation = {
+    name: 'harness-ng-trigger-webhook',
+    inputs: [
+        ...inputs/* HARNESS_CONNECTION */.UP,
+        ...inputs/* NEXTGEN_SCOPE */.Xv,
+        'pipeline',
+        'trigger',
+        'payload',
+        ...inputs/* HARNESS_WAIT */.Rc,
+        ...inputs/* HARNESS_ABORT */.QC,
+        ...inputs/* NEXTGEN_FAILURE_DETAIL */.x6,
+        ...inputs/* GITHUB_DEPLOYMENT */.E7
+    ],
+    read: readNgTriggerWebhook,
+    run: ngTriggerWebhook
+};
+
 ;// CONCATENATED MODULE: ./src/operations/harness.ts
+
 
 
 
@@ -1847,7 +2525,7 @@ const harness_ng_execution_status_operation = {
  * The Harness family's registry, a chunk of the bundle of its own (with yaml, which only its readers
  * use). The order is the one the `operation` input's error lists them in.
  */
-const HARNESS_OPERATIONS = [operation, harness_execution_status_operation, harness_artifact_cleanup_operation, harness_ng_run_pipeline_operation, harness_ng_execution_status_operation];
+const HARNESS_OPERATIONS = [operation, harness_execution_status_operation, harness_artifact_cleanup_operation, harness_ng_run_pipeline_operation, harness_ng_execution_status_operation, harness_ng_trigger_webhook_operation];
 
 
 /***/ })
