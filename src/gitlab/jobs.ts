@@ -412,7 +412,7 @@ export async function locateJob(gitlab: GitLabConnection, selector: JobSelector,
     }
     if (selector.by === 'ref' && options.gitlabMayPick) {
       log.info(
-        `GitLab does not let the CI job token list pipelines (HTTP ${error.status}; job tokens may only on newer GitLab): GitLab picks the job of ${selector.ref} itself, and job-id, pipeline-id and job-url are not set.`
+        `GitLab does not let the CI job token list pipelines (HTTP ${error.status}; job tokens may only on newer GitLab): GitLab picks the job of ${selector.ref} itself, and no job outputs (job-id, pipeline-id, job-url, job-status, commit-sha) are set.`
       )
       return { selector }
     }
