@@ -595,17 +595,22 @@ export async function startGitLab(options) {
       const pipeline = pipelines.get(Number(inPipeline[1]))
       if (!pipeline) return sendJson(res, 404, { message: '404 Not found' })
       if (inPipeline[2] === 'bridges') {
-        const children = [...pipelines.values()].filter(child => child.parent === pipeline.id).filter(visible)
+        // A trigger job exists with its pipeline; until it has created its child pipeline (hiddenFor),
+        // GitLab lists it with `downstream_pipeline: null` and a status that is not final.
+        const children = [...pipelines.values()].filter(child => child.parent === pipeline.id)
         return sendPage(
           res,
           request,
-          children.map(child => ({
-            id: 100_000 + child.id,
-            name: `trigger ${child.id}`,
-            status: 'success',
-            pipeline: pipelineJson(pipeline),
-            downstream_pipeline: pipelineJson(child)
-          }))
+          children.map(child => {
+            const created = visible(child)
+            return {
+              id: 100_000 + child.id,
+              name: `trigger ${child.id}`,
+              status: created ? 'success' : 'created',
+              pipeline: pipelineJson(pipeline),
+              downstream_pipeline: created ? pipelineJson(child) : null
+            }
+          })
         )
       }
       const scopes = query.getAll('scope[]')

@@ -612,6 +612,21 @@ describe('wait: true on a GitLab job', () => {
     expect(tree(path.join(run.workspace, 'out'))).toEqual([])
   })
 
+  it('fails at once on a job name no pipeline of the commit has, rather than wait for the timeout', async () => {
+    await restart({
+      pipelines: [{ id: 50, ref: 'main', sha: SHA_RELEASED, status: 'success' }],
+      jobs: [{ id: 900, name: 'build', pipeline: 50, entries: [{ name: 'a', data: 'a' }] }]
+    })
+    const run = await runAction(
+      gitlabInputs({ operation: 'gitlab-download-artifacts', sha: SHA_RELEASED, job: 'biuld', wait: 'true', 'poll-interval': '100ms' })
+    )
+    expect(run.code).toBe(1)
+    expect(failure(run)).toMatch(
+      /^Could not find job 'biuld' in pipeline 50 for main at aaaaaaaa of group\/sub\/project or its child pipelines: its jobs are 'build'/
+    )
+    expect(requestLog().filter(request => request.startsWith('GET /pipelines?'))).toHaveLength(1)
+  })
+
   it('times out as the Harness waits do, naming the job and its last status, and leaves the job alone', async () => {
     await waitFor([{ id: 803, name: 'build', pipeline: 40, statuses: ['running'] }])
     const run = await runAction(gitlabInputs({ operation: 'gitlab-keep-artifacts', 'job-id': '803', wait: 'true', 'poll-interval': '100ms', timeout: '1s' }))

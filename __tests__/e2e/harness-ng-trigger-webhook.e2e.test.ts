@@ -141,6 +141,19 @@ describe('harness-ng-trigger-webhook, end to end', () => {
     expect(sim.executions.size).toBe(1)
   })
 
+  it('keeps the event id and says to look before re-running when the event cannot be read after Harness accepted it', async () => {
+    sim.failNext('event', { httpStatus: 403, code: 'NG_ACCESS_DENIED', message: 'Missing permission core_pipeline_view' })
+    const result = await run({})
+    expect(result.code).toBe(1)
+    expect(sim.calls('webhook')).toHaveLength(1)
+    expect(result.outputs).toEqual({ 'event-id': onlyEvent() })
+    const [error] = errors(result)
+    expect(error.message).toContain('Missing permission core_pipeline_view')
+    expect(error.message).toContain(`(after Harness accepted trigger event ${onlyEvent()})`)
+    expect(result.stdout).toContain("Look in the Activity History of trigger 'on_release'")
+    expect(result.summary).toContain(onlyEvent())
+  })
+
   it('does not send the webhook again when its answer is a server error', async () => {
     sim.failNext('webhook', { httpStatus: 500, code: 'UNEXPECTED', message: 'Internal error' })
     const result = await run({})

@@ -1,4 +1,5 @@
 import { expect } from '@jest/globals'
+import { ActionError } from '../../src/errors.js'
 import { assertDownloadable, describeGitLabJob, JobNotThereYet, locateJob, nextPage, type GitLabJob } from '../../src/gitlab/jobs.js'
 import type { GitLabConnection } from '../../src/settings/index.js'
 import { startGitLab, type FakeGitLab } from '../../simulator/gitlab.js'
@@ -117,7 +118,7 @@ describe('locateJob by commit and by pipeline', () => {
     const located = await locateJob(connection(gitlab), { by: 'sha', sha: tagged, job: 'build' })
     expect(located.job).toMatchObject({ id: 200, pipeline: { id: 20 } })
     await expect(locateJob(connection(gitlab), { by: 'sha', sha: tagged, job: 'deploy' })).rejects.toMatchObject({
-      constructor: JobNotThereYet,
+      constructor: ActionError,
       message: expect.stringMatching(
         new RegExp(
           `^Could not find job 'deploy' in the 2 pipelines for commit ${tagged} of group/sub/project or their child pipelines: the newest, pipeline 21 for v1.4.2 at 55555555 .*has jobs 'release'`
@@ -126,17 +127,42 @@ describe('locateJob by commit and by pipeline', () => {
     })
   })
 
-  it('says what is missing, as a failure a wait may sit out', async () => {
+  it('says what is missing: a pipeline not there yet is a failure a wait may sit out, a job no created pipeline has is not', async () => {
     const gitlab = await start()
     const noPipeline = locateJob(gitlab, { by: 'sha', sha: '3'.repeat(40), job: 'build' })
     await expect(noPipeline).rejects.toBeInstanceOf(JobNotThereYet)
     await expect(noPipeline).rejects.toThrow(`GitLab lists no pipeline for that commit`)
-    await expect(locateJob(gitlab, { by: 'pipeline', pipelineId: '11', job: 'deploy' })).rejects.toMatchObject({
-      constructor: JobNotThereYet,
-      message: expect.stringMatching(
-        /^Could not find job 'deploy' in pipeline 11 for main at 11111111 of group\/sub\/project or its child pipelines: its jobs are 'test', 'build'/
-      )
+    // GitLab creates a pipeline's jobs with it: a misspelt name fails at once, wait or not.
+    const misnamed = await locateJob(gitlab, { by: 'pipeline', pipelineId: '11', job: 'deploy' }).catch((error: unknown) => error)
+    expect(misnamed).toBeInstanceOf(ActionError)
+    expect(misnamed).not.toBeInstanceOf(JobNotThereYet)
+    expect((misnamed as Error).message).toMatch(
+      /^Could not find job 'deploy' in pipeline 11 for main at 11111111 of group\/sub\/project or its child pipelines: its jobs are 'test', 'build'/
+    )
+  })
+
+  it('waits for a child pipeline its trigger job has not created yet, rather than take an older run of the commit', async () => {
+    const rerun = '6'.repeat(40)
+    gitlab = await startGitLab({
+      pipelines: [
+        { id: 60, ref: 'main', sha: rerun, status: 'failed' },
+        { id: 61, ref: 'main', sha: rerun, status: 'running' },
+        { id: 62, ref: 'main', sha: rerun, parent: 61, hiddenFor: 1 },
+        { id: 63, ref: 'main', sha: rerun, parent: 60 }
+      ],
+      jobs: [
+        { id: 630, name: 'build', pipeline: 63, status: 'failed' },
+        { id: 620, name: 'build', pipeline: 62, status: 'running' }
+      ]
     })
+    const pending = await locateJob(connection(gitlab), { by: 'sha', sha: rerun, job: 'build' }).catch((error: unknown) => error)
+    expect(pending).toBeInstanceOf(JobNotThereYet)
+    expect((pending as Error).message).toBe(
+      `Could not find job 'build' in pipeline 61 for main at 66666666 of group/sub/project yet: a child pipeline of it is not created yet (its jobs so far are none).`
+    )
+    // Once the trigger job has created it, the new run's job is taken.
+    const located = await locateJob(connection(gitlab), { by: 'sha', sha: rerun, job: 'build' })
+    expect(located.job).toMatchObject({ id: 620, pipeline: { id: 62 } })
   })
 })
 
@@ -182,9 +208,10 @@ describe('locateJob by ref', () => {
     expect(output()).toContain("Looking for job 'build' in the newest successful pipeline of main")
   })
 
-  it('names the jobs there are when none has the name, as a failure a wait may sit out', async () => {
+  it('names the jobs there are when none has the name, as a failure waiting would not mend', async () => {
     const failure = await locateJob(await start(), byRef(true, 'deploy')).catch((error: unknown) => error)
-    expect(failure).toBeInstanceOf(JobNotThereYet)
+    expect(failure).toBeInstanceOf(ActionError)
+    expect(failure).not.toBeInstanceOf(JobNotThereYet)
     expect((failure as Error).message).toBe(
       "Could not find job 'deploy' with artifacts in any of the 2 most recent successful pipelines of main in group/sub/project: its jobs are 'test', 'build'."
     )

@@ -55,6 +55,8 @@ export interface GitLabJob {
 }
 
 interface GitLabBridge {
+  /** The trigger job's own status: one not final may still create its child pipeline. */
+  status?: string
   downstream_pipeline?: GitLabPipeline | null
 }
 
@@ -175,6 +177,15 @@ interface Seen {
   names: Set<string>
   /** Jobs of the right name that `accept` refused (for a ref: whose artifacts cannot be downloaded). */
   refused: GitLabJob[]
+  /**
+   * A trigger job that has not created its child pipeline yet, and still may. GitLab creates a
+   * pipeline's own jobs with the pipeline, so only such a child pipeline can still bring a job.
+   */
+  childPending?: boolean
+}
+
+function nothingSeen(): Seen {
+  return { names: new Set(), refused: [] }
 }
 
 /**
@@ -221,6 +232,7 @@ async function findInFamily(
     )
     for await (const bridge of bridges) {
       const child = bridge.downstream_pipeline
+      if (!child && !isFinalJobStatus(bridge.status ?? 'created') && seen) seen.childPending = true
       const sameProject = child?.project_id === undefined || root.project_id === undefined || child.project_id === root.project_id
       if (child && sameProject && !family.some(known => known.id === child.id)) family.push(child)
     }
@@ -242,9 +254,8 @@ function notFound(gitlab: GitLabConnection, selector: RefSelector, pipelines: Gi
   const why = unusable
     ? `job ${unusable.id} '${selector.job}' (${unusable.status ?? 'unknown status'}) has no artifacts that can be downloaded: none were uploaded, they expired or were deleted, or it has only artifacts:reports`
     : `its jobs are ${namesOf(seen)}`
-  // A job that is missing may still come with a newer pipeline; one without artifacts will not get them.
-  const Failure = unusable ? ActionError : JobNotThereYet
-  return new Failure(`Could not find job '${selector.job}' with artifacts in ${where} in ${gitlab.project}: ${why}.`, {
+  // Successful pipelines have all their jobs: waiting would not bring the job (a misspelt name, say).
+  return new ActionError(`Could not find job '${selector.job}' with artifacts in ${where} in ${gitlab.project}: ${why}.`, {
     title: `GitLab job '${selector.job}' not found`,
     hint: selector.searchRecentSuccessfulPipelines
       ? "Check the job's name (it is case-sensitive) and that it keeps its artifacts (artifacts:expire_in), or give 'job-id'."
@@ -317,22 +328,40 @@ async function fetchPipeline(gitlab: GitLabConnection, selector: Extract<JobSele
  */
 async function findNamedJob(gitlab: GitLabConnection, selector: NamedSelector, signal?: AbortSignal): Promise<GitLabJob> {
   const pipelines = selector.by === 'sha' ? await pipelinesOfCommit(gitlab, selector, signal) : [await fetchPipeline(gitlab, selector, signal)]
-  const seen: Seen = { names: new Set(), refused: [] }
+  const newest = nothingSeen()
   for (const [index, pipeline] of pipelines.entries()) {
-    const job = await findInFamily(gitlab, pipeline, selector.job, () => true, selector, index === 0 ? seen : undefined, signal)
+    const seen = index === 0 ? newest : nothingSeen()
+    const job = await findInFamily(gitlab, pipeline, selector.job, () => true, selector, seen, signal)
     if (job) return job
+    // Its child pipeline may still bring the job: wait for it rather than take an older run's.
+    if (seen.childPending) throw childPipelinePending(gitlab, selector, pipeline, seen)
   }
   const root = pipelines[0]
-  const of = `pipeline ${root.id}${root.ref ? ` for ${root.ref}` : ''}${root.sha ? ` at ${root.sha.slice(0, 8)}` : ''}`
   const link = root.web_url ? ` (${root.web_url})` : ''
   const where =
     pipelines.length > 1
-      ? `the ${pipelines.length} pipelines for commit ${root.sha ?? ''} of ${gitlab.project} or their child pipelines: the newest, ${of}${link}, has jobs ${namesOf(seen)}`
-      : `${of} of ${gitlab.project} or its child pipelines: its jobs are ${namesOf(seen)}${link}`
-  throw new JobNotThereYet(`Could not find job '${selector.job}' in ${where}.`, {
+      ? `the ${pipelines.length} pipelines for commit ${root.sha ?? ''} of ${gitlab.project} or their child pipelines: the newest, ${pipelineName(root)}${link}, has jobs ${namesOf(newest)}`
+      : `${pipelineName(root)} of ${gitlab.project} or its child pipelines: its jobs are ${namesOf(newest)}${link}`
+  // Every job these pipelines will have is there: a name none has will not come by waiting.
+  throw new ActionError(`Could not find job '${selector.job}' in ${where}.`, {
     title: `GitLab job '${selector.job}' not found`,
-    hint: "Check the job's name (it is case-sensitive) and the pipeline's rules; a child pipeline that is not created yet has no jobs: set 'wait: true' to wait for it."
+    hint: "Check the job's name (it is case-sensitive) and the rules that decide whether it runs."
   })
+}
+
+/** "pipeline 456 for main at 1a2b3c4d" */
+function pipelineName(pipeline: GitLabPipeline): string {
+  return `pipeline ${pipeline.id}${pipeline.ref ? ` for ${pipeline.ref}` : ''}${pipeline.sha ? ` at ${pipeline.sha.slice(0, 8)}` : ''}`
+}
+
+function childPipelinePending(gitlab: GitLabConnection, selector: NamedSelector, pipeline: GitLabPipeline, seen: Seen): JobNotThereYet {
+  return new JobNotThereYet(
+    `Could not find job '${selector.job}' in ${pipelineName(pipeline)} of ${gitlab.project} yet: a child pipeline of it is not created yet (its jobs so far are ${namesOf(seen)}).`,
+    {
+      title: `GitLab job '${selector.job}' not there yet`,
+      hint: "Set 'wait: true' to wait for the child pipeline and the job."
+    }
+  )
 }
 
 /** "job 123 'build' (success) of pipeline 456 for main at 1a2b3c4d: <web url>" */

@@ -84,7 +84,11 @@ function unsettled(job: GitLabJob, selector: JobSelector, waited: boolean): Step
   return {
     title: `GitLab job ${job.id} ${status}`,
     message: `The GitLab job did not succeed (status ${status}${reason}): ${described}`,
-    hint: "Read the job's log in GitLab; once it is retried, run this step again (with 'wait: true' it waits for the new try)."
+    // A retry in GitLab is a new job with a new id: by id, this step would read the failed one again.
+    hint:
+      selector.by === 'id'
+        ? "Read the job's log in GitLab. A retry is a new job with a new id: give that id, or pick the job by 'sha' or 'pipeline-id' with 'job' (with 'wait: true' the step then waits for the new try)."
+        : "Read the job's log in GitLab; once it is retried, run this step again (with 'wait: true' it waits for the new try)."
   }
 }
 

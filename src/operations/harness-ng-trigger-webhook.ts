@@ -1,5 +1,5 @@
 import * as log from '../log.js'
-import { ActionError, InputError } from '../errors.js'
+import { ActionError, CancelledError, InputError } from '../errors.js'
 import { NextGenClient } from '../harness/nextgen.js'
 import {
   activityHistoryHint,
@@ -48,6 +48,24 @@ export async function ngTriggerWebhook(settings: NgTriggerWebhookSettings, conte
     log.info(`Harness accepted trigger event ${fired.id}${fired.uiUrl ? `: ${log.outside(fired.uiUrl)}` : '.'}`)
     return fired
   })
+  try {
+    return await afterFired(webhooks, event, settings, context, startedAtMs)
+  } catch (error) {
+    // Harness has the event: a failure from here on keeps its id, and says to look before re-running.
+    if (error instanceof CancelledError || !(error instanceof ActionError)) throw error
+    return lostTrack(settings, event, error, startedAtMs)
+  }
+}
+
+/** What happens once Harness has the event: its decision, then the execution it started. */
+async function afterFired(
+  webhooks: WebhookTriggerClient,
+  event: WebhookEvent,
+  settings: NgTriggerWebhookSettings,
+  context: OperationContext,
+  startedAtMs: number
+): Promise<OperationResult> {
+  const { pipeline, trigger } = settings
   const decided = await waitForDecision(webhooks, event, settings, context)
   const snapshot = decided.last
   if (decided.outcome === 'timeout') return notRun(settings, event, snapshot, startedAtMs, timedOut(settings, snapshot), true)
@@ -136,6 +154,35 @@ async function follow(
   await follower.report({ status, pipeline })
   const result = settings.wait.enabled ? await follower.wait() : follower.result({ id, status, pipeline, stages: [] })
   return withEvent(result, settings, event)
+}
+
+/**
+ * A failure after Harness accepted the event (its details or the execution could not be read): the
+ * step fails with the event's id as an output, and the hint to look in Harness before re-running,
+ * since running the step again sends the webhook again.
+ */
+function lostTrack(settings: NgTriggerWebhookSettings, event: WebhookEvent, error: ActionError, startedAtMs: number): OperationResult {
+  const failure = {
+    title: error.title ?? 'Failed',
+    message: `${error.message} (after Harness accepted trigger event ${event.id})`,
+    hint: error.hint?.includes(activityHistoryHint(settings)) ? error.hint : [error.hint, activityHistoryHint(settings)].filter(Boolean).join(' ')
+  }
+  return {
+    outputs: { 'event-id': event.id },
+    summary: {
+      operation: settings.operation,
+      target: `${settings.scope.org}/${settings.scope.project} / ${settings.pipeline} (trigger ${settings.trigger})`,
+      status: 'unknown',
+      passed: false,
+      durationMs: Date.now() - startedAtMs,
+      links: eventLinks(event),
+      details: [
+        ['Trigger', settings.trigger],
+        ['Trigger event', event.id]
+      ]
+    },
+    failure
+  }
 }
 
 /** The trigger and its event beside the execution's outputs and summary. */
