@@ -72,8 +72,9 @@ import { sendJson, startServer } from './server.js'
  * @property {Record<string, PipelineSpec>} [pipelines]
  * @property {boolean} [moduleTypeRequired]  Answer an execute request without `moduleType` as harness-core
  *   builds before 20 Oct 2022 (PIE-5890) did, which declared it NotNull: HTTP 400. An empty value passes.
- * @property {'refuse'} [logService]  The log service refuses every read with 403 `{"error_msg"}`, as
- *   harness-core's AuthMiddleware does for an API key it does not accept.
+ * @property {'refuse' | 'hang'} [logService]  `refuse`: the log service refuses every read with 403
+ *   `{"error_msg"}`, as harness-core's AuthMiddleware does for an API key it does not accept; `hang`:
+ *   it sends the headers of a log and then nothing (an overloaded service, a stalled proxy).
  * @property {Record<string, TriggerSpec>} [triggers]  Custom webhook triggers, by identifier.
  * @property {WebhookOptions} [webhook]  How the custom webhook endpoints behave.
  * @property {NotVisibleAtFirst} [notVisibleAtFirst]
@@ -529,6 +530,11 @@ export function createNextGenApi(options = {}) {
     if (!account) return refuse(400, 'no account ID in query params')
     if (settings.logService === 'refuse' || request.headers['x-api-key'] !== settings.apiKey || account !== settings.accountId) {
       return refuse(403, 'apikey in request not authorized for receiving tokens')
+    }
+    if (settings.logService === 'hang') {
+      res.writeHead(200, { 'content-type': 'application/octet-stream' })
+      res.flushHeaders()
+      return
     }
     const key = request.query.get('key') ?? ''
     const blob = logs.get(key)

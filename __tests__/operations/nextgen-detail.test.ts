@@ -1,7 +1,9 @@
 // What a NextGen run tells about an ended execution from its full graph: the failing step, its
 // log's last lines and the output variables; extra information that never fails the step itself.
 import { expect } from '@jest/globals'
+import { NextGenClient } from '../../src/harness/nextgen.js'
 import { ngRunPipeline } from '../../src/operations/harness-ng-run-pipeline.js'
+import { readExecutionDetail } from '../../src/operations/nextgen-detail.js'
 import { DEMO_NEXTGEN, type startHarnessNextGen } from '../../simulator/harness-nextgen.js'
 import { log, nextGenSimulator, recordingContext, runSettings } from './nextgen-fixtures.js'
 
@@ -127,5 +129,29 @@ describe('NextGen failure detail', () => {
     ])
     expect(log()).toContain("Output variables: 2 (1 secret, left out of 'outputs' and not shown), in the 'outputs' output and the job summary.")
     expect(log()).not.toMatch(/^(?!::add-mask::).*sweepingOutputSecrets/m)
+  })
+})
+
+describe('the time the detail reads may take', () => {
+  it('gives up on a log service that stops answering, says so once, and keeps the failing step', async () => {
+    const sim = await nextGenSimulator({ logService: 'hang' })
+    const ended = await ngRunPipeline(runSettings(sim, { pipeline: 'deploy_broken', failureLogLines: 0 }), recordingContext())
+    const id = String(ended.outputs['execution-id'])
+    const { harness, scope } = runSettings(sim)
+    const detail = await readExecutionDetail({
+      client: new NextGenClient(harness, scope),
+      harness,
+      id,
+      pipeline: 'deploy_broken',
+      failed: true,
+      failingStatuses: new Set(['Failed']),
+      logLines: 5,
+      budgetMs: 300
+    })
+    expect(detail.failing).toMatchObject({ stage: 'Deploy production', step: 'Smoke test' })
+    expect(detail.log).toBeUndefined()
+    expect(log()).toContain(
+      "::warning title=Step log unavailable::Could not read the log of step 'Smoke test' of stage 'Deploy production' from the Harness log service: Harness did not answer within 0.3s, the time the action gives these reads once the execution has ended."
+    )
   })
 })

@@ -6,6 +6,7 @@ import { LogUnavailable, readLogTail, type LogTail } from '../harness/log-servic
 import type { NextGenClient } from '../harness/nextgen.js'
 import { registerSecret } from '../secrets.js'
 import type { HarnessConnection } from '../settings/index.js'
+import { formatDuration } from '../summary.js'
 
 /** Where a NextGen execution failed, as the failure line, the summary and the link name it. */
 export interface FailingStep {
@@ -34,6 +35,8 @@ export interface DetailPlan {
   failingStatuses: ReadonlySet<string>
   /** Last lines of the failing step's log to show; 0 reads none. */
   logLines: number
+  /** How long the reads may take in all (DETAIL_BUDGET_MS unless a test says otherwise). */
+  budgetMs?: number
   signal?: AbortSignal
 }
 
@@ -44,16 +47,30 @@ const NO_VARIABLES: ExportedVariables = { outputs: {}, listed: [] }
 const ANSI_SEQUENCE = /\u001b\[[0-9;?]*[ -/]*[@-~]/g
 
 /**
+ * How long reading the graph and the failing step's log may take, retries included, once the
+ * execution has ended: it is extra information, which must not hold the step for minutes when
+ * Harness or its log service is slow.
+ */
+export const DETAIL_BUDGET_MS = 60_000
+
+/**
  * Reads the full graph of an ended execution once and what it tells. This is extra information:
- * a graph or a log that cannot be read is one line saying so, and never fails the step.
+ * a graph or a log that cannot be read (in time) is one line saying so, and never fails the step.
  */
 export async function readExecutionDetail(plan: DetailPlan): Promise<ExecutionDetail> {
+  const budget = AbortSignal.timeout(plan.budgetMs ?? DETAIL_BUDGET_MS)
+  const bounded: DetailPlan = { ...plan, signal: plan.signal ? AbortSignal.any([plan.signal, budget]) : budget }
+  return readWithin(bounded, plan.signal)
+}
+
+/** `cancel` is the job's own cancel, which stops the step; the budget running out only skips what is left. */
+async function readWithin(plan: DetailPlan, cancel?: AbortSignal): Promise<ExecutionDetail> {
   let nodes: GraphNode[]
   try {
     nodes = await plan.client.executionGraph(plan.id, plan.signal)
   } catch (error) {
-    if (plan.signal?.aborted) throw error
-    log.warning(`${message(error)} Its failing step and output variables are not shown; the step goes on without them.${hintOf(error)}`, {
+    if (cancel?.aborted) throw error
+    log.warning(`${message(error, plan)} Its failing step and output variables are not shown; the step goes on without them.${hintOf(error)}`, {
       title: 'Execution details unavailable'
     })
     return { variables: NO_VARIABLES }
@@ -72,7 +89,7 @@ export async function readExecutionDetail(plan: DetailPlan): Promise<ExecutionDe
     message: found.message,
     url: plan.pipeline && stage?.setupId ? plan.client.stepUrl(plan.pipeline, plan.id, stage.setupId, step?.uuid) : undefined
   }
-  const tail = step && plan.logLines > 0 ? await printLogTail(plan, step, failing) : undefined
+  const tail = step && plan.logLines > 0 ? await printLogTail(plan, step, failing, cancel) : undefined
   return { failing, variables, log: tail }
 }
 
@@ -91,7 +108,12 @@ function logVariables(variables: ExportedVariables): void {
 }
 
 /** The failing step's last log lines, in a log group, each line as outside text. */
-async function printLogTail(plan: DetailPlan, step: GraphNode, failing: FailingStep): Promise<{ title: string; lines: string[] } | undefined> {
+async function printLogTail(
+  plan: DetailPlan,
+  step: GraphNode,
+  failing: FailingStep,
+  cancel?: AbortSignal
+): Promise<{ title: string; lines: string[] } | undefined> {
   const where = `step '${step.name}'${failing.stage ? ` of stage '${failing.stage}'` : ''}`
   if (!step.logKey) {
     log.info(`Harness reports no log for ${where}.`)
@@ -101,8 +123,8 @@ async function printLogTail(plan: DetailPlan, step: GraphNode, failing: FailingS
   try {
     tail = await readLogTail(plan.harness, step.logKey, plan.logLines, plan.signal)
   } catch (error) {
-    if (plan.signal?.aborted) throw error
-    reportUnreadableLog(where, error)
+    if (cancel?.aborted) throw error
+    reportUnreadableLog(where, error, plan)
     return undefined
   }
   if (tail.lines.length === 0) {
@@ -120,7 +142,7 @@ async function printLogTail(plan: DetailPlan, step: GraphNode, failing: FailingS
 }
 
 /** One line: the log service's refusal in its own words, with what to check; a missing log is not a problem. */
-function reportUnreadableLog(where: string, error: unknown): void {
+function reportUnreadableLog(where: string, error: unknown, plan: DetailPlan): void {
   if (error instanceof LogUnavailable && error.status === 404) {
     log.info(`Harness has no log stored for ${where} (${error.message}).`)
     return
@@ -129,14 +151,16 @@ function reportUnreadableLog(where: string, error: unknown): void {
     error instanceof LogUnavailable && (error.status === 401 || error.status === 403)
       ? " The log service checks 'harness-api-key' for the account; a key that may view the pipeline can normally read its logs. Set 'failure-log-lines: 0' to stop asking."
       : ''
-  const what =
-    error instanceof LogUnavailable
-      ? `Could not read the log of ${where} from the Harness log service: ${error.message}.`
-      : `${message(error)} (the log of ${where}).`
+  const why = error instanceof LogUnavailable ? `${error.message}.` : message(error, plan)
+  const what = `Could not read the log of ${where} from the Harness log service: ${why}`
   log.warning(`${what}${hint || hintOf(error)}`, { title: 'Step log unavailable' })
 }
 
-function message(error: unknown): string {
+/** The error's words; for a read stopped by the budget, that Harness did not answer in time. */
+function message(error: unknown, plan: DetailPlan): string {
+  if (plan.signal?.aborted) {
+    return `Harness did not answer within ${formatDuration(plan.budgetMs ?? DETAIL_BUDGET_MS)}, the time the action gives these reads once the execution has ended.`
+  }
   const text = error instanceof Error ? error.message : String(error)
   return /[.!?]$/.test(text) ? text : `${text}.`
 }
