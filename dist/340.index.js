@@ -1195,6 +1195,9 @@ async function newestPipelines(gitlab, query, count, what, selector, signal) {
     const { value } = await getJson(gitlab, url, what, selector, signal);
     return Array.isArray(value) ? value : [];
 }
+function nothingSeen() {
+    return { names: new Set(), refused: [] };
+}
 /**
  * The job of that name that `accept` takes in a pipeline or its child pipelines, parent first, as
  * GitLab's own lookup does (Ci::Pipeline#build_with_artifacts_in_self_and_project_descendants).
@@ -1223,6 +1226,8 @@ async function findInFamily(gitlab, root, name, accept, selector, seen, signal) 
         const bridges = listed(gitlab, page => pipelineBridgesUrl(gitlab, pipeline.id, pageQuery(page)), `list the child pipelines of pipeline ${pipeline.id} in ${gitlab.project}`, selector, signal);
         for await (const bridge of bridges) {
             const child = bridge.downstream_pipeline;
+            if (!child && !isFinalJobStatus(bridge.status ?? 'created') && seen)
+                seen.childPending = true;
             const sameProject = child?.project_id === undefined || root.project_id === undefined || child.project_id === root.project_id;
             if (child && sameProject && !family.some(known => known.id === child.id))
                 family.push(child);
@@ -1243,9 +1248,8 @@ function notFound(gitlab, selector, pipelines, seen) {
     const why = unusable
         ? `job ${unusable.id} '${selector.job}' (${unusable.status ?? 'unknown status'}) has no artifacts that can be downloaded: none were uploaded, they expired or were deleted, or it has only artifacts:reports`
         : `its jobs are ${namesOf(seen)}`;
-    // A job that is missing may still come with a newer pipeline; one without artifacts will not get them.
-    const Failure = unusable ? errors/* ActionError */.lZ : JobNotThereYet;
-    return new Failure(`Could not find job '${selector.job}' with artifacts in ${where} in ${gitlab.project}: ${why}.`, {
+    // Successful pipelines have all their jobs: waiting would not bring the job (a misspelt name, say).
+    return new errors/* ActionError */.lZ(`Could not find job '${selector.job}' with artifacts in ${where} in ${gitlab.project}: ${why}.`, {
         title: `GitLab job '${selector.job}' not found`,
         hint: selector.searchRecentSuccessfulPipelines
             ? "Check the job's name (it is case-sensitive) and that it keeps its artifacts (artifacts:expire_in), or give 'job-id'."
@@ -1305,21 +1309,35 @@ async function fetchPipeline(gitlab, selector, signal) {
  */
 async function findNamedJob(gitlab, selector, signal) {
     const pipelines = selector.by === 'sha' ? await pipelinesOfCommit(gitlab, selector, signal) : [await fetchPipeline(gitlab, selector, signal)];
-    const seen = { names: new Set(), refused: [] };
+    const newest = nothingSeen();
     for (const [index, pipeline] of pipelines.entries()) {
-        const job = await findInFamily(gitlab, pipeline, selector.job, () => true, selector, index === 0 ? seen : undefined, signal);
+        const seen = index === 0 ? newest : nothingSeen();
+        const job = await findInFamily(gitlab, pipeline, selector.job, () => true, selector, seen, signal);
         if (job)
             return job;
+        // Its child pipeline may still bring the job: wait for it rather than take an older run's.
+        if (seen.childPending)
+            throw childPipelinePending(gitlab, selector, pipeline, seen);
     }
     const root = pipelines[0];
-    const of = `pipeline ${root.id}${root.ref ? ` for ${root.ref}` : ''}${root.sha ? ` at ${root.sha.slice(0, 8)}` : ''}`;
     const link = root.web_url ? ` (${root.web_url})` : '';
     const where = pipelines.length > 1
-        ? `the ${pipelines.length} pipelines for commit ${root.sha ?? ''} of ${gitlab.project} or their child pipelines: the newest, ${of}${link}, has jobs ${namesOf(seen)}`
-        : `${of} of ${gitlab.project} or its child pipelines: its jobs are ${namesOf(seen)}${link}`;
-    throw new JobNotThereYet(`Could not find job '${selector.job}' in ${where}.`, {
+        ? `the ${pipelines.length} pipelines for commit ${root.sha ?? ''} of ${gitlab.project} or their child pipelines: the newest, ${pipelineName(root)}${link}, has jobs ${namesOf(newest)}`
+        : `${pipelineName(root)} of ${gitlab.project} or its child pipelines: its jobs are ${namesOf(newest)}${link}`;
+    // Every job these pipelines will have is there: a name none has will not come by waiting.
+    throw new errors/* ActionError */.lZ(`Could not find job '${selector.job}' in ${where}.`, {
         title: `GitLab job '${selector.job}' not found`,
-        hint: "Check the job's name (it is case-sensitive) and the pipeline's rules; a child pipeline that is not created yet has no jobs: set 'wait: true' to wait for it."
+        hint: "Check the job's name (it is case-sensitive) and the rules that decide whether it runs."
+    });
+}
+/** "pipeline 456 for main at 1a2b3c4d" */
+function pipelineName(pipeline) {
+    return `pipeline ${pipeline.id}${pipeline.ref ? ` for ${pipeline.ref}` : ''}${pipeline.sha ? ` at ${pipeline.sha.slice(0, 8)}` : ''}`;
+}
+function childPipelinePending(gitlab, selector, pipeline, seen) {
+    return new JobNotThereYet(`Could not find job '${selector.job}' in ${pipelineName(pipeline)} of ${gitlab.project} yet: a child pipeline of it is not created yet (its jobs so far are ${namesOf(seen)}).`, {
+        title: `GitLab job '${selector.job}' not there yet`,
+        hint: "Set 'wait: true' to wait for the child pipeline and the job."
     });
 }
 /** "job 123 'build' (success) of pipeline 456 for main at 1a2b3c4d: <web url>" */
@@ -1379,7 +1397,7 @@ async function locateJob(gitlab, selector, options = {}) {
             return { selector };
         }
         if (selector.by === 'ref' && options.gitlabMayPick) {
-            log/* info */.pq(`GitLab does not let the CI job token list pipelines (HTTP ${error.status}; job tokens may only on newer GitLab): GitLab picks the job of ${selector.ref} itself, and job-id, pipeline-id and job-url are not set.`);
+            log/* info */.pq(`GitLab does not let the CI job token list pipelines (HTTP ${error.status}; job tokens may only on newer GitLab): GitLab picks the job of ${selector.ref} itself, and no job outputs (job-id, pipeline-id, job-url, job-status, commit-sha) are set.`);
             return { selector };
         }
         throw jobTokenCannotFind(gitlab, selector, error.status);
@@ -1527,7 +1545,10 @@ function unsettled(job, selector, waited) {
     return {
         title: `GitLab job ${job.id} ${status}`,
         message: `The GitLab job did not succeed (status ${status}${reason}): ${described}`,
-        hint: "Read the job's log in GitLab; once it is retried, run this step again (with 'wait: true' it waits for the new try)."
+        // A retry in GitLab is a new job with a new id: by id, this step would read the failed one again.
+        hint: selector.by === 'id'
+            ? "Read the job's log in GitLab. A retry is a new job with a new id: give that id, or pick the job by 'sha' or 'pipeline-id' with 'job' (with 'wait: true' the step then waits for the new try)."
+            : "Read the job's log in GitLab; once it is retried, run this step again (with 'wait: true' it waits for the new try)."
     };
 }
 /** Not a status the follower could show: the CI job token may not read the job. */

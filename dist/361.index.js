@@ -1647,7 +1647,10 @@ function logServiceMessage(body) {
 
 // EXTERNAL MODULE: ./src/secrets.ts
 var secrets = __webpack_require__(7194);
+// EXTERNAL MODULE: ./src/summary.ts
+var summary = __webpack_require__(8855);
 ;// CONCATENATED MODULE: ./src/operations/nextgen-detail.ts
+
 
 
 
@@ -1659,18 +1662,30 @@ const NO_VARIABLES = { outputs: {}, listed: [] };
 // eslint-disable-next-line no-control-regex -- the escape character is what these sequences start with
 const ANSI_SEQUENCE = /\u001b\[[0-9;?]*[ -/]*[@-~]/g;
 /**
+ * How long reading the graph and the failing step's log may take, retries included, once the
+ * execution has ended: it is extra information, which must not hold the step for minutes when
+ * Harness or its log service is slow.
+ */
+const DETAIL_BUDGET_MS = 60_000;
+/**
  * Reads the full graph of an ended execution once and what it tells. This is extra information:
- * a graph or a log that cannot be read is one line saying so, and never fails the step.
+ * a graph or a log that cannot be read (in time) is one line saying so, and never fails the step.
  */
 async function readExecutionDetail(plan) {
+    const budget = AbortSignal.timeout(plan.budgetMs ?? DETAIL_BUDGET_MS);
+    const bounded = { ...plan, signal: plan.signal ? AbortSignal.any([plan.signal, budget]) : budget };
+    return readWithin(bounded, plan.signal);
+}
+/** `cancel` is the job's own cancel, which stops the step; the budget running out only skips what is left. */
+async function readWithin(plan, cancel) {
     let nodes;
     try {
         nodes = await plan.client.executionGraph(plan.id, plan.signal);
     }
     catch (error) {
-        if (plan.signal?.aborted)
+        if (cancel?.aborted)
             throw error;
-        log/* warning */.$e(`${message(error)} Its failing step and output variables are not shown; the step goes on without them.${hintOf(error)}`, {
+        log/* warning */.$e(`${message(error, plan)} Its failing step and output variables are not shown; the step goes on without them.${hintOf(error)}`, {
             title: 'Execution details unavailable'
         });
         return { variables: NO_VARIABLES };
@@ -1691,7 +1706,7 @@ async function readExecutionDetail(plan) {
         message: found.message,
         url: plan.pipeline && stage?.setupId ? plan.client.stepUrl(plan.pipeline, plan.id, stage.setupId, step?.uuid) : undefined
     };
-    const tail = step && plan.logLines > 0 ? await printLogTail(plan, step, failing) : undefined;
+    const tail = step && plan.logLines > 0 ? await printLogTail(plan, step, failing, cancel) : undefined;
     return { failing, variables, log: tail };
 }
 /** A secret output's value is Harness's ciphertext expression, not the secret; masked all the same, so no log line can carry it. */
@@ -1709,7 +1724,7 @@ function logVariables(variables) {
     log/* info */.pq(`Output variables: ${variables.listed.length}${hidden ? ` (${hidden} secret, left out of 'outputs' and not shown)` : ''}, in the 'outputs' output and the job summary.`);
 }
 /** The failing step's last log lines, in a log group, each line as outside text. */
-async function printLogTail(plan, step, failing) {
+async function printLogTail(plan, step, failing, cancel) {
     const where = `step '${step.name}'${failing.stage ? ` of stage '${failing.stage}'` : ''}`;
     if (!step.logKey) {
         log/* info */.pq(`Harness reports no log for ${where}.`);
@@ -1720,9 +1735,9 @@ async function printLogTail(plan, step, failing) {
         tail = await readLogTail(plan.harness, step.logKey, plan.logLines, plan.signal);
     }
     catch (error) {
-        if (plan.signal?.aborted)
+        if (cancel?.aborted)
             throw error;
-        reportUnreadableLog(where, error);
+        reportUnreadableLog(where, error, plan);
         return undefined;
     }
     if (tail.lines.length === 0) {
@@ -1740,7 +1755,7 @@ async function printLogTail(plan, step, failing) {
     return { title, lines };
 }
 /** One line: the log service's refusal in its own words, with what to check; a missing log is not a problem. */
-function reportUnreadableLog(where, error) {
+function reportUnreadableLog(where, error, plan) {
     if (error instanceof LogUnavailable && error.status === 404) {
         log/* info */.pq(`Harness has no log stored for ${where} (${error.message}).`);
         return;
@@ -1748,12 +1763,15 @@ function reportUnreadableLog(where, error) {
     const hint = error instanceof LogUnavailable && (error.status === 401 || error.status === 403)
         ? " The log service checks 'harness-api-key' for the account; a key that may view the pipeline can normally read its logs. Set 'failure-log-lines: 0' to stop asking."
         : '';
-    const what = error instanceof LogUnavailable
-        ? `Could not read the log of ${where} from the Harness log service: ${error.message}.`
-        : `${message(error)} (the log of ${where}).`;
+    const why = error instanceof LogUnavailable ? `${error.message}.` : message(error, plan);
+    const what = `Could not read the log of ${where} from the Harness log service: ${why}`;
     log/* warning */.$e(`${what}${hint || hintOf(error)}`, { title: 'Step log unavailable' });
 }
-function message(error) {
+/** The error's words; for a read stopped by the budget, that Harness did not answer in time. */
+function message(error, plan) {
+    if (plan.signal?.aborted) {
+        return `Harness did not answer within ${(0,summary/* formatDuration */.a3)(plan.budgetMs ?? DETAIL_BUDGET_MS)}, the time the action gives these reads once the execution has ended.`;
+    }
     const text = error instanceof Error ? error.message : String(error);
     return /[.!?]$/.test(text) ? text : `${text}.`;
 }
@@ -2291,8 +2309,6 @@ function triggerEventHint(status, trigger, pipeline) {
     }
 }
 
-// EXTERNAL MODULE: ./src/summary.ts
-var summary = __webpack_require__(8855);
 // EXTERNAL MODULE: ./src/operations/wait.ts
 var wait = __webpack_require__(2501);
 ;// CONCATENATED MODULE: ./src/operations/harness-ng-trigger-webhook.ts
@@ -2325,6 +2341,19 @@ async function ngTriggerWebhook(settings, context) {
         log/* info */.pq(`Harness accepted trigger event ${fired.id}${fired.uiUrl ? `: ${log/* outside */.qY(fired.uiUrl)}` : '.'}`);
         return fired;
     });
+    try {
+        return await afterFired(webhooks, event, settings, context, startedAtMs);
+    }
+    catch (error) {
+        // Harness has the event: a failure from here on keeps its id, and says to look before re-running.
+        if (error instanceof src_errors/* CancelledError */.cc || !(error instanceof src_errors/* ActionError */.lZ))
+            throw error;
+        return lostTrack(settings, event, error, startedAtMs);
+    }
+}
+/** What happens once Harness has the event: its decision, then the execution it started. */
+async function afterFired(webhooks, event, settings, context, startedAtMs) {
+    const { pipeline, trigger } = settings;
     const decided = await waitForDecision(webhooks, event, settings, context);
     const snapshot = decided.last;
     if (decided.outcome === 'timeout')
@@ -2395,6 +2424,34 @@ async function follow(settings, context, event, snapshot, startedAtMs) {
     await follower.report({ status, pipeline });
     const result = settings.wait.enabled ? await follower.wait() : follower.result({ id, status, pipeline, stages: [] });
     return withEvent(result, settings, event);
+}
+/**
+ * A failure after Harness accepted the event (its details or the execution could not be read): the
+ * step fails with the event's id as an output, and the hint to look in Harness before re-running,
+ * since running the step again sends the webhook again.
+ */
+function lostTrack(settings, event, error, startedAtMs) {
+    const failure = {
+        title: error.title ?? 'Failed',
+        message: `${error.message} (after Harness accepted trigger event ${event.id})`,
+        hint: error.hint?.includes(activityHistoryHint(settings)) ? error.hint : [error.hint, activityHistoryHint(settings)].filter(Boolean).join(' ')
+    };
+    return {
+        outputs: { 'event-id': event.id },
+        summary: {
+            operation: settings.operation,
+            target: `${settings.scope.org}/${settings.scope.project} / ${settings.pipeline} (trigger ${settings.trigger})`,
+            status: 'unknown',
+            passed: false,
+            durationMs: Date.now() - startedAtMs,
+            links: eventLinks(event),
+            details: [
+                ['Trigger', settings.trigger],
+                ['Trigger event', event.id]
+            ]
+        },
+        failure
+    };
 }
 /** The trigger and its event beside the execution's outputs and summary. */
 function withEvent(result, settings, event) {
