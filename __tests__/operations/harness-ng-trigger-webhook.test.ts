@@ -81,6 +81,18 @@ describe('harness-ng-trigger-webhook', () => {
     expect(log()).toContain('QUEUED (Trigger execution is queued.)')
   })
 
+  it('keeps the event id when a read fails after Harness accepted the event, and says to look before re-running', async () => {
+    const sim = await nextGenSimulator({ triggers })
+    sim.failNext('event', { httpStatus: 403, code: 'NG_ACCESS_DENIED', message: 'Missing permission core_pipeline_view' })
+    const result = await ngTriggerWebhook(settings(sim), recordingContext())
+    const [event] = sim.events.keys()
+    expect(result.outputs).toEqual({ 'event-id': event })
+    expect(result.summary).toMatchObject({ status: 'unknown', passed: false })
+    expect(result.failure?.message).toContain(`(after Harness accepted trigger event ${event})`)
+    expect(result.failure?.hint).toContain("Activity History of trigger 'on_release'")
+    expect(sim.calls('webhook')).toHaveLength(1)
+  })
+
   it('aborts the execution it started when the wait times out, and hands the wait to harness-ng-execution-status in its hint', async () => {
     const sim = await nextGenSimulator({ triggers, pipelines: { slow: slowPipeline }, webhook: { pendingPolls: 3 } })
     const base = settings(sim, { pipeline: 'slow', trigger: 'on_slow' })
