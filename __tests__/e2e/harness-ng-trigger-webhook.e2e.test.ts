@@ -190,7 +190,8 @@ describe('harness-ng-trigger-webhook, end to end', () => {
       expect(elsewhere.requests).toHaveLength(0)
       expect(visibleLog(result)).toContain(`Harness named another address for the event's details (${elsewhere.url}/gateway/pipeline/api/webhook/`)
       expect(sim.calls('event').length).toBeGreaterThan(0)
-      expect(sim.calls('event').every(call => call.path.includes('/webhook/triggerExecutionDetails/'))).toBe(true)
+      // The endpoint Harness named (V2), read on harness-url.
+      expect(sim.calls('event').every(call => call.path.includes('/webhook/triggerExecutionDetailsV2/'))).toBe(true)
     } finally {
       await elsewhere.close()
     }

@@ -106,13 +106,17 @@ describe('parseTriggerEvent', () => {
 })
 
 describe('WebhookTriggerClient', () => {
-  it('uses an apiUrl only on the origin of harness-url and on the details path', () => {
+  it("reads the details endpoint an apiUrl names, always on harness-url's origin, and nothing else", () => {
     const client = clientFor('https://acme.harness.io')
     const at = (apiUrl: string): string | undefined => client.detailsUrl({ id: 'e1', apiUrl })?.href
-    const v2 = 'https://acme.harness.io/gateway/pipeline/api/webhook/triggerExecutionDetailsV2/e1?accountIdentifier=acc'
+    const v2 = 'https://acme.harness.io/gateway/pipeline/api/webhook/triggerExecutionDetailsV2/e1?accountIdentifier=demo-account'
     expect(at(v2)).toBe(v2)
-    expect(at('https://app.harness.io/gateway/pipeline/api/webhook/triggerExecutionDetailsV2/e1?accountIdentifier=acc')).toBeUndefined()
-    expect(at('http://acme.harness.io/gateway/pipeline/api/webhook/triggerExecutionDetailsV2/e1')).toBeUndefined()
+    // Harness builds apiUrl from the account's base URL: the same endpoint is read on harness-url.
+    expect(at('https://app.harness.io/gateway/pipeline/api/webhook/triggerExecutionDetailsV2/e1?accountIdentifier=other')).toBe(v2)
+    expect(at('http://evil.example/gateway/pipeline/api/webhook/triggerExecutionDetails/e1')).toBe(
+      'https://acme.harness.io/gateway/pipeline/api/webhook/triggerExecutionDetails/e1?accountIdentifier=demo-account'
+    )
+    expect(at('https://user:pw@acme.harness.io/gateway/pipeline/api/webhook/triggerExecutionDetailsV2/e1')).toBeUndefined()
     expect(at('https://acme.harness.io/gateway/pipeline/api/pipelines/execution/v2/e1')).toBeUndefined()
     expect(at('not a url')).toBeUndefined()
   })

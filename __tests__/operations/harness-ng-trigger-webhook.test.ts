@@ -173,7 +173,7 @@ describe('harness-ng-trigger-webhook', () => {
     expect(result.failure).toBeUndefined()
     expect(sim.calls('event').length).toBeGreaterThan(0)
     expect(log()).toContain(
-      `Harness named another address for the event's details (https://vanity.example.com/gateway/pipeline/api/webhook/triggerExecutionDetailsV2/${[...sim.events.keys()][0]}); reading them from ${new URL(sim.url).origin} instead`
+      `Harness named another address for the event's details (https://vanity.example.com/gateway/pipeline/api/webhook/triggerExecutionDetailsV2/${[...sim.events.keys()][0]}); reading the same endpoint from ${new URL(sim.url).origin} instead`
     )
   })
 })

@@ -131,20 +131,15 @@ export class WebhookTriggerClient {
   }
 
   /**
-   * The `apiUrl` Harness answered, only when it is the details endpoint on the origin of
-   * 'harness-url': the key is never sent anywhere else. Harness builds it from the account's base
-   * URL, which may be another host (a vanity URL) than the one this step talks to.
+   * The details endpoint the `apiUrl` Harness answered names (V2 on newer builds), on
+   * 'harness-url': the key is never sent anywhere else. Harness builds `apiUrl` from the account's
+   * base URL, which may be another host (a vanity URL) than the one this step talks to; the same
+   * endpoint is then read on 'harness-url'. Undefined when `apiUrl` is not a details endpoint.
    */
   detailsUrl(event: WebhookEvent): URL | undefined {
-    if (!event.apiUrl) return undefined
-    let url: URL
-    try {
-      url = new URL(event.apiUrl)
-    } catch {
-      return undefined
-    }
-    if (url.origin !== this.harness.url.origin || !DETAILS_PATH.test(url.pathname) || url.username || url.password) return undefined
-    return url
+    const named = parsedUrl(event.apiUrl)
+    const path = named && !named.username && !named.password ? DETAILS_PATH.exec(named.pathname)?.[0] : undefined
+    return path ? apiUrl(this.harness.url, path, { accountIdentifier: this.harness.accountId }) : undefined
   }
 
   private errorContext(): HarnessErrorContext {
@@ -154,6 +149,21 @@ export class WebhookTriggerClient {
   private send(request: Omit<HttpRequest, 'credentials'>): Promise<HttpResponse> {
     return send({ ...request, headers: { accept: 'application/json', ...request.headers }, credentials: { 'X-Api-Key': this.harness.apiKey } })
   }
+}
+
+function parsedUrl(text: string | undefined): URL | undefined {
+  if (!text) return undefined
+  try {
+    return new URL(text)
+  } catch {
+    return undefined
+  }
+}
+
+/** Whether Harness named its details endpoint on another origin than 'harness-url' (a vanity URL, say). */
+export function namesOtherOrigin(event: WebhookEvent, harnessUrl: URL): boolean {
+  const named = parsedUrl(event.apiUrl)
+  return named !== undefined && named.origin !== harnessUrl.origin
 }
 
 /** Where to look before sending an event again that Harness may have queued (its trigger's event history). */

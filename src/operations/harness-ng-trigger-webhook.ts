@@ -3,6 +3,7 @@ import { ActionError, CancelledError, InputError } from '../errors.js'
 import { NextGenClient } from '../harness/nextgen.js'
 import {
   activityHistoryHint,
+  namesOtherOrigin,
   triggerEventHint,
   triggerEventOutcome,
   WebhookTriggerClient,
@@ -94,9 +95,10 @@ async function waitForDecision(
 ): Promise<WaitResult<TriggerEventSnapshot>> {
   const firedAtMs = Date.now()
   const intervalMs = Math.min(settings.wait.pollIntervalMs, EVENT_POLL_MAX_MS)
-  if (event.apiUrl && !webhooks.detailsUrl(event)) {
+  if (event.apiUrl && namesOtherOrigin(event, settings.harness.url)) {
+    const where = webhooks.detailsUrl(event) ? 'the same endpoint' : 'them'
     log.info(
-      `Harness named another address for the event's details (${log.outside(event.apiUrl.split('?')[0])}); reading them from ${settings.harness.url.origin} instead, so that the API key goes nowhere but 'harness-url'.`
+      `Harness named another address for the event's details (${log.outside(event.apiUrl.split('?')[0])}); reading ${where} from ${settings.harness.url.origin} instead, so that the API key goes nowhere but 'harness-url'.`
     )
   }
   return log.group(`Wait for Harness to process trigger event ${event.id} (poll every ${formatDuration(intervalMs)})`, () =>
