@@ -2205,23 +2205,15 @@ class WebhookTriggerClient {
         return parseTriggerEvent(data, what);
     }
     /**
-     * The `apiUrl` Harness answered, only when it is the details endpoint on the origin of
-     * 'harness-url': the key is never sent anywhere else. Harness builds it from the account's base
-     * URL, which may be another host (a vanity URL) than the one this step talks to.
+     * The details endpoint the `apiUrl` Harness answered names (V2 on newer builds), on
+     * 'harness-url': the key is never sent anywhere else. Harness builds `apiUrl` from the account's
+     * base URL, which may be another host (a vanity URL) than the one this step talks to; the same
+     * endpoint is then read on 'harness-url'. Undefined when `apiUrl` is not a details endpoint.
      */
     detailsUrl(event) {
-        if (!event.apiUrl)
-            return undefined;
-        let url;
-        try {
-            url = new URL(event.apiUrl);
-        }
-        catch {
-            return undefined;
-        }
-        if (url.origin !== this.harness.url.origin || !DETAILS_PATH.test(url.pathname) || url.username || url.password)
-            return undefined;
-        return url;
+        const named = parsedUrl(event.apiUrl);
+        const path = named && !named.username && !named.password ? DETAILS_PATH.exec(named.pathname)?.[0] : undefined;
+        return path ? (0,http_url/* apiUrl */.y0)(this.harness.url, path, { accountIdentifier: this.harness.accountId }) : undefined;
     }
     errorContext() {
         return { harness: this.harness, scope: this.scope, permission: "'Pipelines: Execute'" };
@@ -2229,6 +2221,21 @@ class WebhookTriggerClient {
     send(request) {
         return (0,client/* send */.tN)({ ...request, headers: { accept: 'application/json', ...request.headers }, credentials: { 'X-Api-Key': this.harness.apiKey } });
     }
+}
+function parsedUrl(text) {
+    if (!text)
+        return undefined;
+    try {
+        return new URL(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Whether Harness named its details endpoint on another origin than 'harness-url' (a vanity URL, say). */
+function namesOtherOrigin(event, harnessUrl) {
+    const named = parsedUrl(event.apiUrl);
+    return named !== undefined && named.origin !== harnessUrl.origin;
 }
 /** Where to look before sending an event again that Harness may have queued (its trigger's event history). */
 function activityHistoryHint(request) {
@@ -2378,8 +2385,9 @@ async function afterFired(webhooks, event, settings, context, startedAtMs) {
 async function waitForDecision(webhooks, event, settings, context) {
     const firedAtMs = Date.now();
     const intervalMs = Math.min(settings.wait.pollIntervalMs, EVENT_POLL_MAX_MS);
-    if (event.apiUrl && !webhooks.detailsUrl(event)) {
-        log/* info */.pq(`Harness named another address for the event's details (${log/* outside */.qY(event.apiUrl.split('?')[0])}); reading them from ${settings.harness.url.origin} instead, so that the API key goes nowhere but 'harness-url'.`);
+    if (event.apiUrl && namesOtherOrigin(event, settings.harness.url)) {
+        const where = webhooks.detailsUrl(event) ? 'the same endpoint' : 'them';
+        log/* info */.pq(`Harness named another address for the event's details (${log/* outside */.qY(event.apiUrl.split('?')[0])}); reading ${where} from ${settings.harness.url.origin} instead, so that the API key goes nowhere but 'harness-url'.`);
     }
     return log/* group */.Os(`Wait for Harness to process trigger event ${event.id} (poll every ${(0,summary/* formatDuration */.a3)(intervalMs)})`, () => (0,wait/* waitForFinalStatus */.l)({
         what: `trigger event ${event.id}`,
