@@ -2439,27 +2439,25 @@ async function follow(settings, context, event, snapshot, startedAtMs) {
  * since running the step again sends the webhook again.
  */
 function lostTrack(settings, event, error, startedAtMs) {
-    const failure = {
-        title: error.title ?? 'Failed',
-        message: `${error.message} (after Harness accepted trigger event ${event.id})`,
-        hint: error.hint?.includes(activityHistoryHint(settings)) ? error.hint : [error.hint, activityHistoryHint(settings)].filter(Boolean).join(' ')
+    const hint = error.hint?.includes(activityHistoryHint(settings)) ? error.hint : [error.hint, activityHistoryHint(settings)].filter(Boolean).join(' ');
+    return eventOnly(settings, event, startedAtMs, {
+        status: 'unknown',
+        outputs: {},
+        details: [],
+        failure: { title: error.title ?? 'Failed', message: `${error.message} (after Harness accepted trigger event ${event.id})`, hint }
+    });
+}
+/** The result of a step that follows no execution (Harness ran none, or the step lost track of the event), with the event. */
+function eventOnly(settings, event, startedAtMs, report) {
+    const summary = {
+        operation: settings.operation,
+        target: `${settings.scope.org}/${settings.scope.project} / ${settings.pipeline}`,
+        status: report.status,
+        passed: report.failure === undefined,
+        durationMs: Date.now() - startedAtMs,
+        details: report.details
     };
-    return {
-        outputs: { 'event-id': event.id },
-        summary: {
-            operation: settings.operation,
-            target: `${settings.scope.org}/${settings.scope.project} / ${settings.pipeline} (trigger ${settings.trigger})`,
-            status: 'unknown',
-            passed: false,
-            durationMs: Date.now() - startedAtMs,
-            links: eventLinks(event),
-            details: [
-                ['Trigger', settings.trigger],
-                ['Trigger event', event.id]
-            ]
-        },
-        failure
-    };
+    return withEvent({ outputs: report.outputs, summary, failure: report.failure }, settings, event);
 }
 /** The trigger and its event beside the execution's outputs and summary. */
 function withEvent(result, settings, event) {
@@ -2485,26 +2483,15 @@ waitTimedOut = false) {
     const outcome = triggerEventOutcome(snapshot.status);
     const status = outcome === 'skipped' ? 'Skipped' : snapshot.status;
     const normalized = outcome === 'skipped' ? 'skipped' : outcome === 'pending' ? 'queued' : 'failed';
-    const details = [
-        ['Trigger', settings.trigger],
-        ['Trigger event', event.id],
-        ['Harness status', snapshot.status]
-    ];
+    const details = [['Harness status', snapshot.status]];
     if (snapshot.message)
         details.push(['Message', snapshot.message]);
-    return {
-        outputs: { 'event-id': event.id, status, 'status-normalized': normalized },
-        summary: {
-            operation: settings.operation,
-            target: `${settings.scope.org}/${settings.scope.project} / ${settings.pipeline} (trigger ${settings.trigger})`,
-            status: waitTimedOut ? `${status} (timed out)` : status,
-            passed: failure === undefined,
-            durationMs: Date.now() - startedAtMs,
-            links: eventLinks(event),
-            details
-        },
+    return eventOnly(settings, event, startedAtMs, {
+        status: waitTimedOut ? `${status} (timed out)` : status,
+        outputs: { status, 'status-normalized': normalized },
+        details,
         failure
-    };
+    });
 }
 function timedOut(settings, snapshot) {
     return {
