@@ -21,8 +21,9 @@ import { isSuccess } from '../http/failure.js'
 // - GET /projects/:id/pipelines/:pipeline_id → one pipeline (PipelineBasic and more), 404 if none.
 // - GET /projects/:id/pipelines/:pipeline_id/jobs?per_page=&page= → the pipeline's own jobs, the
 //   latest try of each (include_retried defaults to false).
-// - GET /projects/:id/pipelines/:pipeline_id/bridges → trigger jobs; `downstream_pipeline`
-//   ({ id, project_id, ... } or null) is a child pipeline when its project is the same.
+// - GET /projects/:id/pipelines/:pipeline_id/bridges → trigger jobs (Entities::Ci::Bridge <
+//   JobBasic, so each has its own `status`); `downstream_pipeline` ({ id, project_id, ... }, or null
+//   until the trigger job has created it) is a child pipeline when its project is the same.
 // - GET /projects/:id/jobs/:job_id → { id, name, status, ref, web_url, pipeline: {...},
 //   commit: {...}, artifacts_file: { filename, size } (only while the archive can be downloaded),
 //   artifacts_expire_at }.
